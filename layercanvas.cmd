@@ -1,0 +1,16 @@
+@echo off
+rem Runs LayerCanvas from a source checkout on Windows. Builds with the Maven wrapper when no build exists yet.
+setlocal
+set "HERE=%~dp0"
+set "CPFILE=%HERE%app\target\classpath.txt"
+if not exist "%CPFILE%" (
+  echo Building LayerCanvas (first run; this takes a minute^)... 1>&2
+  pushd "%HERE%"
+  call mvnw.cmd -q -B -DskipTests package 1>&2
+  if errorlevel 1 ( popd & exit /b 1 )
+  popd
+)
+for %%f in ("%HERE%app\target\layercanvas-app-*.jar") do set "APPJAR=%%f"
+set /p DEPS=<"%CPFILE%"
+java %LAYERCANVAS_JAVA_OPTS% -cp "%APPJAR%;%DEPS%" org.layercanvas.app.Launcher %*
+exit /b %ERRORLEVEL%

@@ -1,0 +1,61 @@
+package org.layercanvas.runtime.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.model.io.DocumentFormatException;
+import org.layercanvas.model.io.DocumentJson;
+import org.layercanvas.samples.Samples;
+
+/** Reads the document a command names: a file path, or {@code sample:NAME} for a bundled sample. */
+final class DocumentSource {
+    static final String SAMPLE_PREFIX = "sample:";
+
+    /** Why a document could not be read; the message is one line, {@code where: what}. */
+    static final class LoadException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        LoadException(String where, String what) {
+            super(where + ": " + what);
+        }
+
+        LoadException(DocumentFormatException e) {
+            super(e.getMessage(), e);
+        }
+    }
+
+    private DocumentSource() {
+    }
+
+    static NetworkDocument load(String argument) throws LoadException {
+        if (argument.startsWith(SAMPLE_PREFIX)) {
+            String name = argument.substring(SAMPLE_PREFIX.length());
+            String json = Samples.text(name).orElseThrow(() -> new LoadException(argument,
+                    Text.get("sample.unknown", name, String.join(", ", Samples.names()))));
+            return parse(json, argument);
+        }
+        Path path = Path.of(argument);
+        if (Files.isDirectory(path)) {
+            throw new LoadException(argument, Text.get("file.isDirectory"));
+        }
+        try {
+            return DocumentJson.read(path);
+        } catch (NoSuchFileException e) {
+            throw new LoadException(argument, Text.get("file.notFound"));
+        } catch (DocumentFormatException e) {
+            throw new LoadException(e);
+        } catch (IOException e) {
+            throw new LoadException(argument, Text.get("file.unreadable", String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static NetworkDocument parse(String json, String name) throws LoadException {
+        try {
+            return DocumentJson.read(json, name);
+        } catch (DocumentFormatException e) {
+            throw new LoadException(e);
+        }
+    }
+}

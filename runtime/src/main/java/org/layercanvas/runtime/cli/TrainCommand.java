@@ -1,0 +1,184 @@
+package org.layercanvas.runtime.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.model.layers.LayerCatalog;
+import org.layercanvas.model.shape.Analysis;
+import org.layercanvas.model.shape.Diagnostic;
+import org.layercanvas.model.shape.ShapeInference;
+import org.layercanvas.runtime.train.EventFiles;
+import org.layercanvas.runtime.train.ModelFiles;
+import org.layercanvas.runtime.train.TrainingEvent;
+import org.layercanvas.runtime.train.TrainingSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code layercanvas train FILE}: trains a document and reports per epoch. */
+@Command(name = "train", resourceBundle = "org.layercanvas.runtime.cli.TrainCommand", mixinStandardHelpOptions = true)
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "file")
+    private String file;
+
+    @Option(names = "--epochs", paramLabel = "N", descriptionKey = "epochs")
+    private Integer epochs;
+
+    @Option(names = "--seed", paramLabel = "S", descriptionKey = "seed")
+    private Long seed;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto", descriptionKey = "device")
+    private String device;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", descriptionKey = "threads")
+    private int threads;
+
+    @Option(names = "--events-out", paramLabel = "F.jsonl", descriptionKey = "eventsOut")
+    private Path eventsOut;
+
+    @Option(names = "--metrics-out", paramLabel = "F.csv", descriptionKey = "metricsOut")
+    private Path metricsOut;
+
+    @Option(names = "--model-out", paramLabel = "F.zip", descriptionKey = "modelOut")
+    private Path modelOut;
+
+    @Option(names = "--quiet", descriptionKey = "quiet")
+    private boolean quiet;
+
+    @Option(names = "--json", descriptionKey = "json")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        NetworkDocument doc;
+        try {
+            doc = DocumentSource.load(file);
+        } catch (DocumentSource.LoadException e) {
+            err.println(Text.get("line.error", e.getMessage()));
+            return ExitCodes.UNREADABLE;
+        }
+        if (epochs != null) {
+            if (epochs < 1) {
+                err.println(Text.get("line.error", "--epochs: " + Text.get("option.positive", epochs)));
+                return ExitCodes.UNREADABLE;
+            }
+            doc = doc.withTraining(doc.training().withEpochs(epochs));
+        }
+        if (seed != null) {
+            doc = doc.withTraining(doc.training().withSeed(seed));
+        }
+        if (threads < 0) {
+            err.println(Text.get("line.error", "--threads: " + Text.get("option.notNegative", threads)));
+            return ExitCodes.UNREADABLE;
+        }
+        Analysis analysis = new ShapeInference(LayerCatalog.standard()).analyze(doc);
+        if (analysis.hasErrors()) {
+            for (Diagnostic d : analysis.errors()) {
+                err.println(Text.get("line.error", d.location() + ": " + d.message()));
+            }
+            return ExitCodes.INVALID;
+        }
+        return train(doc, out, err);
+    }
+
+    private int train(NetworkDocument doc, PrintWriter out, PrintWriter err) {
+        TrainingSession[] session = new TrainingSession[1];
+        EventFiles files;
+        try {
+            files = new EventFiles(eventsOut, metricsOut, () -> session[0].requestStop());
+        } catch (IOException e) {
+            err.println(Text.get("line.error", Text.get("train.cannotWrite", String.valueOf(e.getMessage()))));
+            return ExitCodes.UNREADABLE;
+        }
+        int totalEpochs = doc.training().epochs();
+        session[0] = new TrainingSession(doc, new TrainingSession.Options(device, threads), event -> {
+            files.onEvent(event);
+            if (!quiet) {
+                report(event, totalEpochs, out);
+            }
+        });
+        TrainingSession.Result result = session[0].run();
+        try {
+            files.close();
+        } catch (IOException e) {
+            err.println(Text.get("line.error", Text.get("train.cannotWrite", String.valueOf(e.getMessage()))));
+        }
+        int exit = ExitCodes.OK;
+        if (files.failure() != null) {
+            err.println(Text.get("line.error", files.failedPath() + ": "
+                    + Text.get("train.writeFailed", String.valueOf(files.failure().getMessage()))));
+            exit = ExitCodes.TRAINING_FAILED;
+        }
+        if (modelOut != null && result.model() != null && result.succeeded()) {
+            try {
+                ModelFiles.save(result.model(), modelOut);
+                if (!quiet) {
+                    out.println(Text.get("train.modelSaved", modelOut));
+                }
+            } catch (IOException | RuntimeException e) {
+                err.println(Text.get("line.error", modelOut + ": "
+                        + Text.get("train.modelNotSaved", String.valueOf(e.getMessage()))));
+                exit = ExitCodes.TRAINING_FAILED;
+            }
+        }
+        if (!result.succeeded()) {
+            TrainingEvent.Failed f = result.failed();
+            err.println(Text.get("line.error", f.code() + ": " + f.message()));
+            exit = ExitCodes.TRAINING_FAILED;
+        }
+        if (json && result.succeeded()) {
+            out.println(summaryJson(result.finished()));
+        }
+        out.flush();
+        return exit;
+    }
+
+    private static void report(TrainingEvent event, int totalEpochs, PrintWriter out) {
+        if (event instanceof TrainingEvent.Started s) {
+            out.println(Text.get("train.started", s.device(), s.deviceReason(), s.backend(), s.threads(),
+                    String.format(Locale.ROOT, "%,d", s.parameters()), s.trainExamples(), s.validationExamples(),
+                    s.testExamples()));
+        } else if (event instanceof TrainingEvent.Epoch e) {
+            String validation = Double.isNaN(e.validationLoss()) ? ""
+                    : Text.get("train.epoch.validation", fmt(e.validationLoss()), fmt(e.validationAccuracy()));
+            out.println(Text.get("train.epoch", e.epoch(), totalEpochs, fmt(e.trainLoss()), fmt(e.trainAccuracy()),
+                    validation, String.format(Locale.ROOT, "%.2f", e.seconds()),
+                    String.format(Locale.ROOT, "%,.0f", e.samplesPerSecond())));
+        } else if (event instanceof TrainingEvent.Finished f) {
+            out.println(Text.get("train.finished." + f.reason(), f.epochsCompleted()));
+            out.println(Text.get("train.summary", fmt(f.testLoss()), fmt(f.testAccuracy()),
+                    String.format(Locale.ROOT, "%,.0f", f.samplesPerSecond()),
+                    String.format(Locale.ROOT, "%.2f", f.wallSeconds()), f.device()));
+        }
+        out.flush();
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    static String summaryJson(TrainingEvent.Finished f) {
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("testAccuracy", f.testAccuracy());
+        o.put("testLoss", f.testLoss());
+        o.put("samplesPerSecond", f.samplesPerSecond());
+        o.put("wallSeconds", f.wallSeconds());
+        o.put("epochs", f.epochsCompleted());
+        o.put("iterations", f.iterations());
+        o.put("device", f.device());
+        o.put("reason", f.reason());
+        return o.toString();
+    }
+}

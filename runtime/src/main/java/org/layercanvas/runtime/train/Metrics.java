@@ -1,0 +1,50 @@
+package org.layercanvas.runtime.train;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/** Loss and accuracy of a model on a dataset, computed in chunks so that large splits fit in memory. */
+public record Metrics(double loss, double accuracy) {
+    public static final Metrics NONE = new Metrics(Double.NaN, Double.NaN);
+    private static final int CHUNK = 1024;
+
+    /**
+     * Mean loss (as DL4J scores it, including any L2 penalty) and accuracy: arg-max agreement for one-hot
+     * labels, the 0.5 threshold for a single output column.
+     */
+    public static Metrics of(ComputationGraph graph, DataSet data) {
+        long n = data.numExamples();
+        if (n == 0) {
+            return NONE;
+        }
+        double lossSum = 0;
+        long correct = 0;
+        for (long start = 0; start < n; start += CHUNK) {
+            long end = Math.min(n, start + CHUNK);
+            DataSet part = n <= CHUNK ? data : slice(data, start, end);
+            lossSum += graph.score(part, false) * (end - start);
+            INDArray out = graph.outputSingle(false, part.getFeatures());
+            correct += countCorrect(out, part.getLabels());
+        }
+        return new Metrics(lossSum / n, (double) correct / n);
+    }
+
+    static long countCorrect(INDArray out, INDArray labels) {
+        if (labels.size(1) == 1) {
+            INDArray predicted = out.gt(0.5).castTo(labels.dataType());
+            INDArray truth = labels.gt(0.5).castTo(labels.dataType());
+            return predicted.eq(truth).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
+        }
+        INDArray p = out.argMax(1);
+        INDArray t = labels.argMax(1);
+        return p.eq(t).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
+    }
+
+    private static DataSet slice(DataSet data, long start, long end) {
+        INDArray f = data.getFeatures().get(NDArrayIndex.interval(start, end));
+        INDArray l = data.getLabels().get(NDArrayIndex.interval(start, end));
+        return new DataSet(f, l);
+    }
+}
