@@ -98,7 +98,7 @@ public final class ShapeInference {
                 Optional<String> problem = def.check(value);
                 if (problem.isPresent()) {
                     badParams.add(n.id());
-                    error(n, null, n.id() + "." + def.name(), problem.get(), typeName(n), n.id(), def.name(),
+                    errorAt(n, n.id() + "." + def.name(), problem.get(), typeName(n), n.id(), def.name(),
                             String.valueOf(value), def.rangeText());
                 }
             }
@@ -403,7 +403,11 @@ public final class ShapeInference {
         private Result flatten(Node n, TensorShape x) {
             switch (x.kind()) {
                 case IMAGE, SEQUENCE -> {
-                    return new Result(TensorShape.vector(Math.toIntExact(x.size())), 0);
+                    if (x.size() > Integer.MAX_VALUE) {
+                        error(n, "in", "shape.tooLarge", typeName(n), n.id(), x.label(), Long.toString(x.size()));
+                        return null;
+                    }
+                    return new Result(TensorShape.vector((int) x.size()), 0);
                 }
                 case VECTOR -> {
                     warning(n, "in", n.id(), "shape.alreadyFlat", typeName(n), n.id(), x.label());
@@ -463,7 +467,7 @@ public final class ShapeInference {
 
         private Result concat(Node n, List<TensorShape> inputs, List<Edge> in) {
             TensorShape first = inputs.get(0);
-            int channels = 0;
+            long channels = 0;
             for (int k = 0; k < inputs.size(); k++) {
                 TensorShape s = inputs.get(k);
                 boolean compatible = s.kind() == first.kind() && s.kind() != TensorShape.Kind.TOKENS
@@ -476,10 +480,15 @@ public final class ShapeInference {
                 }
                 channels += s.channels();
             }
+            if (channels > Integer.MAX_VALUE) {
+                error(n, "in", "shape.tooLarge", typeName(n), n.id(), first.label(), Long.toString(channels));
+                return null;
+            }
+            int joined = (int) channels;
             TensorShape out = switch (first.kind()) {
-                case VECTOR -> TensorShape.vector(channels);
-                case IMAGE -> TensorShape.image(first.dim(0), first.dim(1), channels);
-                default -> TensorShape.sequence(first.dim(0), channels);
+                case VECTOR -> TensorShape.vector(joined);
+                case IMAGE -> TensorShape.image(first.dim(0), first.dim(1), joined);
+                default -> TensorShape.sequence(first.dim(0), joined);
             };
             return new Result(out, 0);
         }
@@ -534,7 +543,7 @@ public final class ShapeInference {
             }
             double sum = ds.split().sum();
             if (ds.split().train() <= 0 || ds.split().validation() < 0 || ds.split().test() < 0
-                    || Math.abs(sum - 1.0) > 1e-6) {
+                    || !Double.isFinite(sum) || Math.abs(sum - 1.0) > 1e-6) {
                 documentError("dataset.split", "dataset.badSplit", num(ds.split().train()),
                         num(ds.split().validation()), num(ds.split().test()), num(sum));
             }
@@ -652,6 +661,10 @@ public final class ShapeInference {
             diagnostics.add(new Diagnostic(Severity.ERROR, n.id(), port, where, code, List.of(args), fix));
         }
 
+        private void errorAt(Node n, String where, String code, String... args) {
+            diagnostics.add(new Diagnostic(Severity.ERROR, n.id(), null, where, code, List.of(args), null));
+        }
+
         private void warning(Node n, String port, String where, String code, String... args) {
             diagnostics.add(new Diagnostic(Severity.WARNING, n.id(), port, where, code, List.of(args), null));
         }
@@ -673,7 +686,14 @@ public final class ShapeInference {
         return Boolean.TRUE.equals(p.get(name));
     }
 
+    /** A number for a message: whole numbers without ".0", others with at most 6 significant digits. */
     private static String num(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        if (!Double.isFinite(d)) {
+            return Double.toString(d);
+        }
+        return new java.math.BigDecimal(d).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }

@@ -71,9 +71,12 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (epochs < 1 || repeat < 1 || warmup < 0 || threads < 0) {
-            err.println(Text.get("line.error", "--epochs/--repeat: " + Text.get("option.positive",
-                    Math.min(epochs, repeat))));
+        String badOption = epochs < 1 ? "--epochs: " + Text.get("option.positive", epochs)
+                : repeat < 1 ? "--repeat: " + Text.get("option.positive", repeat)
+                : warmup < 0 ? "--warmup: " + Text.get("option.notNegative", warmup)
+                : threads < 0 ? "--threads: " + Text.get("option.notNegative", threads) : null;
+        if (badOption != null) {
+            err.println(Text.get("line.error", badOption));
             return ExitCodes.UNREADABLE;
         }
         NetworkDocument doc;

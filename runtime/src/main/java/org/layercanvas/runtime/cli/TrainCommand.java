@@ -79,6 +79,10 @@ final class TrainCommand implements Callable<Integer> {
         if (seed != null) {
             doc = doc.withTraining(doc.training().withSeed(seed));
         }
+        if (!java.util.List.of("auto", "cpu", "gpu").contains(device)) {
+            err.println(Text.get("line.error", "--device: " + Text.get("option.device", device)));
+            return ExitCodes.UNREADABLE;
+        }
         if (threads < 0) {
             err.println(Text.get("line.error", "--threads: " + Text.get("option.notNegative", threads)));
             return ExitCodes.UNREADABLE;

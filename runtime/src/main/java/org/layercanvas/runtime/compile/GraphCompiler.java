@@ -1,5 +1,6 @@
 package org.layercanvas.runtime.compile;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -29,6 +30,7 @@ import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.model.LrSchedule;
 import org.layercanvas.model.Node;
 import org.layercanvas.model.TrainingSettings;
 import org.layercanvas.model.layers.LayerCatalog;
@@ -47,14 +49,17 @@ import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * Compiles a document into a DL4J {@link ComputationGraphConfiguration}: one vertex per node, named by node id,
  * in the document's topological order. Shapes come from the model's {@link ShapeInference}, so what the editor
  * shows and what DL4J builds are the same numbers (the runtime tests prove it for every layer type).
  *
- * <p>The learning-rate schedule is not baked into the configuration: the training session sets the rate at
- * the start of every epoch, so that every schedule type behaves the same and is reported exactly.
+ * <p>Learning-rate schedules become a per-epoch {@link MapSchedule}; the training session advances DL4J's epoch
+ * counter, as {@code fit(iterator)} would.
  */
 public final class GraphCompiler {
     private final LayerCatalog catalog;
@@ -174,8 +179,16 @@ public final class GraphCompiler {
                             : SubsamplingLayer.PoolingType.AVG,
                     new int[] {i(p, "size"), i(p, "size")}, new int[] {i(p, "stride"), i(p, "stride")})
                     .convolutionMode(mode(p)).build(), from);
-            case GLOBAL_AVG_POOL -> graph.addLayer(id, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(),
-                    from);
+            case GLOBAL_AVG_POOL -> {
+                if (in.kind() == TensorShape.Kind.SEQUENCE) {
+                    // Over time DL4J's GlobalPoolingLayer outputs [mb, f] but reports recurrent(f), which breaks
+                    // BatchNorm, LayerNorm, Add and Concatenate after it; the reshape makes the type feed-forward.
+                    graph.addLayer(id + "-pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), from);
+                    graph.addVertex(id, new ReshapeVertex(-1, in.dim(1)), id + "-pool");
+                } else {
+                    graph.addLayer(id, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), from);
+                }
+            }
             case FLATTEN -> addFlatten(graph, id, in, from);
             case EMBEDDING -> graph.addLayer(id, new EmbeddingSequenceLayer.Builder().nIn(in.vocabSize())
                     .nOut(i(p, "dim")).inputLength(in.dim(0)).build(), from);
@@ -255,13 +268,35 @@ public final class GraphCompiler {
     }
 
     private static IUpdater updater(TrainingSettings t) {
-        double lr = t.learningRate();
+        if (t.schedule().type() == LrSchedule.Type.FIXED) {
+            double lr = t.learningRate();
+            return switch (t.optimizer()) {
+                case SGD -> new Sgd(lr);
+                case NESTEROV -> new Nesterovs(lr, t.momentum());
+                case ADAM, ADAMW -> new Adam(lr);
+                case RMSPROP -> new RmsProp(lr);
+            };
+        }
+        ISchedule lr = schedule(t);
         return switch (t.optimizer()) {
             case SGD -> new Sgd(lr);
             case NESTEROV -> new Nesterovs(lr, t.momentum());
             case ADAM, ADAMW -> new Adam(lr);
             case RMSPROP -> new RmsProp(lr);
         };
+    }
+
+    /**
+     * The document's schedule as a per-epoch table: one form for every schedule type (DL4J has no cosine
+     * schedule), with exactly the rates {@link LrSchedule#rateAt} reports. The training session advances DL4J's
+     * epoch counter after every epoch.
+     */
+    static ISchedule schedule(TrainingSettings t) {
+        Map<Integer, Double> rates = new HashMap<>();
+        for (int epoch = 0; epoch < t.epochs(); epoch++) {
+            rates.put(epoch, t.schedule().rateAt(t.learningRate(), epoch, t.epochs()));
+        }
+        return new MapSchedule(ScheduleType.EPOCH, rates);
     }
 
     private static int i(Map<String, Object> p, String name) {

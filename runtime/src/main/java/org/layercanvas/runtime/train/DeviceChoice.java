@@ -39,7 +39,7 @@ public record DeviceChoice(String device, String reason) {
                 yield new DeviceChoice("gpu", "GPU requested");
             }
             case "auto" -> cudaInBuild ? new DeviceChoice("gpu", "CUDA backend present")
-                    : new DeviceChoice("cpu", "this build contains only the CPU backend (no CUDA)");
+                    : new DeviceChoice("cpu", "this build contains only the CPU backend, no CUDA");
             default -> throw new UnavailableException("unknown device '" + requested + "'; use auto, cpu or gpu");
         };
     }

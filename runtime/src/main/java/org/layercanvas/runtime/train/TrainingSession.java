@@ -153,9 +153,6 @@ public final class TrainingSession {
 
         for (int epoch = 0; epoch < t.epochs() && !stopRequested; epoch++) {
             double rate = t.schedule().rateAt(t.learningRate(), epoch, t.epochs());
-            if (epoch > 0 || rate != t.learningRate()) {
-                graph.setLearningRate(rate);
-            }
             long epochStart = System.nanoTime();
             train.shuffle(order.nextLong());
             List<DataSet> batches = train.batchBy(t.batchSize());
@@ -189,13 +186,18 @@ public final class TrainingSession {
             if (lossCount == 0) {
                 break;
             }
-            epochsDone++;
+            boolean complete = lossCount == batches.size();
+            if (complete) {
+                epochsDone++;
+                // The learning-rate schedule is per epoch (see GraphCompiler); fit(DataSet) does not count epochs.
+                graph.incrementEpochCount();
+            }
             Metrics onTrain = Metrics.of(graph, train);
             Metrics onValidation = Metrics.of(graph, validation);
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             listener.onEvent(new TrainingEvent.Epoch(epoch + 1, lossSum / lossCount, onTrain.accuracy(),
                     onValidation.loss(), onValidation.accuracy(), rate, seconds,
-                    lossCount == batches.size() ? train.numExamples() / (epochLoopNanos / 1e9)
+                    complete ? train.numExamples() / (epochLoopNanos / 1e9)
                             : Double.NaN));
             if (t.earlyStoppingPatience() > 0) {
                 double monitored = Double.isNaN(onValidation.loss()) ? lossSum / lossCount : onValidation.loss();
