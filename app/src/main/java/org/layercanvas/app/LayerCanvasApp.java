@@ -1,0 +1,70 @@
+package org.layercanvas.app;
+
+import java.io.IOException;
+import java.util.List;
+import javafx.application.Application;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+import org.layercanvas.app.document.DocumentSession;
+import org.layercanvas.app.files.RecoveryStore;
+import org.layercanvas.app.main.AppContext;
+import org.layercanvas.app.main.MainWindow;
+import org.layercanvas.model.NetworkDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The desktop application: offers to recover work left by a crash, then opens the digits sample. */
+public final class LayerCanvasApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(LayerCanvasApp.class);
+    static final String FIRST_SAMPLE = "digits-mlp";
+
+    @Override
+    public void start(Stage stage) {
+        AppContext app = AppContext.standard();
+        app.applyTheme();
+        if (!offerRecovery(app, stage)) {
+            MainWindow.openSample(app, FIRST_SAMPLE, stage);
+        }
+    }
+
+    /** Opens every recovered document the user accepts; returns whether any window was opened. */
+    static boolean offerRecovery(AppContext app, Stage firstStage) {
+        List<RecoveryStore.Entry> leftovers;
+        try {
+            leftovers = app.recovery().leftovers();
+        } catch (IOException e) {
+            LOG.warn("cannot look for recovery files: {}", e.getMessage());
+            return false;
+        }
+        boolean opened = false;
+        for (RecoveryStore.Entry entry : leftovers) {
+            ButtonType recover = new ButtonType(Messages.get("dialog.recover.yes"), ButtonBar.ButtonData.YES);
+            ButtonType discard = new ButtonType(Messages.get("dialog.recover.no"), ButtonBar.ButtonData.NO);
+            String name = entry.origin() == null ? Messages.get("document.untitled")
+                    : entry.origin().getFileName().toString();
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                    Messages.get("dialog.recover.detail", entry.written().toString()), recover, discard);
+            alert.setTitle(Messages.get("dialog.recover.title"));
+            alert.setHeaderText(Messages.get("dialog.recover.header", name));
+            alert.getDialogPane().setId("recover-dialog");
+            boolean yes = alert.showAndWait().orElse(discard) == recover;
+            try {
+                if (yes) {
+                    NetworkDocument doc = app.recovery().read(entry);
+                    DocumentSession session = new DocumentSession(app.catalog(), doc, null);
+                    session.fileProperty().set(entry.origin());
+                    // Recovered work is unsaved work: keep it dirty so that closing asks.
+                    session.commands().reset(doc, false);
+                    MainWindow.open(app, session, opened ? new Stage() : firstStage);
+                    opened = true;
+                }
+                app.recovery().discard(entry);
+            } catch (IOException | org.layercanvas.model.io.DocumentFormatException e) {
+                LOG.warn("cannot recover {}: {}", entry.file(), e.getMessage());
+            }
+        }
+        return opened;
+    }
+}

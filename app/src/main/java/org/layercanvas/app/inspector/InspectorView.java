@@ -1,0 +1,381 @@
+package org.layercanvas.app.inspector;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
+import org.controlsfx.property.editor.Editors;
+import org.controlsfx.property.editor.PropertyEditor;
+import org.layercanvas.app.Messages;
+import org.layercanvas.app.document.Command;
+import org.layercanvas.app.document.DocumentCommands;
+import org.layercanvas.app.document.DocumentSession;
+import org.layercanvas.model.DatasetSpec;
+import org.layercanvas.model.LrSchedule;
+import org.layercanvas.model.Metadata;
+import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.model.Node;
+import org.layercanvas.model.Optimizer;
+import org.layercanvas.model.Split;
+import org.layercanvas.model.TrainingSettings;
+import org.layercanvas.model.data.DatasetCatalog;
+import org.layercanvas.model.layers.LayerCatalog;
+import org.layercanvas.model.layers.ParamDef;
+import org.layercanvas.model.shape.Analysis;
+import org.layercanvas.model.shape.Diagnostic;
+
+/**
+ * The inspector: the selected layer's parameters (typed editors driven by the layer catalog, ranges enforced),
+ * the network's title, description and dataset, and the training settings. Every change is a command; a value
+ * the validator would reject is refused with its reason and the field goes back to the document's value.
+ */
+public final class InspectorView extends VBox {
+    private final DocumentSession session;
+    private final PropertySheet layerSheet = sheet("inspector-layer");
+    private final PropertySheet networkSheet = sheet("inspector-network");
+    private final PropertySheet trainingSheet = sheet("inspector-training");
+    private final Label layerHeading = new Label();
+    private final Label layerDescription = new Label();
+    private final Label feedback = new Label();
+    private final ReadOnlyStringWrapper lastRefusal = new ReadOnlyStringWrapper(this, "lastRefusal", "");
+    private final TabPane tabs = new TabPane();
+    private final Tab layerTab;
+    private String nodeId;
+    private List<String> layerKeys = List.of();
+    private List<String> networkKeys = List.of();
+    private final List<FieldItem> trainingItems;
+
+    public InspectorView(DocumentSession session) {
+        this.session = session;
+        setId("inspector");
+        getStyleClass().add("inspector");
+        setPadding(new Insets(8));
+        setSpacing(6);
+
+        layerHeading.getStyleClass().add("pane-title");
+        layerHeading.setId("inspector-heading");
+        layerDescription.getStyleClass().add("inspector-description");
+        layerDescription.setWrapText(true);
+        VBox layerBox = new VBox(6, layerHeading, layerDescription, layerSheet);
+        VBox.setVgrow(layerSheet, Priority.ALWAYS);
+        layerBox.setPadding(new Insets(6, 0, 0, 0));
+
+        layerTab = new Tab(Messages.get("inspector.tab.layer"), layerBox);
+        Tab networkTab = new Tab(Messages.get("inspector.tab.network"), networkSheet);
+        Tab trainingTab = new Tab(Messages.get("inspector.tab.training"), trainingSheet);
+        for (Tab t : List.of(layerTab, networkTab, trainingTab)) {
+            t.setClosable(false);
+        }
+        layerTab.setId("tab-layer");
+        networkTab.setId("tab-network");
+        trainingTab.setId("tab-training");
+        tabs.getTabs().addAll(layerTab, networkTab, trainingTab);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        feedback.setId("inspector-feedback");
+        feedback.getStyleClass().add("inspector-feedback");
+        feedback.setWrapText(true);
+        feedback.textProperty().bind(lastRefusal);
+        feedback.visibleProperty().bind(lastRefusal.isNotEmpty());
+        feedback.managedProperty().bind(feedback.visibleProperty());
+        getChildren().addAll(tabs, feedback);
+
+        trainingItems = trainingItems();
+        trainingItems.forEach(i -> {
+            i.onBadNumber(this::notANumber);
+            i.refresh(session.document());
+        });
+        trainingSheet.getItems().setAll(trainingItems);
+        session.commands().documentProperty().addListener((o, a, doc) -> refresh(doc));
+        refresh(session.document());
+    }
+
+    private static PropertySheet sheet(String id) {
+        PropertySheet sheet = new PropertySheet();
+        sheet.setId(id);
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(false);
+        sheet.setMode(PropertySheet.Mode.CATEGORY);
+        DefaultPropertyEditorFactory defaults = new DefaultPropertyEditorFactory();
+        sheet.setPropertyEditorFactory(item -> editorFor(item, defaults));
+        return sheet;
+    }
+
+    private static PropertyEditor<?> editorFor(PropertySheet.Item item, DefaultPropertyEditorFactory defaults) {
+        if (item instanceof FieldItem f) {
+            return switch (f.kind()) {
+                case CHOICE -> Editors.createChoiceEditor(item, f.choices());
+                case BOOLEAN -> Editors.createCheckEditor(item);
+                default -> new CommitTextEditor(item);
+            };
+        }
+        return defaults.call(item);
+    }
+
+    /** Shows the given node (null: none) in the Layer tab and brings that tab to the front. */
+    public void showNode(String id) {
+        nodeId = id;
+        refresh(session.document());
+        if (id != null) {
+            tabs.getSelectionModel().select(layerTab);
+        }
+    }
+
+    public ReadOnlyStringProperty lastRefusalProperty() {
+        return lastRefusal.getReadOnlyProperty();
+    }
+
+    private void refresh(NetworkDocument doc) {
+        Node node = nodeId == null ? null : doc.node(nodeId).orElse(null);
+        List<FieldItem> layerItems = node == null ? List.of() : layerItems(node);
+        List<String> keys = layerItems.stream().map(FieldItem::key).toList();
+        if (!keys.equals(layerKeys)) {
+            layerKeys = keys;
+            layerItems.forEach(i -> {
+                i.onBadNumber(this::notANumber);
+                i.refresh(doc);
+            });
+            layerSheet.getItems().setAll(layerItems);
+        }
+        layerSheet.getItems().forEach(i -> ((FieldItem) i).refresh(doc));
+        if (node == null) {
+            layerHeading.setText(Messages.get("inspector.noSelection"));
+            layerDescription.setText(Messages.get("inspector.noSelection.hint"));
+        } else {
+            layerHeading.setText(Messages.get("inspector.layerHeading", node.type().jsonName(), node.id()));
+            layerDescription.setText(session.catalog().description(node.type(), Locale.getDefault()));
+        }
+
+        List<FieldItem> networkItems = networkItems(doc);
+        List<String> nKeys = networkItems.stream().map(FieldItem::key).toList();
+        if (!nKeys.equals(networkKeys)) {
+            networkKeys = nKeys;
+            networkItems.forEach(i -> {
+                i.onBadNumber(this::notANumber);
+                i.refresh(doc);
+            });
+            networkSheet.getItems().setAll(networkItems);
+        }
+        networkSheet.getItems().forEach(i -> ((FieldItem) i).refresh(doc));
+        trainingItems.forEach(i -> i.refresh(doc));
+    }
+
+    // ---- items -----------------------------------------------------------------------------------------------
+
+    private List<FieldItem> layerItems(Node node) {
+        LayerCatalog catalog = session.catalog();
+        String category = Messages.get("inspector.category.parameters");
+        List<FieldItem> items = new ArrayList<>();
+        for (ParamDef def : catalog.visibleParams(node)) {
+            FieldItem.Kind kind = switch (def.type()) {
+                case INT -> FieldItem.Kind.INT;
+                case DOUBLE -> FieldItem.Kind.DOUBLE;
+                case BOOLEAN -> FieldItem.Kind.BOOLEAN;
+                case CHOICE -> FieldItem.Kind.CHOICE;
+            };
+            String id = node.id();
+            String description = catalog.description(node.type(), def, Locale.getDefault())
+                    + (def.type() == org.layercanvas.model.layers.ParamType.INT
+                    || def.type() == org.layercanvas.model.layers.ParamType.DOUBLE
+                    ? " " + Messages.get("inspector.range", def.rangeText()) : "");
+            items.add(new FieldItem(id + "." + def.name(), category, def.name(), description, kind, def.choices(),
+                    doc -> doc.node(id).map(n -> catalog.resolve(n).get(def.name())).orElse(null),
+                    (item, value) -> submit(item, DocumentCommands.setParam(id, def.name(), value))));
+        }
+        return items;
+    }
+
+    private List<FieldItem> networkItems(NetworkDocument doc) {
+        String about = Messages.get("inspector.category.about");
+        String data = Messages.get("inspector.category.dataset");
+        List<FieldItem> items = new ArrayList<>();
+        items.add(new FieldItem("metadata.title", about, Messages.get("field.title"),
+                Messages.get("field.title.description"), FieldItem.Kind.TEXT, null,
+                d -> d.metadata().title(),
+                (item, v) -> submit(item, DocumentCommands.setMetadata(
+                        new Metadata((String) v, session.document().metadata().description())))));
+        items.add(new FieldItem("metadata.description", about, Messages.get("field.description"),
+                Messages.get("field.description.description"), FieldItem.Kind.TEXT, null,
+                d -> d.metadata().description(),
+                (item, v) -> submit(item, DocumentCommands.setMetadata(
+                        new Metadata(session.document().metadata().title(), (String) v)))));
+        items.add(new FieldItem("dataset.id", data, Messages.get("field.dataset"),
+                Messages.get("field.dataset.description"), FieldItem.Kind.CHOICE, DatasetCatalog.ALL,
+                d -> d.dataset() == null ? null : d.dataset().id(),
+                (item, v) -> submit(item, DocumentCommands.setDataset(withDataset(ds -> new DatasetSpec(
+                        (String) v, ds.options(), ds.split(), ds.seed()))))));
+        DatasetSpec ds = doc.dataset();
+        if (ds != null && (DatasetCatalog.TOYS.contains(ds.id()) || DatasetCatalog.RANDOM.equals(ds.id()))) {
+            items.add(option("samples", data, FieldItem.Kind.INT));
+            if (DatasetCatalog.TOYS.contains(ds.id())) {
+                items.add(option("noise", data, FieldItem.Kind.DOUBLE));
+            }
+        }
+        items.add(splitItem("train", data, Split::train));
+        items.add(splitItem("validation", data, Split::validation));
+        items.add(splitItem("test", data, Split::test));
+        items.add(new FieldItem("dataset.seed", data, Messages.get("field.dataset.seed"),
+                Messages.get("field.dataset.seed.description"), FieldItem.Kind.LONG, null,
+                d -> d.dataset() == null ? null : d.dataset().seed(),
+                (item, v) -> submit(item, DocumentCommands.setDataset(withDataset(s -> new DatasetSpec(s.id(),
+                        s.options(), s.split(), (Long) v))))));
+        return items;
+    }
+
+    private FieldItem option(String name, String category, FieldItem.Kind kind) {
+        return new FieldItem("dataset.options." + name, category, Messages.get("field.option." + name),
+                Messages.get("field.option." + name + ".description"), kind, null,
+                d -> d.dataset() == null ? null : d.dataset().options().get(name),
+                (item, v) -> submit(item, DocumentCommands.setDataset(withDataset(s -> {
+                    Map<String, Object> options = new LinkedHashMap<>(s.options());
+                    options.put(name, v);
+                    return new DatasetSpec(s.id(), options, s.split(), s.seed());
+                }))));
+    }
+
+    private FieldItem splitItem(String part, String category, Function<Split, Double> get) {
+        return new FieldItem("dataset.split." + part, category, Messages.get("field.split." + part),
+                Messages.get("field.split.description"), FieldItem.Kind.DOUBLE, null,
+                d -> d.dataset() == null ? null : get.apply(d.dataset().split()),
+                (item, v) -> submit(item, DocumentCommands.setDataset(withDataset(s -> {
+                    Split sp = s.split();
+                    double x = (Double) v;
+                    Split next = switch (part) {
+                        case "train" -> new Split(x, sp.validation(), sp.test());
+                        case "validation" -> new Split(sp.train(), x, sp.test());
+                        default -> new Split(sp.train(), sp.validation(), x);
+                    };
+                    return new DatasetSpec(s.id(), s.options(), next, s.seed());
+                }))));
+    }
+
+    /** The document's dataset changed by {@code edit}; a document without one starts from the digits. */
+    private DatasetSpec withDataset(Function<DatasetSpec, DatasetSpec> edit) {
+        DatasetSpec current = session.document().dataset();
+        if (current == null) {
+            current = new DatasetSpec(DatasetCatalog.DIGITS, Map.of(), Split.DEFAULT, 0);
+        }
+        return edit.apply(current);
+    }
+
+    private List<FieldItem> trainingItems() {
+        String opt = Messages.get("inspector.category.optimizer");
+        String run = Messages.get("inspector.category.run");
+        String reg = Messages.get("inspector.category.regularization");
+        List<String> optimizers = java.util.Arrays.stream(Optimizer.values()).map(Optimizer::jsonName).toList();
+        List<String> schedules = java.util.Arrays.stream(LrSchedule.Type.values()).map(LrSchedule.Type::jsonName)
+                .toList();
+        List<FieldItem> items = new ArrayList<>();
+        items.add(training("optimizer", opt, FieldItem.Kind.CHOICE, optimizers, t -> t.optimizer().jsonName(),
+                (t, v) -> new TrainingSettings(Optimizer.fromJson((String) v), t.learningRate(), t.momentum(),
+                        t.schedule(), t.batchSize(), t.epochs(), t.weightDecay(), t.seed(),
+                        t.earlyStoppingPatience(), t.gradientClip())));
+        items.add(training("learningRate", opt, FieldItem.Kind.DOUBLE, null, TrainingSettings::learningRate,
+                (t, v) -> t.withLearningRate((Double) v)));
+        items.add(training("momentum", opt, FieldItem.Kind.DOUBLE, null, TrainingSettings::momentum,
+                (t, v) -> new TrainingSettings(t.optimizer(), t.learningRate(), (Double) v, t.schedule(),
+                        t.batchSize(), t.epochs(), t.weightDecay(), t.seed(), t.earlyStoppingPatience(),
+                        t.gradientClip())));
+        items.add(training("schedule", opt, FieldItem.Kind.CHOICE, schedules, t -> t.schedule().type().jsonName(),
+                (t, v) -> withSchedule(t, new LrSchedule(LrSchedule.Type.fromJson((String) v),
+                        t.schedule().gamma(), t.schedule().stepEpochs()))));
+        items.add(training("gamma", opt, FieldItem.Kind.DOUBLE, null, t -> t.schedule().gamma(),
+                (t, v) -> withSchedule(t, new LrSchedule(t.schedule().type(), (Double) v,
+                        t.schedule().stepEpochs()))));
+        items.add(training("stepEpochs", opt, FieldItem.Kind.INT, null, t -> t.schedule().stepEpochs(),
+                (t, v) -> withSchedule(t, new LrSchedule(t.schedule().type(), t.schedule().gamma(), (Integer) v))));
+        items.add(training("batchSize", run, FieldItem.Kind.INT, null, TrainingSettings::batchSize,
+                (t, v) -> t.withBatchSize((Integer) v)));
+        items.add(training("epochs", run, FieldItem.Kind.INT, null, TrainingSettings::epochs,
+                (t, v) -> t.withEpochs((Integer) v)));
+        items.add(training("seed", run, FieldItem.Kind.LONG, null, TrainingSettings::seed,
+                (t, v) -> t.withSeed((Long) v)));
+        items.add(training("earlyStoppingPatience", run, FieldItem.Kind.INT, null,
+                TrainingSettings::earlyStoppingPatience,
+                (t, v) -> new TrainingSettings(t.optimizer(), t.learningRate(), t.momentum(), t.schedule(),
+                        t.batchSize(), t.epochs(), t.weightDecay(), t.seed(), (Integer) v, t.gradientClip())));
+        items.add(training("weightDecay", reg, FieldItem.Kind.DOUBLE, null, TrainingSettings::weightDecay,
+                (t, v) -> new TrainingSettings(t.optimizer(), t.learningRate(), t.momentum(), t.schedule(),
+                        t.batchSize(), t.epochs(), (Double) v, t.seed(), t.earlyStoppingPatience(),
+                        t.gradientClip())));
+        items.add(training("gradientClip", reg, FieldItem.Kind.DOUBLE, null, TrainingSettings::gradientClip,
+                (t, v) -> new TrainingSettings(t.optimizer(), t.learningRate(), t.momentum(), t.schedule(),
+                        t.batchSize(), t.epochs(), t.weightDecay(), t.seed(), t.earlyStoppingPatience(),
+                        (Double) v)));
+        return items;
+    }
+
+    private static TrainingSettings withSchedule(TrainingSettings t, LrSchedule s) {
+        return new TrainingSettings(t.optimizer(), t.learningRate(), t.momentum(), s, t.batchSize(), t.epochs(),
+                t.weightDecay(), t.seed(), t.earlyStoppingPatience(), t.gradientClip());
+    }
+
+    private FieldItem training(String name, String category, FieldItem.Kind kind, List<String> choices,
+                               Function<TrainingSettings, Object> get,
+                               java.util.function.BiFunction<TrainingSettings, Object, TrainingSettings> set) {
+        return new FieldItem("training." + name, category, Messages.get("field.training." + name),
+                Messages.get("field.training." + name + ".description"), kind, choices,
+                d -> get.apply(d.training()),
+                (item, v) -> submit(item, DocumentCommands.setTraining(set.apply(session.document().training(), v))));
+    }
+
+    // ---- validation of an edit -------------------------------------------------------------------------------
+
+    /**
+     * Runs the command unless the validator would report a new error at this field (wrong range, split that does
+     * not add up, ...); then the field goes back and the reason is shown.
+     */
+    private String submit(FieldItem item, Command command) {
+        NetworkDocument before = session.document();
+        NetworkDocument after = command.apply(before);
+        Analysis analysisBefore = session.analysis();
+        Analysis analysisAfter = session.inference().analyze(after);
+        for (Diagnostic d : analysisAfter.errors()) {
+            boolean here = d.location().equals(item.key()) || item.key().startsWith(d.location() + ".")
+                    || (item.key().startsWith("dataset.split") && d.location().equals("dataset.split"));
+            boolean isNew = analysisBefore.errors().stream().noneMatch(old -> old.code().equals(d.code())
+                    && old.location().equals(d.location()) && old.args().equals(d.args()));
+            if (here && isNew && !d.location().equals("dataset.split")) {
+                lastRefusal.set(d.message());
+                return d.message();
+            }
+        }
+        lastRefusal.set("");
+        session.execute(command);
+        return null;
+    }
+
+    private void notANumber(FieldItem item, String text) {
+        lastRefusal.set(Messages.get("inspector.notANumber", item.getName(), text));
+    }
+
+    /** The node shown in the Layer tab, or null. */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** For tests: the field with this key, e.g. {@code dense1.units}. */
+    public PropertySheet.Item item(String key) {
+        for (PropertySheet sheet : List.of(layerSheet, networkSheet, trainingSheet)) {
+            for (PropertySheet.Item i : sheet.getItems()) {
+                if (i instanceof FieldItem f && Objects.equals(f.key(), key)) {
+                    return i;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,120 @@
+package org.layercanvas.app.main;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import org.layercanvas.app.files.AppDirs;
+import org.layercanvas.app.files.RecentFiles;
+import org.layercanvas.app.files.RecoveryStore;
+import org.layercanvas.model.layers.LayerCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What all windows of one running app share: the layer catalog, recent files, crash recovery, the theme, the
+ * background executor, and the list of open windows. Passed to each window; no global state.
+ */
+public final class AppContext {
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
+    private final LayerCatalog catalog;
+    private final Path dataDir;
+    private final RecentFiles recentFiles;
+    private final RecoveryStore recovery;
+    private final FileDialogs fileDialogs;
+    private final ExecutorService background;
+    private final List<MainWindow> windows = new ArrayList<>();
+    private boolean dark;
+
+    public AppContext(LayerCatalog catalog, Path dataDir, FileDialogs fileDialogs) {
+        this.catalog = catalog;
+        this.dataDir = dataDir;
+        this.recentFiles = new RecentFiles(dataDir);
+        this.recovery = new RecoveryStore(dataDir);
+        this.fileDialogs = fileDialogs;
+        this.background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "layercanvas-background");
+            t.setDaemon(true);
+            return t;
+        });
+        this.dark = "dark".equals(settings().getProperty("theme"));
+    }
+
+    public static AppContext standard() {
+        return new AppContext(LayerCatalog.standard(), AppDirs.dataDir(), FileDialogs.NATIVE);
+    }
+
+    public LayerCatalog catalog() {
+        return catalog;
+    }
+
+    public RecentFiles recentFiles() {
+        return recentFiles;
+    }
+
+    public RecoveryStore recovery() {
+        return recovery;
+    }
+
+    public FileDialogs fileDialogs() {
+        return fileDialogs;
+    }
+
+    public ExecutorService background() {
+        return background;
+    }
+
+    public List<MainWindow> windows() {
+        return windows;
+    }
+
+    public boolean isDark() {
+        return dark;
+    }
+
+    /** Applies the light or dark theme to every window and remembers the choice. */
+    public void setDark(boolean value) {
+        dark = value;
+        applyTheme();
+        Properties p = settings();
+        p.setProperty("theme", value ? "dark" : "light");
+        Path file = dataDir.resolve("settings.properties");
+        try {
+            Files.createDirectories(dataDir);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                p.store(out, "LayerCanvas settings");
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot save settings to {}: {}", file, e.getMessage());
+        }
+    }
+
+    public void applyTheme() {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        windows.forEach(w -> w.themeChanged(dark));
+    }
+
+    private Properties settings() {
+        Properties p = new Properties();
+        Path file = dataDir.resolve("settings.properties");
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            } catch (IOException e) {
+                LOG.warn("cannot read settings from {}: {}", file, e.getMessage());
+            }
+        }
+        return p;
+    }
+}

@@ -1,0 +1,423 @@
+package org.layercanvas.app.main;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.controlsfx.control.action.Action;
+import org.controlsfx.control.action.ActionUtils;
+import org.layercanvas.app.Messages;
+import org.layercanvas.app.document.DocumentSession;
+import org.layercanvas.app.editor.CanvasController;
+import org.layercanvas.app.files.RecoveryStore;
+import org.layercanvas.app.inspector.InspectorView;
+import org.layercanvas.app.palette.PaletteView;
+import org.layercanvas.app.palette.PaletteViewModel;
+import org.layercanvas.app.problems.ProblemsView;
+import org.layercanvas.grapheditor.GraphEditor;
+import org.layercanvas.grapheditor.GraphMinimap;
+import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.model.layers.LayerType;
+import org.layercanvas.model.shape.Analysis;
+import org.layercanvas.samples.Samples;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One window, one document: palette on the left, the canvas in the middle with the problems below it, the
+ * inspector on the right, menus and a toolbar that share one {@link Action} per command, and a status bar.
+ */
+public final class MainWindow {
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
+    private static final String STYLESHEET = "/org/layercanvas/app/layercanvas.css";
+    private static final javafx.css.PseudoClass DROP_TARGET = javafx.css.PseudoClass.getPseudoClass("drop-target");
+
+    private final AppContext app;
+    private final DocumentSession session;
+    private final Stage stage;
+    private final GraphEditor editor = new GraphEditor();
+    private final CanvasController canvas;
+    private final PaletteView palette;
+    private final InspectorView inspector;
+    private final ProblemsView problems;
+    private final FileController files;
+    private final Label statusLeft = new Label();
+    private final Label statusRight = new Label();
+    private final RecoveryStore.Slot recoverySlot;
+    private final Timeline autosave;
+    private long autosavedRevision = -1;
+    private final Actions actions;
+
+    public MainWindow(AppContext app, DocumentSession session, Stage stage) {
+        this.app = app;
+        this.session = session;
+        this.stage = stage;
+        this.recoverySlot = app.recovery().newSlot();
+        this.files = new FileController(app, session, () -> stage);
+
+        editor.setId("canvas");
+        canvas = new CanvasController(session, editor, app.background());
+        inspector = new InspectorView(session);
+        canvas.setOnInspect(id -> inspector.showNode(id));
+        canvas.setOnStatus(statusLeft::setText);
+        editor.getSelectedNodes().addListener((javafx.collections.SetChangeListener<String>) c -> {
+            if (editor.getSelectedNodes().size() == 1) {
+                inspector.showNode(editor.getSelectedNodes().iterator().next());
+            } else if (editor.getSelectedNodes().isEmpty()) {
+                inspector.showNode(null);
+            }
+        });
+        palette = new PaletteView(new PaletteViewModel(app.catalog()), type -> {
+            canvas.addLayer(type);
+            editor.requestFocus();
+        });
+        problems = new ProblemsView(d -> {
+            if (d.nodeId() != null && session.document().node(d.nodeId()).isPresent()) {
+                editor.clearSelection();
+                editor.select(d.nodeId());
+                editor.centerOn(d.nodeId());
+            }
+        }, canvas::applyFix);
+
+        actions = new Actions(this);
+        BorderPane root = new BorderPane();
+        root.getStyleClass().add("main-window");
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setCenter(body());
+        root.setBottom(statusBar());
+
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
+        scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.titleProperty().bind(session.windowTitleBinding());
+        stage.setOnCloseRequest(e -> {
+            if (!close()) {
+                e.consume();
+            }
+        });
+        themeChanged(app.isDark());
+
+        session.analysisProperty().addListener((o, a, analysis) -> showAnalysis(analysis));
+        showAnalysis(session.analysis());
+        statusRight.textProperty().bind(Bindings.createStringBinding(
+                () -> Messages.get("status.zoom", Math.round(editor.zoomProperty().get() * 100)),
+                editor.zoomProperty()));
+
+        autosave = new Timeline(new KeyFrame(Duration.seconds(5), e -> autosave()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
+        app.windows().add(this);
+    }
+
+    // ---- layout ----------------------------------------------------------------------------------------------
+
+    private MenuBar menuBar() {
+        Menu file = new Menu(Messages.get("menu.file"));
+        Menu recent = new Menu(Messages.get("menu.file.recent"));
+        recent.setId("menu-recent");
+        file.setOnShowing(e -> fillRecent(recent));
+        file.getItems().addAll(item(actions.newDocument), item(actions.open), recent, new SeparatorMenuItem(),
+                item(actions.save), item(actions.saveAs), new SeparatorMenuItem(), item(actions.close));
+        recent.getItems().add(new MenuItem(Messages.get("menu.file.recent.empty")));
+
+        Menu edit = new Menu(Messages.get("menu.edit"));
+        edit.getItems().addAll(item(actions.undo), item(actions.redo), new SeparatorMenuItem(), item(actions.cut),
+                item(actions.copy), item(actions.paste), item(actions.duplicate), item(actions.delete),
+                new SeparatorMenuItem(), item(actions.selectAll), new SeparatorMenuItem(),
+                item(actions.focusPalette), item(actions.focusCanvas));
+
+        Menu view = new Menu(Messages.get("menu.view"));
+        view.getItems().addAll(item(actions.zoomIn), item(actions.zoomOut), item(actions.zoomToFit),
+                new SeparatorMenuItem(), item(actions.autoLayout), new SeparatorMenuItem(),
+                ActionUtils.createCheckMenuItem(actions.darkTheme));
+        MenuBar bar = new MenuBar(file, edit, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private MenuItem item(Action action) {
+        MenuItem item = ActionUtils.createMenuItem(action);
+        item.graphicProperty().unbind();
+        item.setGraphic(actions.icon(action));
+        return item;
+    }
+
+    private ToolBar toolBar() {
+        ToolBar bar = new ToolBar();
+        for (Action a : new Action[] {actions.newDocument, actions.open, actions.save, null, actions.undo,
+            actions.redo, null, actions.zoomIn, actions.zoomOut, actions.zoomToFit, actions.autoLayout}) {
+            if (a == null) {
+                bar.getItems().add(new javafx.scene.control.Separator(Orientation.VERTICAL));
+                continue;
+            }
+            javafx.scene.control.Button b = ActionUtils.createButton(a, ActionUtils.ActionTextBehavior.HIDE);
+            b.graphicProperty().unbind();
+            b.setGraphic(actions.icon(a));
+            b.getStyleClass().add("flat");
+            bar.getItems().add(b);
+        }
+        bar.setId("tool-bar");
+        return bar;
+    }
+
+    private SplitPane body() {
+        GraphMinimap minimap = new GraphMinimap(editor);
+        minimap.setId("minimap");
+        minimap.setPrefSize(180, 120);
+        minimap.setMaxSize(180, 120);
+        StackPane canvasPane = new StackPane(editor, minimap);
+        canvasPane.setId("canvas-pane");
+        StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(minimap, new Insets(10));
+        installDrop(canvasPane);
+
+        SplitPane centre = new SplitPane(canvasPane, problems);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.78);
+        SplitPane.setResizableWithParent(problems, false);
+
+        palette.setMinWidth(200);
+        palette.setPrefWidth(240);
+        inspector.setMinWidth(260);
+        inspector.setPrefWidth(320);
+        SplitPane body = new SplitPane(palette, centre, inspector);
+        body.setDividerPositions(0.19, 0.75);
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(inspector, false);
+        return body;
+    }
+
+    /** Layers dragged from the palette land where they are released. */
+    private void installDrop(StackPane target) {
+        target.setOnMouseDragEntered(e -> {
+            if (palette.draggingProperty().get() != null) {
+                target.pseudoClassStateChanged(DROP_TARGET, true);
+            }
+        });
+        target.setOnMouseDragExited(e -> target.pseudoClassStateChanged(DROP_TARGET, false));
+        target.setOnMouseDragReleased(e -> {
+            target.pseudoClassStateChanged(DROP_TARGET, false);
+            LayerType type = palette.draggingProperty().get();
+            if (type != null) {
+                Point2D local = editor.sceneToLocal(e.getSceneX(), e.getSceneY());
+                Point2D at = editor.localToCanvas(local.getX(), local.getY());
+                canvas.addLayerAt(type, at);
+                editor.requestFocus();
+                e.consume();
+            }
+        });
+    }
+
+    private HBox statusBar() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        statusLeft.setId("status-left");
+        statusRight.setId("status-right");
+        HBox bar = new HBox(8, statusLeft, spacer, statusRight);
+        bar.getStyleClass().add("status-bar");
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        return bar;
+    }
+
+    private void showAnalysis(Analysis analysis) {
+        problems.show(analysis);
+        long errors = analysis.errors().size();
+        long warnings = analysis.diagnostics().size() - errors;
+        String params = String.format(Locale.getDefault(), "%,d", analysis.totalParams());
+        statusLeft.setText(errors == 0 && warnings == 0 ? Messages.get("status.valid", params)
+                : Messages.get("status.problems", params, errors, warnings));
+    }
+
+    void themeChanged(boolean dark) {
+        Scene scene = stage.getScene();
+        if (scene != null) {
+            scene.getRoot().getStyleClass().remove("dark");
+            if (dark) {
+                scene.getRoot().getStyleClass().add("dark");
+            }
+        }
+    }
+
+    private void fillRecent(Menu recent) {
+        recent.getItems().clear();
+        List<Path> paths = app.recentFiles().list();
+        if (paths.isEmpty()) {
+            MenuItem none = new MenuItem(Messages.get("menu.file.recent.empty"));
+            none.setDisable(true);
+            recent.getItems().add(none);
+        }
+        for (Path p : paths) {
+            MenuItem item = new MenuItem(p.getFileName() + "  \u2014  " + p.getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> openFile(p));
+            recent.getItems().add(item);
+        }
+    }
+
+    // ---- commands used by Actions ----------------------------------------------------------------------------
+
+    void newWindow() {
+        open(app, new DocumentSession(app.catalog(), DocumentSession.emptyDocument(), null), new Stage());
+    }
+
+    void openChosen() {
+        Path folder = session.file() != null ? session.file().getParent() : null;
+        app.fileDialogs().chooseOpen(stage, folder).ifPresent(this::openFile);
+    }
+
+    /** Opens a file in a new window; this window closes if it holds nothing worth keeping. */
+    void openFile(Path file) {
+        for (MainWindow w : app.windows()) {
+            if (file.toAbsolutePath().equals(w.session.file() == null ? null : w.session.file().toAbsolutePath())) {
+                w.stage.toFront();
+                return;
+            }
+        }
+        DocumentSession opened = FileController.open(app, file, stage);
+        if (opened == null) {
+            return;
+        }
+        boolean pristine = !session.commands().isDirty() && session.file() == null;
+        open(app, opened, new Stage());
+        if (pristine) {
+            closeWithoutAsking();
+        }
+    }
+
+    boolean save() {
+        boolean saved = files.save();
+        if (saved) {
+            clearRecovery();
+        }
+        return saved;
+    }
+
+    boolean saveAs() {
+        boolean saved = files.saveAs();
+        if (saved) {
+            clearRecovery();
+        }
+        return saved;
+    }
+
+    /** Closes the window after asking about unsaved changes; false when the user cancelled. */
+    boolean close() {
+        if (!files.confirmDiscardOrSave()) {
+            return false;
+        }
+        closeWithoutAsking();
+        return true;
+    }
+
+    private void closeWithoutAsking() {
+        autosave.stop();
+        clearRecovery();
+        app.windows().remove(this);
+        stage.close();
+    }
+
+    private void autosave() {
+        long revision = session.commands().revisionProperty().get();
+        if (!session.commands().isDirty() || revision == autosavedRevision) {
+            return;
+        }
+        NetworkDocument doc = session.document();
+        Optional<Path> origin = Optional.ofNullable(session.file());
+        autosavedRevision = revision;
+        app.background().execute(() -> {
+            try {
+                recoverySlot.write(doc, origin);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("autosave to {} failed: {}", recoverySlot.file(), e.getMessage());
+            }
+        });
+    }
+
+    private void clearRecovery() {
+        app.background().execute(() -> {
+            try {
+                recoverySlot.clear();
+            } catch (IOException e) {
+                LOG.warn("cannot remove {}: {}", recoverySlot.file(), e.getMessage());
+            }
+        });
+    }
+
+    // ---- accessors -------------------------------------------------------------------------------------------
+
+    public static MainWindow open(AppContext app, DocumentSession session, Stage stage) {
+        MainWindow w = new MainWindow(app, session, stage);
+        stage.show();
+        w.editor.requestFocus();
+        javafx.application.Platform.runLater(w.editor::zoomToFit);
+        return w;
+    }
+
+    /** The window with the digits sample, as a student first sees it. */
+    public static MainWindow openSample(AppContext app, String sample, Stage stage) {
+        NetworkDocument doc;
+        try {
+            doc = org.layercanvas.model.io.DocumentJson.read(Samples.text(sample).orElseThrow(), sample);
+        } catch (org.layercanvas.model.io.DocumentFormatException e) {
+            throw new IllegalStateException("bundled sample " + sample + " is broken: " + e.getMessage(), e);
+        }
+        return open(app, new DocumentSession(app.catalog(), doc, null), stage);
+    }
+
+    public DocumentSession session() {
+        return session;
+    }
+
+    public GraphEditor editor() {
+        return editor;
+    }
+
+    public CanvasController canvas() {
+        return canvas;
+    }
+
+    public InspectorView inspector() {
+        return inspector;
+    }
+
+    public PaletteView palette() {
+        return palette;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    AppContext app() {
+        return app;
+    }
+}

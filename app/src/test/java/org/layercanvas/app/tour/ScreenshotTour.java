@@ -1,0 +1,117 @@
+package org.layercanvas.app.tour;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.layercanvas.app.document.DocumentCommands;
+import org.layercanvas.app.document.DocumentSession;
+import org.layercanvas.app.main.AppContext;
+import org.layercanvas.app.main.FileDialogs;
+import org.layercanvas.app.main.MainWindow;
+import org.layercanvas.model.Edge;
+import org.layercanvas.model.Position;
+import org.layercanvas.model.layers.LayerCatalog;
+import org.layercanvas.model.layers.LayerType;
+
+/**
+ * Not a test: opens the real main window in a few states and writes PNG screenshots, for the README and for
+ * looking at what a student sees. Run under a display (e.g. {@code xvfb-run -a -s "-screen 0 1400x900x24"}):
+ * {@code java -cp ... org.layercanvas.app.tour.ScreenshotTour docs/images [width height]}.
+ */
+public final class ScreenshotTour {
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/images");
+        int width = args.length > 2 ? Integer.parseInt(args[1]) : 1280;
+        int height = args.length > 2 ? Integer.parseInt(args[2]) : 800;
+        Files.createDirectories(out);
+        Path home = Files.createTempDirectory("layercanvas-tour");
+        System.setProperty("layercanvas.home", home.toString());
+        Platform.startup(() -> { });
+        AppContext app = new AppContext(LayerCatalog.standard(), home, FileDialogs.NATIVE);
+        onFx(app::applyTheme);
+
+        MainWindow[] w = new MainWindow[1];
+        onFx(() -> {
+            w[0] = MainWindow.open(app, new DocumentSession(app.catalog(), DocumentSession.emptyDocument(), null),
+                    stage(width, height));
+        });
+        settle();
+        shoot(w[0].stage().getScene(), out.resolve("empty-canvas.png"));
+        onFx(() -> w[0].stage().close());
+
+        onFx(() -> w[0] = MainWindow.openSample(app, "digits-mlp", stage(width, height)));
+        settle();
+        onFx(() -> w[0].editor().select("hidden"));
+        settle();
+        shoot(w[0].stage().getScene(), out.resolve("digits-sample.png"));
+
+        onFx(() -> {
+            var session = w[0].session();
+            session.execute(DocumentCommands.addNode("conv2d1", LayerType.CONV2D, new Position(260, 120)));
+            session.execute(DocumentCommands.connect(Edge.of("pixels", "conv2d1")));
+            session.execute(DocumentCommands.setParam("hidden", "units", 0));
+            w[0].editor().select("conv2d1");
+        });
+        settle();
+        shoot(w[0].stage().getScene(), out.resolve("graph-with-error.png"));
+
+        onFx(() -> app.setDark(true));
+        settle();
+        shoot(w[0].stage().getScene(), out.resolve("dark-theme.png"));
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static Stage stage(int width, int height) {
+        Stage s = new Stage();
+        s.setWidth(width);
+        s.setHeight(height);
+        return s;
+    }
+
+    private static void settle() throws InterruptedException {
+        Thread.sleep(1200);
+        onFx(() -> { });
+    }
+
+    private static void shoot(Scene scene, Path file) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        Exception[] failure = new Exception[1];
+        Platform.runLater(() -> {
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file.toFile());
+            } catch (IOException e) {
+                failure[0] = e;
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await(20, TimeUnit.SECONDS);
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        System.out.println("wrote " + file);
+    }
+
+    private static void onFx(Runnable r) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await(20, TimeUnit.SECONDS);
+    }
+}

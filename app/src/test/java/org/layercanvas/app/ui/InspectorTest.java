@@ -1,0 +1,66 @@
+package org.layercanvas.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.layercanvas.model.Edge;
+import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.model.layers.LayerType;
+import org.testfx.framework.junit5.Start;
+
+/** The inspector and the problems panel on the digits sample. */
+class InspectorTest extends AppTestBase {
+
+    @Start
+    void start(Stage stage) {
+        open(stage, digits());
+    }
+
+    private TextField unitsField() {
+        waitUntil(() -> lookup("#inspector-layer").lookup(".text-field").tryQuery().isPresent());
+        return lookup("#inspector-layer").lookup(".text-field").queryAs(TextField.class);
+    }
+
+    @Test
+    void anOutOfRangeValueIsRefusedWithItsReasonAndAValidOneIsOneUndoStep() {
+        clickOn(nodeView("hidden"));
+        NetworkDocument before = document();
+
+        doubleClickOn(unitsField()).eraseText(5).write("0").type(KeyCode.ENTER);
+        assertThat(document()).isEqualTo(before);
+        assertThat(fx(() -> window.inspector().lastRefusalProperty().get()))
+                .isEqualTo("Dense 'hidden': units = 0 is out of range [1, 65536].");
+        assertThat(unitsField().getText()).isEqualTo("128");
+
+        doubleClickOn(unitsField()).eraseText(5).write("64").type(KeyCode.ENTER);
+        assertThat(document().node("hidden").orElseThrow().params().get("units")).isEqualTo(64);
+        assertThat(fx(() -> session().analysis().paramCount("hidden"))).isEqualTo(64L * 64 + 64);
+
+        interact(() -> session().commands().undo());
+        assertThat(document()).isEqualTo(before);
+    }
+
+    @Test
+    void clickingAProblemSelectsItsNodeAndItsFixIsOneClick() {
+        // An image Input feeding the Dense: the validator offers to insert a Flatten.
+        interact(() -> {
+            session().execute(org.layercanvas.app.document.DocumentCommands.setParam("pixels", "kind", "image"));
+            session().execute(org.layercanvas.app.document.DocumentCommands.setParam("pixels", "height", 8));
+            session().execute(org.layercanvas.app.document.DocumentCommands.setParam("pixels", "width", 8));
+        });
+        waitUntil(() -> lookup(".problem-fix").tryQuery().isPresent());
+        clickOn(".problem-message");
+        waitUntil(() -> editor().getSelectedNodes().contains("hidden"));
+
+        clickOn(lookup(".problem-fix").queryAs(Button.class));
+        waitUntil(() -> document().nodes().stream().anyMatch(n -> n.type() == LayerType.FLATTEN));
+        String flatten = document().nodes().stream().filter(n -> n.type() == LayerType.FLATTEN).findFirst()
+                .orElseThrow().id();
+        assertThat(document().edges()).contains(Edge.of("pixels", flatten), Edge.of(flatten, "hidden"));
+        assertThat(fx(() -> session().analysis().hasErrors())).isFalse();
+    }
+}

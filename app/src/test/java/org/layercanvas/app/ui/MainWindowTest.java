@@ -1,0 +1,161 @@
+package org.layercanvas.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.layercanvas.app.document.DocumentSession;
+import org.layercanvas.app.main.MainWindow;
+import org.layercanvas.model.Edge;
+import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.model.io.DocumentJson;
+import org.layercanvas.model.layers.LayerType;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The editor window as a student uses it: palette, wiring, undo, files, keyboard. */
+class MainWindowTest extends AppTestBase {
+
+    @Start
+    void start(Stage stage) {
+        open(stage, DocumentSession.emptyDocument());
+    }
+
+    /** The palette row of a layer, after filtering the palette so that the row is on screen. */
+    private Label paletteEntry(String name) {
+        interact(() -> lookup("#palette-search").queryAs(javafx.scene.control.TextField.class).setText(name));
+        waitUntil(() -> lookup(".palette-name").match((Label l) -> name.equals(l.getText())).tryQuery()
+                .isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        return lookup(".palette-name").match((Label l) -> name.equals(l.getText())).queryAs(Label.class);
+    }
+
+    @Test
+    void dragADenseFromThePaletteWireInputDenseOutputAndSeeTheShape() {
+        drag(paletteEntry("Dense"), MouseButton.PRIMARY).dropTo(screenOfCanvas(0, 110));
+        waitUntil(() -> document().node("dense1").isPresent());
+        drag(paletteEntry("Output"), MouseButton.PRIMARY).dropTo(screenOfCanvas(0, 220));
+        waitUntil(() -> document().node("output1").isPresent());
+
+        drag(port("input", false), MouseButton.PRIMARY).moveBy(0, 30).moveTo(port("dense1", true))
+                .release(MouseButton.PRIMARY);
+        drag(port("dense1", false), MouseButton.PRIMARY).moveBy(0, 30).moveTo(port("output1", true))
+                .release(MouseButton.PRIMARY);
+
+        assertThat(document().edges()).containsExactly(Edge.of("input", "dense1"), Edge.of("dense1", "output1"));
+        // The Input's default vector of 2 values flows into the Dense; the Dense's 64 units into the Output.
+        waitUntil(() -> lookup(".wire-label").queryAllAs(Label.class).stream().map(Label::getText).toList()
+                .containsAll(java.util.List.of("2", "64")));
+    }
+
+    @Test
+    void anIncompatibleConnectionIsRefusedWithTheReason() {
+        interact(() -> window.canvas().addLayerAt(LayerType.CONV2D, new javafx.geometry.Point2D(260, 160)));
+        waitUntil(() -> document().node("conv2d1").isPresent());
+        NetworkDocument before = document();
+
+        drag(port("input", false), MouseButton.PRIMARY).moveBy(40, 40).moveTo(port("conv2d1", true))
+                .release(MouseButton.PRIMARY);
+
+        assertThat(document()).isEqualTo(before);
+        assertThat(editor().getLastRefusal())
+                .isEqualTo("Conv2D 'conv2d1' needs an image (height x width x channels) but receives 2.");
+    }
+
+    @Test
+    void undoAndRedoRestoreTheDocumentExactly() {
+        NetworkDocument original = document();
+        doubleClickOn(paletteEntry("Dense"));
+        waitUntil(() -> document().node("dense1").isPresent());
+        doubleClickOn(paletteEntry("Dropout"));
+        waitUntil(() -> document().node("dropout1").isPresent());
+        NetworkDocument built = document();
+
+        clickOn(nodeView("dense1"));
+        type(KeyCode.DELETE);
+        waitUntil(() -> document().node("dense1").isEmpty());
+        assertThat(document().edges()).isEmpty();
+
+        press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertThat(document()).isEqualTo(built);
+        press(KeyCode.CONTROL).type(KeyCode.Z, KeyCode.Z, KeyCode.Z).release(KeyCode.CONTROL);
+        assertThat(document()).isEqualTo(original);
+        press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z, KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        assertThat(document()).isEqualTo(built);
+    }
+
+    @Test
+    void saveThenReopenGivesAnEqualDocument() throws Exception {
+        doubleClickOn(paletteEntry("Dense"));
+        waitUntil(() -> document().node("dense1").isPresent());
+        Path file = home.resolve("mine.lcnet");
+        dialogs.answers.add(file);
+        press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(Files.exists(file)).isTrue();
+        assertThat(DocumentJson.read(file)).isEqualTo(document());
+        assertThat(fx(() -> window.stage().getTitle())).isEqualTo("LayerCanvas \u2014 mine");
+        assertThat(fx(() -> session().commands().isDirty())).isFalse();
+
+        dialogs.answers.add(file);
+        press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        // The file is already open in this window: it is brought to the front, not opened twice.
+        assertThat(fx(() -> app.windows().size())).isEqualTo(1);
+
+        Path copy = home.resolve("copy.lcnet");
+        Files.copy(file, copy);
+        dialogs.answers.add(copy);
+        press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        waitUntil(() -> app.windows().size() == 2);
+        MainWindow reopened = fx(() -> app.windows().get(1));
+        assertThat(fx(() -> reopened.session().document())).isEqualTo(document());
+        assertThat(fx(() -> reopened.session().commands().isDirty())).isFalse();
+        assertThat(fx(() -> reopened.stage().getTitle())).isEqualTo("LayerCanvas \u2014 copy");
+        interact(() -> reopened.stage().close());
+    }
+
+    @Test
+    void closingWithUnsavedChangesAsksAndCancelKeepsTheWindow() {
+        doubleClickOn(paletteEntry("Dense"));
+        waitUntil(() -> document().node("dense1").isPresent());
+
+        press(KeyCode.CONTROL).type(KeyCode.W).release(KeyCode.CONTROL);
+        waitUntil(() -> lookup("#unsaved-dialog").tryQuery().isPresent());
+        clickOn("Cancel");
+        assertThat(fx(() -> window.stage().isShowing())).isTrue();
+        assertThat(document().node("dense1")).isPresent();
+
+        press(KeyCode.CONTROL).type(KeyCode.W).release(KeyCode.CONTROL);
+        waitUntil(() -> lookup("#unsaved-dialog").tryQuery().isPresent());
+        clickOn("Don't Save");
+        waitUntil(() -> !window.stage().isShowing());
+    }
+
+    @Test
+    void aSmallNetworkCanBeBuiltWithTheKeyboardAlone() {
+        clickOn(screenOfCanvas(-200, 300));
+        type(KeyCode.TAB);
+        waitUntil(() -> editor().getSelectedNodes().contains("input"));
+
+        press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        write("Dense");
+        type(KeyCode.ENTER);
+        waitUntil(() -> document().node("dense1").isPresent());
+        waitUntil(() -> editor().getSelectedNodes().contains("dense1"));
+
+        press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        write("Output");
+        type(KeyCode.ENTER);
+        waitUntil(() -> document().node("output1").isPresent());
+
+        assertThat(document().edges()).containsExactly(Edge.of("input", "dense1"), Edge.of("dense1", "output1"));
+        assertThat(fx(() -> session().analysis().outputShape("output1").orElseThrow().label())).isEqualTo("10");
+    }
+}
