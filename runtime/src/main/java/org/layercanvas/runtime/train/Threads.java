@@ -12,12 +12,15 @@ public final class Threads {
     }
 
     public static void set(int threads) {
+        // NativeOpsHolder reads the backend's properties: ND4J must be initialised first.
+        Nd4j.getBackend();
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
     }
 
     public static int current() {
+        Nd4j.getBackend();
         return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
     }
 }
