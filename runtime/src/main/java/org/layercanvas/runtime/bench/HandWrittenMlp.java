@@ -32,10 +32,13 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * training session. Only the layer sizes and settings are read from the document.
  */
 public final class HandWrittenMlp {
-    private final MultiLayerNetwork network;
+    /** How the baseline is written: as a layer stack or as a graph (what LayerCanvas compiles to). */
+    public enum Form { MULTI_LAYER_NETWORK, COMPUTATION_GRAPH }
+
+    private final org.deeplearning4j.nn.api.Model network;
     private final int batchSize;
 
-    private HandWrittenMlp(MultiLayerNetwork network, int batchSize) {
+    private HandWrittenMlp(org.deeplearning4j.nn.api.Model network, int batchSize) {
         this.network = network;
         this.batchSize = batchSize;
     }
@@ -49,6 +52,10 @@ public final class HandWrittenMlp {
     }
 
     public static HandWrittenMlp of(NetworkDocument doc) {
+        return of(doc, Form.MULTI_LAYER_NETWORK);
+    }
+
+    public static HandWrittenMlp of(NetworkDocument doc, Form form) {
         LayerCatalog catalog = LayerCatalog.standard();
         Analysis analysis = new ShapeInference(catalog).analyze(doc);
         IUpdater updater = switch (doc.training().optimizer()) {
@@ -86,6 +93,21 @@ public final class HandWrittenMlp {
             }
         }
         MultiLayerConfiguration conf = list.build();
+        if (form == Form.COMPUTATION_GRAPH) {
+            // The same layers as a graph, chained by hand.
+            org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder graph =
+                    new NeuralNetConfiguration.Builder().seed(doc.training().seed())
+                            .weightInit(WeightInit.XAVIER_UNIFORM).updater(updater).graphBuilder().addInputs("in");
+            String previous = "in";
+            for (int i = 0; i < conf.getConfs().size(); i++) {
+                graph.addLayer("l" + i, conf.getConf(i).getLayer(), previous);
+                previous = "l" + i;
+            }
+            org.deeplearning4j.nn.graph.ComputationGraph cg =
+                    new org.deeplearning4j.nn.graph.ComputationGraph(graph.setOutputs(previous).build());
+            cg.init();
+            return new HandWrittenMlp(cg, doc.training().batchSize());
+        }
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return new HandWrittenMlp(net, doc.training().batchSize());
@@ -95,7 +117,12 @@ public final class HandWrittenMlp {
     public double epoch(DataSet train, long shuffleSeed) {
         long start = System.nanoTime();
         train.shuffle(shuffleSeed);
-        network.fit(new ExistingDataSetIterator(train.batchBy(batchSize)));
+        ExistingDataSetIterator batches = new ExistingDataSetIterator(train.batchBy(batchSize));
+        if (network instanceof MultiLayerNetwork mln) {
+            mln.fit(batches);
+        } else {
+            ((org.deeplearning4j.nn.graph.ComputationGraph) network).fit(batches);
+        }
         return (System.nanoTime() - start) / 1e9;
     }
 

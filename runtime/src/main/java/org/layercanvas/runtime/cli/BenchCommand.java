@@ -114,6 +114,7 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
         List<Double> ours = new ArrayList<>();
         List<Double> theirs = new ArrayList<>();
+        List<Double> theirsGraph = new ArrayList<>();
         for (int r = 0; r < repeat; r++) {
             Double sps = measureLayerCanvas(run, err);
             if (sps == null) {
@@ -121,7 +122,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             ours.add(sps);
             if (baseline) {
-                theirs.add(measureBaseline(run, train));
+                theirs.add(measureBaseline(run, train, HandWrittenMlp.Form.MULTI_LAYER_NETWORK));
+                theirsGraph.add(measureBaseline(run, train, HandWrittenMlp.Form.COMPUTATION_GRAPH));
             }
         }
         double oursMedian = median(ours);
@@ -140,8 +142,15 @@ final class BenchCommand implements Callable<Integer> {
             out.println(Text.get("bench.row", "hand-written DL4J", fmt(theirsMedian), repeat, list(theirs)));
             out.println(Text.get("bench.ratio", String.format(Locale.ROOT, "%.3f", ratio),
                     String.format(Locale.ROOT, "%+.1f %%", (1 / ratio - 1) * 100)));
+            double graphMedian = median(theirsGraph);
+            double graphRatio = oursMedian / graphMedian;
+            out.println(Text.get("bench.row", "hand-written DL4J graph", fmt(graphMedian), repeat, list(theirsGraph)));
+            out.println(Text.get("bench.ratioGraph", String.format(Locale.ROOT, "%.3f", graphRatio),
+                    String.format(Locale.ROOT, "%+.1f %%", (1 / graphRatio - 1) * 100)));
             result.put("baselineSamplesPerSecond", theirsMedian);
             result.put("ratio", ratio);
+            result.put("graphBaselineSamplesPerSecond", graphMedian);
+            result.put("graphRatio", graphRatio);
         }
         if (json) {
             out.println(result);
@@ -174,9 +183,9 @@ final class BenchCommand implements Callable<Integer> {
         return measured.size() / seconds;
     }
 
-    private double measureBaseline(NetworkDocument doc, DataSet train) {
+    private double measureBaseline(NetworkDocument doc, DataSet train, HandWrittenMlp.Form form) {
         Nd4j.getRandom().setSeed(doc.training().seed());
-        HandWrittenMlp net = HandWrittenMlp.of(doc);
+        HandWrittenMlp net = HandWrittenMlp.of(doc, form);
         java.util.Random order = new java.util.Random(doc.training().seed());
         double seconds = 0;
         for (int e = 0; e < warmup + epochs; e++) {
