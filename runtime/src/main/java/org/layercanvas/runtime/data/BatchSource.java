@@ -1,0 +1,213 @@
+package org.layercanvas.runtime.data;
+
+import java.util.List;
+import org.layercanvas.model.shape.TensorShape;
+
+/**
+ * Examples as the {@link StreamingIterator} reads them, one at a time, as floats in stored order (images row-major
+ * with channels last, sequences step after step). Sources hold compact data (bytes for images) and convert only
+ * what is asked for.
+ */
+public interface BatchSource {
+    int size();
+
+    /** Values per example. */
+    int featureCount();
+
+    List<String> classNames();
+
+    int label(int i);
+
+    /** Writes example {@code i}'s values, already scaled, to {@code dst[offset .. offset + featureCount())}. */
+    void features(int i, float[] dst, int offset);
+
+    /** The Input shapes this data can feed as it is, the natural one first. */
+    List<TensorShape> shapes();
+
+    /** A hash of example {@code i}'s stored content, for finding duplicates. */
+    default long contentHash(int i) {
+        float[] v = new float[featureCount()];
+        features(i, v, 0);
+        long h = 0xcbf29ce484222325L;
+        for (float f : v) {
+            h = (h ^ Float.floatToIntBits(f)) * 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** Whether example {@code i} has exactly the content of {@code other}'s example {@code j}. */
+    default boolean sameContent(int i, BatchSource other, int j) {
+        float[] a = new float[featureCount()];
+        float[] b = new float[other.featureCount()];
+        if (a.length != b.length) {
+            return false;
+        }
+        features(i, a, 0);
+        other.features(j, b, 0);
+        return java.util.Arrays.equals(a, b);
+    }
+
+    /** Byte images scaled to [0, 1] (pixel / 255). */
+    static BatchSource of(ByteImages images) {
+        return new ImageSource(images);
+    }
+
+    /** Examples as they are. */
+    static BatchSource of(Examples examples) {
+        return new ExampleSource(examples, null);
+    }
+
+    /** Examples normalised per batch by {@code normalizer} (fitted on the training split). */
+    static BatchSource of(Examples examples, Normalizer normalizer) {
+        return new ExampleSource(examples, normalizer);
+    }
+
+    /** Byte images; pixels become {@code value / 255}. */
+    final class ImageSource implements BatchSource {
+        private static final float[] SCALE = new float[256];
+
+        static {
+            for (int v = 0; v < 256; v++) {
+                SCALE[v] = v / 255f;
+            }
+        }
+
+        private final ByteImages images;
+
+        ImageSource(ByteImages images) {
+            this.images = images;
+        }
+
+        public ByteImages images() {
+            return images;
+        }
+
+        @Override
+        public int size() {
+            return images.size();
+        }
+
+        @Override
+        public int featureCount() {
+            return images.imageSize();
+        }
+
+        @Override
+        public List<String> classNames() {
+            return images.classNames();
+        }
+
+        @Override
+        public int label(int i) {
+            return images.label(i);
+        }
+
+        @Override
+        public void features(int i, float[] dst, int offset) {
+            byte[] px = images.storage();
+            int off = images.offset(i);
+            int n = images.imageSize();
+            for (int k = 0; k < n; k++) {
+                dst[offset + k] = SCALE[px[off + k] & 0xFF];
+            }
+        }
+
+        @Override
+        public List<TensorShape> shapes() {
+            return List.of(TensorShape.image(images.height(), images.width(), images.channels()),
+                    TensorShape.vector(images.imageSize()));
+        }
+
+        @Override
+        public long contentHash(int i) {
+            byte[] px = images.storage();
+            int off = images.offset(i);
+            long h = 0xcbf29ce484222325L;
+            for (int k = 0, n = images.imageSize(); k < n; k++) {
+                h = (h ^ (px[off + k] & 0xFF)) * 0x100000001b3L;
+            }
+            return h;
+        }
+
+        @Override
+        public boolean sameContent(int i, BatchSource other, int j) {
+            if (other instanceof ImageSource o && o.images.imageSize() == images.imageSize()) {
+                int n = images.imageSize();
+                return java.util.Arrays.equals(images.storage(), images.offset(i), images.offset(i) + n,
+                        o.images.storage(), o.images.offset(j), o.images.offset(j) + n);
+            }
+            return BatchSource.super.sameContent(i, other, j);
+        }
+    }
+
+    /** Float examples, optionally normalised. */
+    final class ExampleSource implements BatchSource {
+        private final Examples examples;
+        private final Normalizer normalizer;
+
+        ExampleSource(Examples examples, Normalizer normalizer) {
+            if (normalizer != null && normalizer.featureCount() != examples.featureCount() && examples.size() > 0) {
+                throw new IllegalArgumentException("normaliser for " + normalizer.featureCount()
+                        + " features, examples have " + examples.featureCount());
+            }
+            this.examples = examples;
+            this.normalizer = normalizer;
+        }
+
+        public Examples examples() {
+            return examples;
+        }
+
+        @Override
+        public int size() {
+            return examples.size();
+        }
+
+        @Override
+        public int featureCount() {
+            return normalizer != null ? normalizer.featureCount() : examples.featureCount();
+        }
+
+        @Override
+        public List<String> classNames() {
+            return examples.classNames();
+        }
+
+        @Override
+        public int label(int i) {
+            return examples.labels()[i];
+        }
+
+        @Override
+        public void features(int i, float[] dst, int offset) {
+            float[] row = examples.features()[i];
+            if (normalizer != null) {
+                normalizer.transform(row, 0, dst, offset);
+            } else {
+                System.arraycopy(row, 0, dst, offset, row.length);
+            }
+        }
+
+        @Override
+        public List<TensorShape> shapes() {
+            return List.of(TensorShape.vector(featureCount()));
+        }
+
+        @Override
+        public long contentHash(int i) {
+            long h = 0xcbf29ce484222325L;
+            for (float f : examples.features()[i]) {
+                h = (h ^ Float.floatToIntBits(f)) * 0x100000001b3L;
+            }
+            return h;
+        }
+
+        @Override
+        public boolean sameContent(int i, BatchSource other, int j) {
+            if (other instanceof ExampleSource o) {
+                return java.util.Arrays.equals(examples.features()[i], o.examples.features()[j]);
+            }
+            return BatchSource.super.sameContent(i, other, j);
+        }
+    }
+}
