@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code layercanvas} command line. {@link #run} returns the exit code documented in {@link ExitCodes}. */
 @Command(name = "layercanvas", resourceBundle = "org.layercanvas.runtime.cli.LayerCanvasCli",
         mixinStandardHelpOptions = true, versionProvider = LayerCanvasCli.Version.class,
-        subcommands = {CheckCommand.class, TrainCommand.class, BenchCommand.class, SamplesCommand.class})
+        subcommands = {CheckCommand.class, TrainCommand.class, BenchCommand.class, SamplesCommand.class,
+            WorkerCommand.class})
 public final class LayerCanvasCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -2,19 +2,29 @@ package org.layercanvas.runtime.train;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * What a training session reports, in order: one {@link Started}, then {@link Iteration}s and {@link Epoch}s,
- * then exactly one {@link Finished} or {@link Failed}. Serialised as JSON objects with a {@code type} field (the
- * names below), one per line; see docs/worker-protocol.md.
+ * What a training session reports, in order: one {@link Started}, then {@link Iteration}s and {@link Epoch}s
+ * (with {@link Paused}/{@link Resumed} pairs between them when the run is paused), then exactly one
+ * {@link Finished} or {@link Failed}. When the session's options ask for it ({@link TrainingSession.Options#evaluate()}),
+ * a normal end ({@link Finished}: completed, stopped or early-stopped) is followed by one {@link Evaluation}.
+ * Serialised as JSON objects with a {@code type} field (the names below), one per line; see
+ * docs/worker-protocol.md.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = TrainingEvent.Started.class, name = "started"),
     @JsonSubTypes.Type(value = TrainingEvent.Iteration.class, name = "iteration"),
     @JsonSubTypes.Type(value = TrainingEvent.Epoch.class, name = "epoch"),
+    @JsonSubTypes.Type(value = TrainingEvent.Paused.class, name = "paused"),
+    @JsonSubTypes.Type(value = TrainingEvent.Resumed.class, name = "resumed"),
     @JsonSubTypes.Type(value = TrainingEvent.Finished.class, name = "finished"),
-    @JsonSubTypes.Type(value = TrainingEvent.Failed.class, name = "failed")
+    @JsonSubTypes.Type(value = TrainingEvent.Failed.class, name = "failed"),
+    @JsonSubTypes.Type(value = TrainingEvent.Evaluation.class, name = "evaluation")
 })
 public sealed interface TrainingEvent {
 
@@ -32,10 +42,23 @@ public sealed interface TrainingEvent {
     /**
      * An epoch ended. Validation values are NaN when there is no validation split; train accuracy is measured on
      * the training split after the epoch (dropout off), train loss is the mean minibatch loss during it.
+     * {@code seconds} and {@code samplesPerSecond} leave out time spent paused.
      */
     record Epoch(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
                  double validationAccuracy, double learningRate, double seconds, double samplesPerSecond)
             implements TrainingEvent {
+    }
+
+    /**
+     * The run paused between two minibatches after {@code iteration} minibatches in total, in epoch {@code epoch}
+     * (1-based). The model is not changed until {@link Resumed}; a stop while paused ends the run without a
+     * {@link Resumed}.
+     */
+    record Paused(int iteration, int epoch) implements TrainingEvent {
+    }
+
+    /** The run goes on after {@code pausedSeconds} in pause. */
+    record Resumed(int iteration, int epoch, double pausedSeconds) implements TrainingEvent {
     }
 
     /**
@@ -51,5 +74,128 @@ public sealed interface TrainingEvent {
      * {@code compile}, {@code device}, {@code out-of-memory}, {@code internal}); {@code message} is for people.
      */
     record Failed(String code, String message, int epoch, int iteration) implements TrainingEvent {
+    }
+
+    /**
+     * The trained model on the test split, as it is at the end of the run.
+     *
+     * @param testLoss     mean loss as DL4J scores it (NaN for an empty test split); equals {@link Finished#testLoss()}
+     * @param testAccuracy fraction classified right (NaN for an empty test split)
+     * @param classNames   one name per class; a single-unit output is binary: classes 0 and 1, threshold 0.5
+     * @param confusion    {@code confusion[true][predicted]}: how many test examples of class {@code true} were
+     *                     predicted as class {@code predicted}; the entries sum to the test split's size
+     * @param precision    per predicted class: right / predicted; NaN when no example was predicted as the class
+     * @param recall       per true class: right / support; NaN when the class has no test example
+     * @param f1           harmonic mean of precision and recall; NaN when either is NaN, 0 when both are 0
+     * @param support      test examples per true class (the row sums of {@code confusion})
+     * @param examples     {@code examples[true][predicted]}: up to {@link #EXAMPLES_PER_CELL} indices into the test
+     *                     split (ascending) of examples in that cell, for showing right and wrong predictions
+     */
+    record Evaluation(double testLoss, double testAccuracy, List<String> classNames, long[][] confusion,
+                      double[] precision, double[] recall, double[] f1, long[] support, int[][][] examples)
+            implements TrainingEvent {
+        public static final int EXAMPLES_PER_CELL = 16;
+
+        public Evaluation {
+            classNames = List.copyOf(classNames);
+        }
+
+        /**
+         * Counts predictions against the truth.
+         *
+         * @param truth      true class per test example
+         * @param predicted  predicted class per test example
+         * @param classNames one per class; every class index must be below its size
+         */
+        public static Evaluation of(int[] truth, int[] predicted, List<String> classNames, double testLoss) {
+            if (truth.length != predicted.length) {
+                throw new IllegalArgumentException(truth.length + " true classes but " + predicted.length
+                        + " predictions");
+            }
+            int k = classNames.size();
+            long[][] confusion = new long[k][k];
+            List<List<List<Integer>>> cells = new ArrayList<>();
+            for (int t = 0; t < k; t++) {
+                List<List<Integer>> row = new ArrayList<>();
+                for (int p = 0; p < k; p++) {
+                    row.add(new ArrayList<>());
+                }
+                cells.add(row);
+            }
+            long right = 0;
+            for (int i = 0; i < truth.length; i++) {
+                int t = truth[i];
+                int p = predicted[i];
+                if (t < 0 || t >= k || p < 0 || p >= k) {
+                    throw new IllegalArgumentException("example " + i + ": class " + t + " or prediction " + p
+                            + " is not below " + k);
+                }
+                confusion[t][p]++;
+                if (t == p) {
+                    right++;
+                }
+                List<Integer> cell = cells.get(t).get(p);
+                if (cell.size() < EXAMPLES_PER_CELL) {
+                    cell.add(i);
+                }
+            }
+            double[] precision = new double[k];
+            double[] recall = new double[k];
+            double[] f1 = new double[k];
+            long[] support = new long[k];
+            int[][][] examples = new int[k][k][];
+            for (int c = 0; c < k; c++) {
+                long predictedAs = 0;
+                for (int t = 0; t < k; t++) {
+                    predictedAs += confusion[t][c];
+                    support[c] += confusion[c][t];
+                    examples[c][t] = cells.get(c).get(t).stream().mapToInt(Integer::intValue).toArray();
+                }
+                long tp = confusion[c][c];
+                precision[c] = predictedAs == 0 ? Double.NaN : (double) tp / predictedAs;
+                recall[c] = support[c] == 0 ? Double.NaN : (double) tp / support[c];
+                double sum = precision[c] + recall[c];
+                f1[c] = Double.isNaN(sum) ? Double.NaN : sum == 0 ? 0 : 2 * precision[c] * recall[c] / sum;
+            }
+            double accuracy = truth.length == 0 ? Double.NaN : (double) right / truth.length;
+            return new Evaluation(testLoss, accuracy, classNames, confusion, precision, recall, f1, support,
+                    examples);
+        }
+
+        /** The number of test examples counted. */
+        public long total() {
+            long n = 0;
+            for (long[] row : confusion) {
+                for (long v : row) {
+                    n += v;
+                }
+            }
+            return n;
+        }
+
+        // Arrays compare by content, so that events compare like the other (all-scalar) records.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Evaluation e && Double.compare(testLoss, e.testLoss) == 0
+                    && Double.compare(testAccuracy, e.testAccuracy) == 0 && classNames.equals(e.classNames)
+                    && Arrays.deepEquals(confusion, e.confusion) && Arrays.equals(precision, e.precision)
+                    && Arrays.equals(recall, e.recall) && Arrays.equals(f1, e.f1)
+                    && Arrays.equals(support, e.support) && Arrays.deepEquals(examples, e.examples);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(testLoss, testAccuracy, classNames, Arrays.deepHashCode(confusion),
+                    Arrays.hashCode(precision), Arrays.hashCode(recall), Arrays.hashCode(f1), Arrays.hashCode(support),
+                    Arrays.deepHashCode(examples));
+        }
+
+        @Override
+        public String toString() {
+            return "Evaluation[testLoss=" + testLoss + ", testAccuracy=" + testAccuracy + ", classNames=" + classNames
+                    + ", confusion=" + Arrays.deepToString(confusion) + ", precision=" + Arrays.toString(precision)
+                    + ", recall=" + Arrays.toString(recall) + ", f1=" + Arrays.toString(f1) + ", support="
+                    + Arrays.toString(support) + ", examples=" + Arrays.deepToString(examples) + "]";
+        }
     }
 }

@@ -16,13 +16,16 @@ import org.layercanvas.runtime.data.DatasetLoader;
 import org.layercanvas.runtime.data.Examples;
 import org.layercanvas.runtime.data.SplitExamples;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One training run of a document: compiles it, loads and splits its dataset, trains epoch by epoch and reports
  * {@link TrainingEvent}s to a listener. {@link #run()} works on the calling thread; {@link #start()} on a thread
- * of its own. {@link #requestStop()} takes effect before the next minibatch.
+ * of its own. {@link #requestStop()} and {@link #requestPause()} take effect before the next minibatch; a paused run
+ * waits between two minibatches until {@link #resume()} or {@link #requestStop()}.
  *
  * <p>The loop is written out here rather than delegated to {@code ComputationGraph.fit(iterator)} so that stop,
  * divergence and learning-rate changes act between two minibatches and every event carries exact numbers.
@@ -33,20 +36,49 @@ public final class TrainingSession {
     private final TrainingListener listener;
     private volatile boolean stopRequested;
     private volatile ComputationGraph model;
+    private final Object pauseLock = new Object();
+    /** Guarded by {@link #pauseLock}. */
+    private boolean pauseRequested;
+    /** Guarded by {@link #pauseLock}: the training thread is parked in a pause and does not touch the model. */
+    private boolean parked;
+    private volatile CompiledGraph compiled;
 
     /**
-     * @param device  {@code auto}, {@code cpu} or {@code gpu}
-     * @param threads ND4J threads for the run; 0 leaves ND4J's default
+     * @param device   {@code auto}, {@code cpu} or {@code gpu}
+     * @param threads  ND4J threads for the run; 0 leaves ND4J's default
+     * @param evaluate whether a normal end is followed by a {@link TrainingEvent.Evaluation} event (the
+     *                 {@link Result} carries the evaluation either way)
      */
-    public record Options(String device, int threads) {
+    public record Options(String device, int threads, boolean evaluate) {
         public static final Options DEFAULT = new Options("auto", 0);
+
+        /** Options without the evaluation event. */
+        public Options(String device, int threads) {
+            this(device, threads, false);
+        }
     }
 
-    /** How a run ended: exactly one of {@code finished} / {@code failed} is set; the model may be null. */
+    /**
+     * How a run ended: exactly one of {@code finished} / {@code failed} is set; the model may be null.
+     *
+     * @param evaluation the model on the test split when the run finished normally, else null
+     * @param testSet    the test split the evaluation's example indices point into (null when the run failed
+     *                   before the dataset was split)
+     */
     public record Result(TrainingEvent.Finished finished, TrainingEvent.Failed failed, ComputationGraph model,
-                         CompiledGraph compiled) {
+                         CompiledGraph compiled, TrainingEvent.Evaluation evaluation, Examples testSet) {
         public boolean succeeded() {
             return finished != null;
+        }
+
+        /** Test example {@code index} (as in {@link TrainingEvent.Evaluation#examples()}): its flat row-major features. */
+        public float[] testExample(int index) {
+            return testSet.features()[index];
+        }
+
+        /** The true class of test example {@code index}. */
+        public int testLabel(int index) {
+            return testSet.labels()[index];
         }
     }
 
@@ -59,6 +91,68 @@ public final class TrainingSession {
     /** Asks the run to stop; it evaluates the model trained so far and finishes with reason {@code stopped}. */
     public void requestStop() {
         stopRequested = true;
+        synchronized (pauseLock) {
+            pauseLock.notifyAll();
+        }
+    }
+
+    /**
+     * Asks the run to pause before its next minibatch; it reports {@link TrainingEvent.Paused} and waits. Does
+     * nothing when the run is already paused or over.
+     */
+    public void requestPause() {
+        synchronized (pauseLock) {
+            pauseRequested = true;
+        }
+    }
+
+    /** Lets a paused run go on (it reports {@link TrainingEvent.Resumed}), or cancels a pause not yet taken. */
+    public void resume() {
+        synchronized (pauseLock) {
+            pauseRequested = false;
+            pauseLock.notifyAll();
+        }
+    }
+
+    /** Whether a pause was requested and not yet resumed (the run may still be finishing its minibatch). */
+    public boolean isPauseRequested() {
+        synchronized (pauseLock) {
+            return pauseRequested;
+        }
+    }
+
+    /**
+     * The test split of a document's dataset, exactly as a session splits it: what the indices of an
+     * {@link TrainingEvent.Evaluation} received from another process point into.
+     */
+    public static Examples testSplit(NetworkDocument document) throws DatasetException {
+        if (document.dataset() == null) {
+            throw new DatasetException("no dataset is chosen for this network");
+        }
+        Examples all = DatasetLoader.load(document.dataset());
+        return SplitExamples.split(all, document.dataset().split(), document.dataset().seed()).test();
+    }
+
+    /**
+     * Runs {@code action} on the model if the run is paused right now, keeping it paused until the action returns
+     * (a {@link #resume()} meanwhile takes effect afterwards). Lets another thread predict with or save a paused
+     * model safely: DL4J models are not safe to use while {@code fit} runs.
+     *
+     * @return whether the run was paused and the action ran
+     */
+    public boolean whilePaused(java.util.function.Consumer<ComputationGraph> action) {
+        synchronized (pauseLock) {
+            if (!parked || model == null) {
+                return false;
+            }
+            action.accept(model);
+            return true;
+        }
+    }
+
+    /** The compiled document, once compilation succeeded. */
+    public CompiledGraph compiled() {
+        return compiled;
     }
 
     /** The model being trained, once it exists. */
@@ -81,7 +175,11 @@ public final class TrainingSession {
         return future;
     }
 
-    /** Trains to the end, a stop request or a failure; every outcome is also reported as an event. */
+    /**
+     * Trains to the end, a stop request or a failure; every outcome is also reported as an event. A normal end is
+     * evaluated on the test split ({@link Result#evaluation()}), reported after {@link TrainingEvent.Finished} when
+     * {@link Options#evaluate()} is set.
+     */
     public Result run() {
         long wallStart = System.nanoTime();
         DeviceChoice device;
@@ -93,6 +191,7 @@ public final class TrainingSession {
         CompiledGraph compiled;
         try {
             compiled = new GraphCompiler(LayerCatalog.standard()).compile(document);
+            this.compiled = compiled;
         } catch (CompileException e) {
             String first = e.diagnostics().isEmpty() ? e.getMessage()
                     : e.diagnostics().get(0).location() + ": " + e.diagnostics().get(0).message();
@@ -118,10 +217,14 @@ public final class TrainingSession {
                     compiled);
         } catch (RuntimeException e) {
             return fail("internal", "training failed inside DL4J: " + e, 0, 0, compiled);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("internal", "the training thread was interrupted while paused", 0, 0, compiled);
         }
     }
 
-    private Result train(CompiledGraph compiled, SplitExamples split, DeviceChoice device, long wallStart) {
+    private Result train(CompiledGraph compiled, SplitExamples split, DeviceChoice device, long wallStart)
+            throws InterruptedException {
         TrainingSettings t = document.training();
         if (options.threads() > 0) {
             Threads.set(options.threads());
@@ -158,7 +261,14 @@ public final class TrainingSession {
             List<DataSet> batches = train.batchBy(t.batchSize());
             double lossSum = 0;
             int lossCount = 0;
+            long epochPausedNanos = 0;
             for (DataSet batch : batches) {
+                if (stopRequested) {
+                    reason = "stopped";
+                    break;
+                }
+                long paused = pauseIfRequested(iteration, epoch + 1);
+                epochPausedNanos += paused;
                 if (stopRequested) {
                     reason = "stopped";
                     break;
@@ -181,7 +291,7 @@ public final class TrainingSession {
                 listener.onEvent(new TrainingEvent.Iteration(iteration, epoch + 1, loss, rate, n / (dt / 1e9)));
             }
             // Throughput counts the whole minibatch loop (shuffling, batching, events), not only fit().
-            long epochLoopNanos = System.nanoTime() - epochStart;
+            long epochLoopNanos = System.nanoTime() - epochStart - epochPausedNanos;
             fitNanos += epochLoopNanos;
             if (lossCount == 0) {
                 break;
@@ -194,7 +304,7 @@ public final class TrainingSession {
             }
             Metrics onTrain = Metrics.of(graph, train);
             Metrics onValidation = Metrics.of(graph, validation);
-            double seconds = (System.nanoTime() - epochStart) / 1e9;
+            double seconds = (System.nanoTime() - epochStart - epochPausedNanos) / 1e9;
             listener.onEvent(new TrainingEvent.Epoch(epoch + 1, lossSum / lossCount, onTrain.accuracy(),
                     onValidation.loss(), onValidation.accuracy(), rate, seconds,
                     complete ? train.numExamples() / (epochLoopNanos / 1e9)
@@ -213,19 +323,92 @@ public final class TrainingSession {
         if (stopRequested) {
             reason = "stopped";
         }
-        Metrics onTest = Metrics.of(graph, test);
+        TrainingEvent.Evaluation evaluation = evaluate(graph, test, split.test(), compiled.outputUnits());
         double wall = (System.nanoTime() - wallStart) / 1e9;
         double throughput = fitNanos == 0 ? 0 : samplesSeen / (fitNanos / 1e9);
-        TrainingEvent.Finished finished = new TrainingEvent.Finished(reason, epochsDone, iteration, onTest.loss(),
-                onTest.accuracy(), throughput, wall, device.device());
+        TrainingEvent.Finished finished = new TrainingEvent.Finished(reason, epochsDone, iteration,
+                evaluation.testLoss(), evaluation.testAccuracy(), throughput, wall, device.device());
         listener.onEvent(finished);
-        return new Result(finished, null, graph, compiled);
+        if (options.evaluate()) {
+            listener.onEvent(evaluation);
+        }
+        return new Result(finished, null, graph, compiled, evaluation, split.test());
     }
+
+    /** Blocks while a pause is requested (and no stop); returns the nanoseconds spent paused. */
+    private long pauseIfRequested(int iteration, int epoch) throws InterruptedException {
+        synchronized (pauseLock) {
+            if (!pauseRequested || stopRequested) {
+                return 0;
+            }
+            parked = true;
+        }
+        long start = System.nanoTime();
+        try {
+            // The event goes out without holding the lock: a listener may call resume() or requestStop() at once,
+            // and whoever receives it may use the model through whilePaused() straight away.
+            listener.onEvent(new TrainingEvent.Paused(iteration, epoch));
+            synchronized (pauseLock) {
+                while (pauseRequested && !stopRequested) {
+                    pauseLock.wait();
+                }
+                parked = false;
+            }
+        } finally {
+            synchronized (pauseLock) {
+                parked = false;
+            }
+        }
+        long paused = System.nanoTime() - start;
+        if (!stopRequested) {
+            listener.onEvent(new TrainingEvent.Resumed(iteration, epoch, paused / 1e9));
+        }
+        return paused;
+    }
+
+    /**
+     * Loss, accuracy, confusion matrix and per-class numbers on the test split, from one forward pass in chunks.
+     * A single output unit is binary (threshold 0.5); otherwise the arg-max is the predicted class.
+     */
+    static TrainingEvent.Evaluation evaluate(ComputationGraph graph, DataSet test, Examples examples, int units) {
+        int classes = units == 1 ? 2 : units;
+        List<String> names = examples.classNames().size() == classes ? examples.classNames()
+                : java.util.stream.IntStream.range(0, classes).mapToObj(i -> "class " + i).toList();
+        int n = examples.size();
+        int[] truth = new int[n];
+        int[] predicted = new int[n];
+        double lossSum = 0;
+        for (int start = 0; start < n; start += EVALUATION_CHUNK) {
+            int end = Math.min(n, start + EVALUATION_CHUNK);
+            DataSet part = n <= EVALUATION_CHUNK ? test : new DataSet(
+                    test.getFeatures().get(NDArrayIndex.interval(start, end)),
+                    test.getLabels().get(NDArrayIndex.interval(start, end)));
+            lossSum += graph.score(part, false) * (end - start);
+            INDArray out = graph.outputSingle(false, part.getFeatures());
+            INDArray labels = part.getLabels();
+            if (units == 1) {
+                for (int i = start; i < end; i++) {
+                    predicted[i] = out.getDouble(i - start, 0) > 0.5 ? 1 : 0;
+                    truth[i] = labels.getDouble(i - start, 0) > 0.5 ? 1 : 0;
+                }
+            } else {
+                long[] p = out.argMax(1).toLongVector();
+                long[] t = labels.argMax(1).toLongVector();
+                for (int i = start; i < end; i++) {
+                    predicted[i] = (int) p[i - start];
+                    truth[i] = (int) t[i - start];
+                }
+            }
+        }
+        return TrainingEvent.Evaluation.of(truth, predicted, names, n == 0 ? Double.NaN : lossSum / n);
+    }
+
+    private static final int EVALUATION_CHUNK = 1024;
 
     private Result fail(String code, String message, int epoch, int iteration, CompiledGraph compiled) {
         TrainingEvent.Failed failed = new TrainingEvent.Failed(code, message, epoch, iteration);
         listener.onEvent(failed);
-        return new Result(null, failed, model, compiled);
+        return new Result(null, failed, model, compiled, null, null);
     }
 
     static String dl4jVersion() {

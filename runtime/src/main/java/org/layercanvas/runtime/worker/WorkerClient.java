@@ -1,0 +1,442 @@
+package org.layercanvas.runtime.worker;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.runtime.train.TrainingEvent;
+
+/**
+ * Runs one training run in a separate JVM ({@link WorkerMain} behind {@code mainClass ... worker}) and talks to it
+ * over {@link WorkerProtocol}. Messages go to a {@link Listener} on a reader thread of this client; the app moves
+ * them to its UI thread itself. If the process ends without saying {@code bye} and without {@link #close()}, the
+ * listener gets a {@link WorkerProtocol.Crashed} with the exit code, the last lines of stderr and a message in
+ * plain words. Thread-safe.
+ */
+public final class WorkerClient implements AutoCloseable {
+    /** How many stderr lines are kept for crash reports. */
+    public static final int STDERR_LINES = 50;
+    private static final long CLOSE_WAIT_MILLIS = 2000;
+
+    /** Receives the worker's messages on the client's reader thread; must return quickly. */
+    @FunctionalInterface
+    public interface Listener {
+        void onMessage(WorkerProtocol.Message message);
+    }
+
+    /** A command the worker refused, or a worker that went away before answering. */
+    public static final class WorkerException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public WorkerException(String message) {
+            super(message);
+        }
+    }
+
+    private final String mainClass;
+    private final List<String> jvmArgs;
+    private final Listener listener;
+    private final Object lock = new Object();
+    private final ArrayDeque<String> stderr = new ArrayDeque<>();
+    private final Map<Long, CompletableFuture<double[][]>> predictions = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<Path>> saves = new ConcurrentHashMap<>();
+    private final AtomicLong requestIds = new AtomicLong();
+    private volatile Process process;
+    private volatile boolean closing;
+    private volatile boolean byeSeen;
+    private volatile boolean runEnded;
+    /** Guarded by lock. */
+    private Writer stdin;
+    private Thread shutdownHook;
+    private Thread stderrThread;
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+
+    /**
+     * @param mainClass the class whose {@code main(String[])} runs the worker when given the argument
+     *                  {@code worker} (the app's launcher; {@link WorkerMain} also works)
+     * @param jvmArgs   extra JVM options, such as {@code -Xmx2g} or
+     *                  {@code -Dorg.bytedeco.javacpp.cachedir=...}
+     */
+    public WorkerClient(String mainClass, List<String> jvmArgs, Listener listener) {
+        this.mainClass = mainClass;
+        this.jvmArgs = List.copyOf(jvmArgs);
+        this.listener = listener;
+    }
+
+    public WorkerClient(String mainClass, Listener listener) {
+        this(mainClass, List.of(), listener);
+    }
+
+    /**
+     * Starts the worker process and asks it to train {@code doc}. One run per client.
+     *
+     * @param device  {@code auto}, {@code cpu} or {@code gpu}: also decides ND4J's backend order in the process
+     * @param threads ND4J threads (also {@code OMP_NUM_THREADS}); 0 for the default
+     * @throws IOException when the process cannot be started
+     */
+    public void start(NetworkDocument doc, String device, int threads) throws IOException {
+        synchronized (lock) {
+            if (process != null) {
+                throw new IllegalStateException("this client has already started a worker");
+            }
+            if (closing) {
+                throw new IllegalStateException("this client is closed");
+            }
+            ProcessBuilder pb = new ProcessBuilder(command());
+            environment(pb.environment(), device, threads);
+            pb.redirectErrorStream(false);
+            Process p = pb.start();
+            process = p;
+            stdin = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8));
+            shutdownHook = new Thread(p::destroyForcibly, "layercanvas-worker-kill-" + p.pid());
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            stderrThread = daemon(() -> drainStderr(p), "layercanvas-worker-err-" + p.pid());
+            daemon(() -> readStdout(p), "layercanvas-worker-out-" + p.pid());
+            send(WorkerProtocol.Train.of(doc, device, threads));
+        }
+    }
+
+    /** The command line that starts the worker. */
+    public List<String> command() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaExecutable());
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(mainClass);
+        cmd.add("worker");
+        return cmd;
+    }
+
+    /** ND4J picks its backend by priority: the environment variables override it (system properties do not). */
+    static void environment(Map<String, String> env, String device, int threads) {
+        String d = device == null ? "auto" : device.toLowerCase(Locale.ROOT);
+        if (d.equals("cpu")) {
+            env.put("BACKEND_PRIORITY_CPU", "1000");
+            env.put("BACKEND_PRIORITY_GPU", "0");
+        } else if (d.equals("gpu")) {
+            env.put("BACKEND_PRIORITY_CPU", "0");
+            env.put("BACKEND_PRIORITY_GPU", "1000");
+        }
+        if (threads > 0) {
+            env.put("OMP_NUM_THREADS", Integer.toString(threads));
+        }
+    }
+
+    static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin",
+                        System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java").toString());
+    }
+
+    public void pause() {
+        trySend(new WorkerProtocol.Pause());
+    }
+
+    public void resume() {
+        trySend(new WorkerProtocol.Resume());
+    }
+
+    public void stop() {
+        trySend(new WorkerProtocol.Stop());
+    }
+
+    /**
+     * The model's outputs for inputs in the Input's flat row-major layout. Completes when the run is over or
+     * paused; fails with {@link WorkerException} while it trains, or when the worker is gone.
+     */
+    public CompletableFuture<double[][]> predict(double[][] inputs) {
+        long id = requestIds.incrementAndGet();
+        CompletableFuture<double[][]> f = new CompletableFuture<>();
+        predictions.put(id, f);
+        request(new WorkerProtocol.Predict(id, inputs), id, f);
+        return f;
+    }
+
+    /** Saves the model (DL4J zip) to {@code path} on this machine; completes with the absolute path written. */
+    public CompletableFuture<Path> save(Path path) {
+        long id = requestIds.incrementAndGet();
+        CompletableFuture<Path> f = new CompletableFuture<>();
+        saves.put(id, f);
+        request(new WorkerProtocol.Save(path.toAbsolutePath().toString(), id), id, f);
+        return f;
+    }
+
+    private void request(WorkerProtocol.Command c, long id, CompletableFuture<?> f) {
+        try {
+            if (!isAlive()) {
+                throw new IOException("the worker is not running");
+            }
+            send(c);
+        } catch (IOException e) {
+            predictions.remove(id);
+            saves.remove(id);
+            f.completeExceptionally(new WorkerException(e.getMessage()));
+        }
+    }
+
+    /** The worker's process id, or -1 before {@link #start}. */
+    public long pid() {
+        Process p = process;
+        return p == null ? -1 : p.pid();
+    }
+
+    public boolean isAlive() {
+        Process p = process;
+        return p != null && p.isAlive();
+    }
+
+    /** Completes with the process's exit code once it has ended and its output has been read. */
+    public CompletableFuture<Integer> exit() {
+        return exit;
+    }
+
+    /** The last lines the worker wrote to stderr (at most {@value #STDERR_LINES}). */
+    public List<String> recentStderr() {
+        synchronized (stderr) {
+            return List.copyOf(stderr);
+        }
+    }
+
+    /**
+     * Asks the worker to shut down, waits about two seconds, then ends it forcibly. No {@code Crashed} follows.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        Process p;
+        synchronized (lock) {
+            if (closing && process == null) {
+                return;
+            }
+            closing = true;
+            p = process;
+        }
+        if (p == null) {
+            return;
+        }
+        try {
+            send(new WorkerProtocol.Shutdown());
+            synchronized (lock) {
+                stdin.close();
+            }
+        } catch (IOException e) {
+            // already gone
+        }
+        try {
+            if (!p.waitFor(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        synchronized (lock) {
+            if (shutdownHook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException e) {
+                    // the JVM is shutting down: the hook runs anyway
+                }
+                shutdownHook = null;
+            }
+        }
+        failPending("the worker was closed");
+    }
+
+    // ---- internals -----------------------------------------------------------------------------------------
+
+    private void trySend(WorkerProtocol.Command c) {
+        try {
+            send(c);
+        } catch (IOException e) {
+            // The process is gone; its end is reported through the listener.
+        }
+    }
+
+    private void send(WorkerProtocol.Command c) throws IOException {
+        synchronized (lock) {
+            if (stdin == null) {
+                throw new IOException("the worker has not been started");
+            }
+            stdin.write(WorkerProtocol.toLine(c));
+            stdin.write('\n');
+            stdin.flush();
+        }
+    }
+
+    private void readStdout(Process p) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (!line.startsWith("{")) {
+                    // Native code can print to file descriptor 1 directly; keep it with stderr, not the protocol.
+                    rememberStderr("(stdout) " + line);
+                    continue;
+                }
+                WorkerProtocol.Message m;
+                try {
+                    m = WorkerProtocol.parseMessage(line);
+                } catch (WorkerProtocol.ProtocolException e) {
+                    rememberStderr("(stdout, unreadable: " + e.getMessage() + ") " + line);
+                    continue;
+                }
+                dispatch(m);
+            }
+        } catch (IOException e) {
+            // the stream ended with the process
+        }
+        int code;
+        try {
+            code = p.waitFor();
+            if (stderrThread != null) {
+                stderrThread.join(2000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            code = -1;
+        }
+        failPending("the worker process ended (exit code " + code + ")");
+        if (!closing && !byeSeen) {
+            List<String> lines = recentStderr();
+            deliver(new WorkerProtocol.Crashed(code, lines, describeExit(code, lines, runEnded)));
+        }
+        exit.complete(code);
+    }
+
+    private void dispatch(WorkerProtocol.Message m) {
+        if (m instanceof WorkerProtocol.Hello h && h.protocol() != WorkerProtocol.VERSION) {
+            deliver(m);
+            deliver(new WorkerProtocol.Error("the worker speaks protocol " + h.protocol() + ", this app "
+                    + WorkerProtocol.VERSION + "; the installation is inconsistent", null));
+            return;
+        }
+        if (m instanceof WorkerProtocol.Event e && (e.event() instanceof TrainingEvent.Finished
+                || e.event() instanceof TrainingEvent.Failed)) {
+            runEnded = true;
+        } else if (m instanceof WorkerProtocol.Bye) {
+            byeSeen = true;
+        } else if (m instanceof WorkerProtocol.Prediction p) {
+            CompletableFuture<double[][]> f = predictions.remove(p.requestId());
+            if (f != null) {
+                f.complete(p.outputs());
+            }
+        } else if (m instanceof WorkerProtocol.Saved s && s.requestId() != null) {
+            CompletableFuture<Path> f = saves.remove(s.requestId());
+            if (f != null) {
+                f.complete(Path.of(s.path()));
+            }
+        } else if (m instanceof WorkerProtocol.Error err && err.requestId() != null) {
+            CompletableFuture<double[][]> pf = predictions.remove(err.requestId());
+            if (pf != null) {
+                pf.completeExceptionally(new WorkerException(err.message()));
+            }
+            CompletableFuture<Path> sf = saves.remove(err.requestId());
+            if (sf != null) {
+                sf.completeExceptionally(new WorkerException(err.message()));
+            }
+        }
+        deliver(m);
+    }
+
+    private void deliver(WorkerProtocol.Message m) {
+        try {
+            listener.onMessage(m);
+        } catch (RuntimeException e) {
+            rememberStderr("(listener failed on " + m.getClass().getSimpleName() + ": " + e + ")");
+        }
+    }
+
+    private void failPending(String why) {
+        predictions.values().forEach(f -> f.completeExceptionally(new WorkerException(why)));
+        predictions.clear();
+        saves.values().forEach(f -> f.completeExceptionally(new WorkerException(why)));
+        saves.clear();
+    }
+
+    private void drainStderr(Process p) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                rememberStderr(line);
+            }
+        } catch (IOException e) {
+            // ended with the process
+        }
+    }
+
+    private void rememberStderr(String line) {
+        synchronized (stderr) {
+            if (stderr.size() == STDERR_LINES) {
+                stderr.removeFirst();
+            }
+            stderr.addLast(line);
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /**
+     * A sentence for the user about a worker that ended without saying bye.
+     *
+     * @param runEnded whether the run had already finished or failed (the trained model is lost either way)
+     */
+    static String describeExit(int exitCode, List<String> stderrLines, boolean runEnded) {
+        String what = runEnded ? "the training process ended unexpectedly after the run"
+                : "the training process ended unexpectedly";
+        String all = String.join("\n", stderrLines);
+        if (all.contains("OutOfMemoryError") || all.contains("Cannot allocate memory")
+                || all.contains("std::bad_alloc") || all.contains("Out of memory")
+                || all.contains("There is insufficient memory")) {
+            return what + " because it ran out of memory (exit code " + exitCode + "). Try a smaller batch size or"
+                    + " a smaller network, or give the training process more memory (-Xmx).";
+        }
+        String signal = exitMeaning(exitCode);
+        String base = what + " (exit code " + exitCode + (signal == null ? "" : ": " + signal) + ")";
+        if (all.contains("A fatal error has been detected by the Java Runtime Environment")) {
+            return base + ": it crashed in native code. The last lines of its error output may say more.";
+        }
+        return base;
+    }
+
+    /** What an exit code says about how a process ended, or null. */
+    static String exitMeaning(int code) {
+        return switch (code) {
+            case 137 -> "killed";
+            case 143 -> "terminated";
+            case 134 -> "aborted, usually a crash in native code";
+            case 139 -> "segmentation fault, a crash in native code";
+            case 135 -> "bus error, a crash in native code";
+            case 132 -> "illegal instruction: the CPU lacks an instruction the native code needs";
+            case 136 -> "arithmetic error in native code";
+            case 130 -> "interrupted";
+            case -1073741819 -> "access violation, a crash in native code";
+            case -1073741571 -> "stack overflow in native code";
+            case 1 -> "an error; see the last lines of its error output";
+            default -> null;
+        };
+    }
+}

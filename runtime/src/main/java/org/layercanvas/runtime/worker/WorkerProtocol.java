@@ -1,0 +1,420 @@
+package org.layercanvas.runtime.worker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.model.io.DocumentJson;
+import org.layercanvas.runtime.train.EventJson;
+import org.layercanvas.runtime.train.TrainingEvent;
+
+/**
+ * The JSON-lines protocol between the app and a training worker process (docs/worker-protocol.md). Every line is
+ * one JSON object with a {@code type} field. The app sends {@link Command}s on the worker's stdin; the worker
+ * answers with {@link Message}s on its stdout: {@link Hello} first, then training events exactly as
+ * {@link EventJson} writes them, replies, and {@link Bye} last. Non-finite numbers travel as the strings
+ * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}.
+ */
+public final class WorkerProtocol {
+    /** Bumped when a message changes incompatibly; adding optional fields or new messages does not bump it. */
+    public static final int VERSION = 1;
+
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    /** The {@code type} names of the app's commands. */
+    public static final List<String> COMMAND_TYPES = List.of("train", "pause", "resume", "stop", "predict", "save",
+            "shutdown");
+
+    private static final Set<String> EVENT_TYPES = Set.of("started", "iteration", "epoch", "paused", "resumed",
+            "finished", "failed", "evaluation");
+
+    private WorkerProtocol() {
+    }
+
+    /** A line that is not a valid message; the text names the problem. */
+    public static final class ProtocolException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public ProtocolException(String message) {
+            super(message);
+        }
+    }
+
+    // ---- app -> worker -------------------------------------------------------------------------------------
+
+    /** What the app asks of the worker. */
+    public sealed interface Command {
+    }
+
+    /**
+     * Train a document.
+     *
+     * @param protocol the protocol version the app speaks; the worker refuses others
+     * @param document the {@code .lcnet} JSON object
+     * @param device   {@code auto}, {@code cpu} or {@code gpu}
+     * @param threads  ND4J threads, 0 for the default
+     */
+    public record Train(int protocol, JsonNode document, String device, int threads) implements Command {
+        public static Train of(NetworkDocument doc, String device, int threads) {
+            try {
+                return new Train(VERSION, MAPPER.readTree(DocumentJson.write(doc)), device, threads);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the document writer produced invalid JSON", e);
+            }
+        }
+    }
+
+    /** Pause the run between two minibatches. */
+    public record Pause() implements Command {
+    }
+
+    /** Let a paused run go on. */
+    public record Resume() implements Command {
+    }
+
+    /** End the run early (it finishes with reason {@code stopped} and is evaluated). */
+    public record Stop() implements Command {
+    }
+
+    /**
+     * Run the model on inputs: one row per example, in the Input's flat row-major layout (an image's pixels row by
+     * row with channels last, a sequence step after step).
+     */
+    public record Predict(long requestId, double[][] inputs) implements Command {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Predict p && p.requestId == requestId && Arrays.deepEquals(p.inputs, inputs);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(requestId) * 31 + Arrays.deepHashCode(inputs);
+        }
+
+        @Override
+        public String toString() {
+            return "Predict[requestId=" + requestId + ", inputs=" + Arrays.deepToString(inputs) + "]";
+        }
+    }
+
+    /** Save the model (DL4J zip with updater state) to a path on the worker's machine; requestId may be null. */
+    public record Save(String path, Long requestId) implements Command {
+    }
+
+    /** Stop any run and end the process. */
+    public record Shutdown() implements Command {
+    }
+
+    /** One line, without the line break. */
+    public static String toLine(Command command) {
+        ObjectNode o = MAPPER.createObjectNode();
+        if (command instanceof Train t) {
+            o.put("type", "train");
+            o.put("protocol", t.protocol());
+            o.set("document", t.document());
+            ObjectNode options = o.putObject("options");
+            options.put("device", t.device());
+            options.put("threads", t.threads());
+        } else if (command instanceof Pause) {
+            o.put("type", "pause");
+        } else if (command instanceof Resume) {
+            o.put("type", "resume");
+        } else if (command instanceof Stop) {
+            o.put("type", "stop");
+        } else if (command instanceof Predict p) {
+            o.put("type", "predict");
+            o.put("requestId", p.requestId());
+            o.set("inputs", matrix(p.inputs()));
+        } else if (command instanceof Save s) {
+            o.put("type", "save");
+            o.put("path", s.path());
+            if (s.requestId() != null) {
+                o.put("requestId", s.requestId());
+            }
+        } else if (command instanceof Shutdown) {
+            o.put("type", "shutdown");
+        }
+        return write(o);
+    }
+
+    /** Reads one command line. */
+    public static Command parseCommand(String line) throws ProtocolException {
+        ObjectNode o = object(line);
+        String type = type(o);
+        return switch (type) {
+            case "train" -> {
+                JsonNode protocol = o.get("protocol");
+                if (protocol == null || !protocol.canConvertToInt() || !protocol.isIntegralNumber()) {
+                    throw new ProtocolException("train: 'protocol' must be the protocol version, " + VERSION);
+                }
+                if (protocol.intValue() != VERSION) {
+                    throw new ProtocolException("train: protocol " + protocol.intValue() + " is not supported;"
+                            + " this worker speaks protocol " + VERSION);
+                }
+                JsonNode document = o.get("document");
+                if (document == null || !document.isObject()) {
+                    throw new ProtocolException("train: 'document' must be the .lcnet JSON object");
+                }
+                JsonNode options = o.get("options");
+                String device = "auto";
+                int threads = 0;
+                if (options != null && !options.isNull()) {
+                    if (!options.isObject()) {
+                        throw new ProtocolException("train: 'options' must be an object {device, threads}");
+                    }
+                    JsonNode d = options.get("device");
+                    if (d != null && !d.isNull()) {
+                        if (!d.isTextual()) {
+                            throw new ProtocolException("train: 'options.device' must be auto, cpu or gpu");
+                        }
+                        device = d.textValue();
+                    }
+                    JsonNode th = options.get("threads");
+                    if (th != null && !th.isNull()) {
+                        if (!th.isIntegralNumber() || !th.canConvertToInt() || th.intValue() < 0) {
+                            throw new ProtocolException("train: 'options.threads' must be a whole number >= 0");
+                        }
+                        threads = th.intValue();
+                    }
+                }
+                yield new Train(protocol.intValue(), document, device, threads);
+            }
+            case "pause" -> new Pause();
+            case "resume" -> new Resume();
+            case "stop" -> new Stop();
+            case "shutdown" -> new Shutdown();
+            case "predict" -> new Predict(requestId(o, "predict", true), readMatrix(o.get("inputs"), "predict: 'inputs'"));
+            case "save" -> {
+                JsonNode path = o.get("path");
+                if (path == null || !path.isTextual() || path.textValue().isBlank()) {
+                    throw new ProtocolException("save: 'path' must be a file path");
+                }
+                yield new Save(path.textValue(), requestId(o, "save", false));
+            }
+            default -> throw new ProtocolException("unknown command '" + type + "'; expected one of "
+                    + String.join(", ", COMMAND_TYPES));
+        };
+    }
+
+    // ---- worker -> app -------------------------------------------------------------------------------------
+
+    /** What the worker reports (and, for {@link Crashed}, what the client reports about the worker). */
+    public sealed interface Message {
+    }
+
+    /** The worker's first line. */
+    public record Hello(int protocol, long pid, String javaVersion) implements Message {
+    }
+
+    /** A training event: {@code started}, {@code iteration}, ..., {@code evaluation}. */
+    public record Event(TrainingEvent event) implements Message {
+    }
+
+    /** The model's outputs for a {@link Predict}: one row per input row, one column per output unit. */
+    public record Prediction(long requestId, double[][] outputs) implements Message {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Prediction p && p.requestId == requestId && Arrays.deepEquals(p.outputs, outputs);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(requestId) * 31 + Arrays.deepHashCode(outputs);
+        }
+
+        @Override
+        public String toString() {
+            return "Prediction[requestId=" + requestId + ", outputs=" + Arrays.deepToString(outputs) + "]";
+        }
+    }
+
+    /** A {@link Save} succeeded: the absolute path written. */
+    public record Saved(String path, Long requestId) implements Message {
+    }
+
+    /**
+     * A command could not be carried out (malformed, unknown, or not possible now); the worker goes on. Carries
+     * the request id of the {@link Predict} or {@link Save} it answers, if any.
+     */
+    public record Error(String message, Long requestId) implements Message {
+    }
+
+    /** The worker's last line before it exits on {@code shutdown} or end of input. */
+    public record Bye() implements Message {
+    }
+
+    /**
+     * Not a line on the wire: the client's report that the worker process ended without saying {@code bye}
+     * (killed, out of memory, native crash).
+     */
+    public record Crashed(int exitCode, List<String> lastStderrLines, String message) implements Message {
+        public Crashed {
+            lastStderrLines = List.copyOf(lastStderrLines);
+        }
+    }
+
+    /** A well-formed line of a type this version does not know (from a newer worker): to be ignored. */
+    public record Unknown(String type, String line) implements Message {
+    }
+
+    public static String toLine(Message message) {
+        if (message instanceof Event e) {
+            return EventJson.toJson(e.event());
+        }
+        ObjectNode o = MAPPER.createObjectNode();
+        if (message instanceof Hello h) {
+            o.put("type", "hello");
+            o.put("protocol", h.protocol());
+            o.put("pid", h.pid());
+            o.put("javaVersion", h.javaVersion());
+        } else if (message instanceof Prediction p) {
+            o.put("type", "prediction");
+            o.put("requestId", p.requestId());
+            o.set("outputs", matrix(p.outputs()));
+        } else if (message instanceof Saved s) {
+            o.put("type", "saved");
+            o.put("path", s.path());
+            if (s.requestId() != null) {
+                o.put("requestId", s.requestId());
+            }
+        } else if (message instanceof Error e) {
+            o.put("type", "error");
+            o.put("message", e.message());
+            if (e.requestId() != null) {
+                o.put("requestId", e.requestId());
+            }
+        } else if (message instanceof Bye) {
+            o.put("type", "bye");
+        } else {
+            throw new IllegalArgumentException(message + " is not sent over the wire");
+        }
+        return write(o);
+    }
+
+    /** Reads one line from the worker. Unknown types become {@link Unknown}. */
+    public static Message parseMessage(String line) throws ProtocolException {
+        ObjectNode o = object(line);
+        String type = type(o);
+        if (EVENT_TYPES.contains(type)) {
+            try {
+                return new Event(EventJson.fromJson(line));
+            } catch (JsonProcessingException e) {
+                throw new ProtocolException(type + ": " + e.getOriginalMessage());
+            }
+        }
+        return switch (type) {
+            case "hello" -> new Hello(o.path("protocol").asInt(-1), o.path("pid").asLong(-1),
+                    o.path("javaVersion").asText(""));
+            case "prediction" -> new Prediction(requestId(o, "prediction", true),
+                    readMatrix(o.get("outputs"), "prediction: 'outputs'"));
+            case "saved" -> new Saved(o.path("path").asText(""), requestId(o, "saved", false));
+            case "error" -> new Error(o.path("message").asText(""), requestId(o, "error", false));
+            case "bye" -> new Bye();
+            default -> new Unknown(type, line);
+        };
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    private static ObjectNode object(String line) throws ProtocolException {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new ProtocolException("malformed JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new ProtocolException("a line must be one JSON object with a 'type' field");
+        }
+        return (ObjectNode) node;
+    }
+
+    private static String type(ObjectNode o) throws ProtocolException {
+        JsonNode type = o.get("type");
+        if (type == null || !type.isTextual()) {
+            throw new ProtocolException("the object has no 'type' field naming the message");
+        }
+        return type.textValue();
+    }
+
+    private static Long requestId(ObjectNode o, String type, boolean required) throws ProtocolException {
+        JsonNode id = o.get("requestId");
+        if (id == null || id.isNull()) {
+            if (required) {
+                throw new ProtocolException(type + ": 'requestId' is missing");
+            }
+            return null;
+        }
+        if (!id.isIntegralNumber() || !id.canConvertToLong()) {
+            throw new ProtocolException(type + ": 'requestId' must be a whole number");
+        }
+        return id.longValue();
+    }
+
+    private static ArrayNode matrix(double[][] rows) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (double[] row : rows) {
+            ArrayNode r = a.addArray();
+            for (double v : row) {
+                r.add(v);
+            }
+        }
+        return a;
+    }
+
+    static double[][] readMatrix(JsonNode node, String what) throws ProtocolException {
+        if (node == null || !node.isArray()) {
+            throw new ProtocolException(what + " must be an array of rows of numbers");
+        }
+        double[][] rows = new double[node.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            JsonNode row = node.get(i);
+            if (!row.isArray()) {
+                throw new ProtocolException(what + ": row " + i + " is not an array of numbers");
+            }
+            rows[i] = new double[row.size()];
+            for (int j = 0; j < rows[i].length; j++) {
+                rows[i][j] = number(row.get(j), what + ": row " + i + ", column " + j);
+            }
+        }
+        return rows;
+    }
+
+    private static double number(JsonNode v, String where) throws ProtocolException {
+        if (v.isNumber()) {
+            return v.doubleValue();
+        }
+        if (v.isTextual()) {
+            switch (v.textValue()) {
+                case "NaN":
+                    return Double.NaN;
+                case "Infinity":
+                    return Double.POSITIVE_INFINITY;
+                case "-Infinity":
+                    return Double.NEGATIVE_INFINITY;
+                default:
+                    break;
+            }
+        }
+        throw new ProtocolException(where + " is not a number");
+    }
+
+    private static String write(ObjectNode o) {
+        try {
+            return MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + o, e);
+        }
+    }
+}

@@ -1,0 +1,356 @@
+package org.layercanvas.runtime.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.runtime.cli.LayerCanvasCli;
+import org.layercanvas.runtime.train.ModelFiles;
+import org.layercanvas.runtime.train.TrainingEvent;
+import org.layercanvas.runtime.worker.WorkerProtocol.Message;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** {@link WorkerMain} driven in this JVM through in-memory streams. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class WorkerMainTest {
+    @TempDir
+    Path dir;
+
+    private Worker worker;
+
+    /** A worker on a thread of its own, fed line by line, its output lines queued. */
+    static final class Worker implements AutoCloseable {
+        final LineInput in = new LineInput();
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        final List<Message> seen = new ArrayList<>();
+        final CompletableFuture<Integer> exit = new CompletableFuture<>();
+
+        Worker() {
+            PrintStream out = new PrintStream(new LineOutput(lines), true, StandardCharsets.UTF_8);
+            Thread t = new Thread(() -> exit.complete(WorkerMain.run(in, out)), "test-worker");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        void send(WorkerProtocol.Command c) {
+            in.send(WorkerProtocol.toLine(c));
+        }
+
+        /** The next message; every line the worker writes must be a protocol line. */
+        Message next() throws Exception {
+            String line = lines.poll(30, TimeUnit.SECONDS);
+            assertThat(line).as("a line from the worker within 30 s").isNotNull();
+            Message m = WorkerProtocol.parseMessage(line);
+            assertThat(m).isNotInstanceOf(WorkerProtocol.Unknown.class);
+            seen.add(m);
+            return m;
+        }
+
+        /** Reads up to and including the first message that matches. */
+        Message until(Predicate<Message> p) throws Exception {
+            while (true) {
+                Message m = next();
+                if (p.test(m)) {
+                    return m;
+                }
+            }
+        }
+
+        <T extends TrainingEvent> T untilEvent(Class<T> type) throws Exception {
+            return type.cast(((WorkerProtocol.Event) until(m -> m instanceof WorkerProtocol.Event e
+                    && type.isInstance(e.event()))).event());
+        }
+
+        @Override
+        public void close() throws Exception {
+            in.close();
+            exit.get(40, TimeUnit.SECONDS);
+        }
+    }
+
+    /** An input stream fed with lines from the test; {@link #close()} ends it. */
+    static final class LineInput extends InputStream {
+        private static final byte[] EOF = new byte[0];
+        private final BlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
+        private byte[] current;
+        private int pos;
+
+        void send(String line) {
+            chunks.add((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void close() {
+            chunks.add(EOF);
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (current == null || pos == current.length) {
+                try {
+                    current = chunks.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return -1;
+                }
+                pos = 0;
+                if (current == EOF) {
+                    chunks.add(EOF);
+                    return -1;
+                }
+            }
+            int n = Math.min(len, current.length - pos);
+            System.arraycopy(current, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+    }
+
+    /** Collects written bytes into lines. */
+    static final class LineOutput extends OutputStream {
+        private final BlockingQueue<String> lines;
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        LineOutput(BlockingQueue<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                lines.add(buffer.toString(StandardCharsets.UTF_8));
+                buffer.reset();
+            } else {
+                buffer.write(b);
+            }
+        }
+    }
+
+    @AfterEach
+    void stopWorker() throws Exception {
+        if (worker != null) {
+            worker.close();
+        }
+    }
+
+    static NetworkDocument xor(int epochs) throws Exception {
+        NetworkDocument doc = WorkerProtocolTest.xor();
+        return doc.withTraining(doc.training().withEpochs(epochs));
+    }
+
+    @Test
+    void aShortRunReportsInOrderThenAnswersPredictAndSave() throws Exception {
+        worker = new Worker();
+        WorkerProtocol.Hello hello = (WorkerProtocol.Hello) worker.next();
+        assertThat(hello.protocol()).isEqualTo(1);
+        assertThat(hello.pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(hello.javaVersion()).isEqualTo(System.getProperty("java.version"));
+
+        worker.send(WorkerProtocol.Train.of(xor(3), "cpu", 0));
+        List<TrainingEvent> events = new ArrayList<>();
+        TrainingEvent last;
+        do {
+            Message m = worker.next();
+            assertThat(m).isInstanceOf(WorkerProtocol.Event.class);
+            last = ((WorkerProtocol.Event) m).event();
+            events.add(last);
+        } while (!(last instanceof TrainingEvent.Evaluation));
+
+        assertThat(events.get(0)).isInstanceOf(TrainingEvent.Started.class);
+        TrainingEvent.Finished finished = (TrainingEvent.Finished) events.get(events.size() - 2);
+        assertThat(finished.reason()).isEqualTo("completed");
+        assertThat(finished.epochsCompleted()).isEqualTo(3);
+        List<TrainingEvent> middle = events.subList(1, events.size() - 2);
+        assertThat(middle).allMatch(e -> e instanceof TrainingEvent.Iteration || e instanceof TrainingEvent.Epoch);
+        // 350 training examples in minibatches of 16: 22 iterations then an epoch, three times
+        assertThat(middle).hasSize(3 * 23);
+        assertThat(middle.get(22)).isInstanceOf(TrainingEvent.Epoch.class);
+        TrainingEvent.Evaluation evaluation = (TrainingEvent.Evaluation) last;
+        assertThat(evaluation.total()).isEqualTo(100);
+        assertThat(evaluation.testAccuracy()).isEqualTo(finished.testAccuracy());
+
+        // the worker stays for predict and save
+        double[][] inputs = {{0.9, 0.8}, {-0.9, 0.8}, {0.9, -0.7}, {-0.5, -0.6}, {0, 0}};
+        worker.send(new WorkerProtocol.Predict(41, inputs));
+        WorkerProtocol.Prediction p = (WorkerProtocol.Prediction) worker.next();
+        assertThat(p.requestId()).isEqualTo(41);
+        assertThat(p.outputs()).hasDimensions(5, 1);
+
+        Path file = dir.resolve("xor.zip");
+        worker.send(new WorkerProtocol.Save(file.toString(), 42L));
+        WorkerProtocol.Saved saved = (WorkerProtocol.Saved) worker.next();
+        assertThat(saved.requestId()).isEqualTo(42L);
+        assertThat(Path.of(saved.path())).isEqualTo(file.toAbsolutePath());
+        ComputationGraph loaded = ModelFiles.load(file);
+        double[][] own = loaded.outputSingle(Nd4j.create(inputs).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT))
+                .castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
+        for (int i = 0; i < inputs.length; i++) {
+            assertThat(p.outputs()[i][0]).as("output %d", i).isCloseTo(own[i][0], within(1e-6));
+            assertThat(p.outputs()[i][0]).isBetween(0.0, 1.0);
+        }
+
+        // an empty request and a request of the wrong width
+        worker.send(new WorkerProtocol.Predict(43, new double[0][]));
+        assertThat(((WorkerProtocol.Prediction) worker.next()).outputs()).isEmpty();
+        worker.send(new WorkerProtocol.Predict(44, new double[][] {{1, 2, 3}}));
+        WorkerProtocol.Error wrong = (WorkerProtocol.Error) worker.next();
+        assertThat(wrong.requestId()).isEqualTo(44L);
+        assertThat(wrong.message()).contains("must have 2 values").contains("row 0 has 3");
+
+        worker.send(new WorkerProtocol.Shutdown());
+        assertThat(worker.next()).isEqualTo(new WorkerProtocol.Bye());
+        assertThat(worker.exit.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(worker.lines).isEmpty();
+        worker = null;
+    }
+
+    @Test
+    void pauseResumeAndStopCommands() throws Exception {
+        worker = new Worker();
+        worker.next();
+        worker.send(WorkerProtocol.Train.of(xor(100_000), "cpu", 0));
+        worker.until(m -> m instanceof WorkerProtocol.Event e && e.event() instanceof TrainingEvent.Iteration it
+                && it.iteration() == 5);
+
+        // while training, the model cannot be used
+        worker.send(new WorkerProtocol.Predict(1, new double[][] {{0, 0}}));
+        WorkerProtocol.Error busy = (WorkerProtocol.Error) worker.until(WorkerProtocol.Error.class::isInstance);
+        assertThat(busy.requestId()).isEqualTo(1L);
+        assertThat(busy.message()).contains("training");
+
+        worker.send(new WorkerProtocol.Pause());
+        TrainingEvent.Paused paused = worker.untilEvent(TrainingEvent.Paused.class);
+        // nothing more arrives while paused, and the paused model answers
+        Thread.sleep(300);
+        assertThat(worker.lines).isEmpty();
+        worker.send(new WorkerProtocol.Predict(2, new double[][] {{0.5, 0.5}, {0.5, -0.5}}));
+        WorkerProtocol.Prediction p = (WorkerProtocol.Prediction) worker.next();
+        assertThat(p.outputs()).hasDimensions(2, 1);
+        Path file = dir.resolve("paused.zip");
+        worker.send(new WorkerProtocol.Save(file.toString(), null));
+        assertThat(worker.next()).isInstanceOf(WorkerProtocol.Saved.class);
+        assertThat(ModelFiles.load(file).numParams()).isEqualTo(2 * 8 + 8 + 8 * 8 + 8 + 8 + 1);
+
+        worker.send(new WorkerProtocol.Resume());
+        TrainingEvent.Resumed resumed = (TrainingEvent.Resumed) ((WorkerProtocol.Event) worker.next()).event();
+        assertThat(resumed.iteration()).isEqualTo(paused.iteration());
+        TrainingEvent next = ((WorkerProtocol.Event) worker.next()).event();
+        assertThat(next).isInstanceOf(TrainingEvent.Iteration.class);
+        assertThat(((TrainingEvent.Iteration) next).iteration()).isEqualTo(paused.iteration() + 1);
+
+        worker.send(new WorkerProtocol.Stop());
+        TrainingEvent.Finished finished = worker.untilEvent(TrainingEvent.Finished.class);
+        assertThat(finished.reason()).isEqualTo("stopped");
+        TrainingEvent after = ((WorkerProtocol.Event) worker.next()).event();
+        assertThat(after).isInstanceOf(TrainingEvent.Evaluation.class);
+        // once over, the run takes no more control commands
+        worker.send(new WorkerProtocol.Pause());
+        assertThat(((WorkerProtocol.Error) worker.next()).message()).isEqualTo("pause: no run is in progress");
+    }
+
+    @Test
+    void badCommandsGetAnErrorAndTheWorkerGoesOn() throws Exception {
+        worker = new Worker();
+        worker.next();
+        worker.in.send("this is not JSON");
+        assertThat(((WorkerProtocol.Error) worker.next()).message()).startsWith("malformed JSON");
+        worker.in.send("{\"type\":\"dance\"}");
+        assertThat(((WorkerProtocol.Error) worker.next()).message()).startsWith("unknown command 'dance'");
+        worker.in.send("");
+        worker.in.send("{\"type\":\"train\",\"protocol\":2,\"document\":{}}");
+        assertThat(((WorkerProtocol.Error) worker.next()).message()).contains("protocol 2 is not supported");
+        worker.in.send("{\"type\":\"train\",\"protocol\":1,\"document\":{\"formatVersion\":1}}");
+        assertThat(((WorkerProtocol.Error) worker.next()).message()).startsWith("train: ");
+        worker.send(new WorkerProtocol.Predict(5, new double[][] {{1, 2}}));
+        WorkerProtocol.Error noModel = (WorkerProtocol.Error) worker.next();
+        assertThat(noModel.requestId()).isEqualTo(5L);
+        assertThat(noModel.message()).contains("no model");
+        worker.send(new WorkerProtocol.Stop());
+        assertThat(((WorkerProtocol.Error) worker.next()).message()).isEqualTo("stop: no run is in progress");
+
+        // still working: a short run goes through, and a second train while it runs is refused
+        worker.send(WorkerProtocol.Train.of(xor(100_000), "cpu", 0));
+        worker.send(WorkerProtocol.Train.of(xor(1), "cpu", 0));
+        WorkerProtocol.Error twice = (WorkerProtocol.Error) worker.until(WorkerProtocol.Error.class::isInstance);
+        assertThat(twice.message()).contains("already in progress");
+        worker.send(new WorkerProtocol.Stop());
+        worker.untilEvent(TrainingEvent.Evaluation.class);
+        assertThat(worker.seen).noneMatch(m -> m instanceof WorkerProtocol.Event e
+                && e.event() instanceof TrainingEvent.Failed);
+
+        // end of input ends the worker politely
+        worker.in.close();
+        assertThat(worker.next()).isEqualTo(new WorkerProtocol.Bye());
+        assertThat(worker.exit.get(10, TimeUnit.SECONDS)).isZero();
+        worker = null;
+    }
+
+    @Test
+    void shutdownDuringARunStopsItAndSaysBye() throws Exception {
+        worker = new Worker();
+        worker.next();
+        worker.send(WorkerProtocol.Train.of(xor(100_000), "cpu", 0));
+        worker.untilEvent(TrainingEvent.Iteration.class);
+        worker.send(new WorkerProtocol.Shutdown());
+        worker.until(WorkerProtocol.Bye.class::isInstance);
+        assertThat(worker.exit.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(worker.seen).anyMatch(m -> m instanceof WorkerProtocol.Event e
+                && e.event() instanceof TrainingEvent.Finished f && f.reason().equals("stopped"));
+        worker = null;
+    }
+
+    @Test
+    void theWorkerCommandIsHiddenFromHelp() {
+        StringWriter out = new StringWriter();
+        int exit = LayerCanvasCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "--help");
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("train").doesNotContain("worker");
+    }
+
+    @Test
+    void predictionsHaveOneRowPerInputForImageInputsToo() throws Exception {
+        // The digits MLP takes 64 values per row; its outputs are ten class probabilities.
+        NetworkDocument digits = org.layercanvas.model.io.DocumentJson.read(
+                org.layercanvas.samples.Samples.text("digits-mlp").orElseThrow(), "digits-mlp");
+        worker = new Worker();
+        worker.next();
+        worker.send(WorkerProtocol.Train.of(digits.withTraining(digits.training().withEpochs(1)), "cpu", 0));
+        worker.untilEvent(TrainingEvent.Evaluation.class);
+        double[][] inputs = new double[3][64];
+        inputs[1][10] = 16;
+        worker.send(new WorkerProtocol.Predict(9, inputs));
+        WorkerProtocol.Prediction p = (WorkerProtocol.Prediction) worker.next();
+        assertThat(p.outputs()).hasDimensions(3, 10);
+        for (double[] row : p.outputs()) {
+            assertThat(java.util.Arrays.stream(row).sum()).isCloseTo(1.0, within(1e-4));
+        }
+        assertThat(Files.exists(dir)).isTrue();
+    }
+}
