@@ -34,6 +34,8 @@ final class Actions {
     final Action zoomToFit;
     final Action autoLayout;
     final Action darkTheme;
+    final Action run;
+    final Action stop;
 
     Actions(MainWindow w) {
         CommandStack stack = w.session().commands();
@@ -58,6 +60,10 @@ final class Actions {
         autoLayout = action("autoLayout", "mdi2s-sitemap-outline", "Shortcut+Shift+L", e -> w.canvas().autoLayout());
         darkTheme = action("darkTheme", "mdi2t-theme-light-dark", null, e -> w.app().setDark(!w.app().isDark()));
         darkTheme.setSelected(w.app().isDark());
+        run = action("run", "mdi2p-play", "F5", e -> w.run());
+        stop = action("stop", "mdi2s-stop", "Shift+F5", e -> w.stopTraining());
+        run.disabledProperty().bind(w.training().busyProperty());
+        stop.disabledProperty().bind(w.training().busyProperty().not());
 
         undo.disabledProperty().bind(stack.canUndoProperty().not());
         redo.disabledProperty().bind(stack.canRedoProperty().not());

@@ -32,6 +32,10 @@ public final class AppContext {
     private final RecentFiles recentFiles;
     private final RecoveryStore recovery;
     private final FileDialogs fileDialogs;
+    private final org.layercanvas.app.runs.RunStore runs;
+    private org.layercanvas.app.training.TrainingViewModel.RunnerFactory runnerFactory =
+            org.layercanvas.app.training.WorkerRunners.factory(org.layercanvas.app.Launcher.class.getName(),
+                    List.of());
     private final ExecutorService background;
     private final List<MainWindow> windows = new ArrayList<>();
     private boolean dark;
@@ -42,6 +46,7 @@ public final class AppContext {
         this.recentFiles = new RecentFiles(dataDir);
         this.recovery = new RecoveryStore(dataDir);
         this.fileDialogs = fileDialogs;
+        this.runs = new org.layercanvas.app.runs.RunStore(dataDir);
         this.background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "layercanvas-background");
             t.setDaemon(true);
@@ -64,6 +69,20 @@ public final class AppContext {
 
     public RecoveryStore recovery() {
         return recovery;
+    }
+
+    /** Where runs are kept. */
+    public org.layercanvas.app.runs.RunStore runs() {
+        return runs;
+    }
+
+    /** Starts training workers: a child JVM from this app's launcher, or what a test plugs in. */
+    public org.layercanvas.app.training.TrainingViewModel.RunnerFactory runnerFactory() {
+        return runnerFactory;
+    }
+
+    public void setRunnerFactory(org.layercanvas.app.training.TrainingViewModel.RunnerFactory factory) {
+        this.runnerFactory = factory;
     }
 
     public FileDialogs fileDialogs() {

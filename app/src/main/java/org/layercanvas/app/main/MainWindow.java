@@ -40,6 +40,13 @@ import org.layercanvas.app.inspector.InspectorView;
 import org.layercanvas.app.palette.PaletteView;
 import org.layercanvas.app.palette.PaletteViewModel;
 import org.layercanvas.app.problems.ProblemsView;
+import org.layercanvas.app.training.EvaluationView;
+import org.layercanvas.app.training.RunsView;
+import org.layercanvas.app.training.TrainingCharts;
+import org.layercanvas.app.training.TrainingView;
+import org.layercanvas.app.training.TrainingViewModel;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import org.layercanvas.grapheditor.GraphEditor;
 import org.layercanvas.grapheditor.GraphMinimap;
 import org.layercanvas.model.NetworkDocument;
@@ -67,6 +74,17 @@ public final class MainWindow {
     private final InspectorView inspector;
     private final ProblemsView problems;
     private final FileController files;
+    private final TrainingCharts charts = new TrainingCharts();
+    private final TrainingViewModel training;
+    private final TrainingView trainingView;
+    private final EvaluationView evaluationView;
+    private final RunsView runsView;
+    private final TabPane bottom = new TabPane();
+    private final Tab problemsTab;
+    private final Tab trainingTab;
+    private final Tab evaluationTab;
+    private final Tab runsTab;
+    private SplitPane centre;
     private final Label statusLeft = new Label();
     private final Label statusRight = new Label();
     private final RecoveryStore.Slot recoverySlot;
@@ -104,6 +122,26 @@ public final class MainWindow {
                 editor.centerOn(d.nodeId());
             }
         }, canvas::applyFix);
+
+        training = new TrainingViewModel(session::document, session.inference(), app.runnerFactory(), app.runs(),
+                charts, javafx.application.Platform::runLater);
+        trainingView = new TrainingView(training, charts, this::run);
+        evaluationView = new EvaluationView(() -> training.trainedDocumentProperty().get());
+        runsView = new RunsView(app.runs(), app.catalog(), charts, doc ->
+                open(app, new DocumentSession(app.catalog(), doc, null), new Stage()));
+        training.evaluationProperty().addListener((o, a, ev) -> {
+            evaluationView.show(ev);
+            if (ev != null) {
+                bottom.getSelectionModel().select(2);
+            }
+        });
+        training.lastRunProperty().addListener((o, a, r) -> runsView.refresh());
+        problemsTab = tab("tab.problems", problems, "tab-problems");
+        trainingTab = tab("tab.training", trainingView, "tab-training");
+        evaluationTab = tab("tab.evaluation", evaluationView, "tab-evaluation");
+        runsTab = tab("tab.runs", runsView, "tab-runs");
+        bottom.getTabs().addAll(problemsTab, trainingTab, evaluationTab, runsTab);
+        bottom.setId("bottom-tabs");
 
         actions = new Actions(this);
         BorderPane root = new BorderPane();
@@ -159,7 +197,9 @@ public final class MainWindow {
         view.getItems().addAll(item(actions.zoomIn), item(actions.zoomOut), item(actions.zoomToFit),
                 new SeparatorMenuItem(), item(actions.autoLayout), new SeparatorMenuItem(),
                 ActionUtils.createCheckMenuItem(actions.darkTheme));
-        MenuBar bar = new MenuBar(file, edit, view);
+        Menu train = new Menu(Messages.get("menu.train"));
+        train.getItems().addAll(item(actions.run), item(actions.stop));
+        MenuBar bar = new MenuBar(file, edit, view, train);
         bar.setId("menu-bar");
         return bar;
     }
@@ -174,7 +214,8 @@ public final class MainWindow {
     private ToolBar toolBar() {
         ToolBar bar = new ToolBar();
         for (Action a : new Action[] {actions.newDocument, actions.open, actions.save, null, actions.undo,
-            actions.redo, null, actions.zoomIn, actions.zoomOut, actions.zoomToFit, actions.autoLayout}) {
+            actions.redo, null, actions.zoomIn, actions.zoomOut, actions.zoomToFit, actions.autoLayout, null,
+            actions.run, actions.stop}) {
             if (a == null) {
                 bar.getItems().add(new javafx.scene.control.Separator(Orientation.VERTICAL));
                 continue;
@@ -200,10 +241,10 @@ public final class MainWindow {
         StackPane.setMargin(minimap, new Insets(10));
         installDrop(canvasPane);
 
-        SplitPane centre = new SplitPane(canvasPane, problems);
+        centre = new SplitPane(canvasPane, bottom);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.78);
-        SplitPane.setResizableWithParent(problems, false);
+        centre.setDividerPositions(0.72);
+        SplitPane.setResizableWithParent(bottom, false);
 
         palette.setMinWidth(200);
         palette.setPrefWidth(240);
@@ -258,6 +299,7 @@ public final class MainWindow {
     }
 
     void themeChanged(boolean dark) {
+        charts.setDark(dark);
         Scene scene = stage.getScene();
         if (scene != null) {
             scene.getRoot().getStyleClass().remove("dark");
@@ -284,6 +326,26 @@ public final class MainWindow {
     }
 
     // ---- commands used by Actions ----------------------------------------------------------------------------
+
+    /** Trains the network as it is now, in a worker process; the dashboard comes to the front. */
+    public void run() {
+        bottom.getSelectionModel().select(trainingTab);
+        if (centre.getDividerPositions()[0] > 0.55) {
+            centre.setDividerPositions(0.45);
+        }
+        training.run("auto", 0);
+    }
+
+    void stopTraining() {
+        training.stop();
+    }
+
+    private static Tab tab(String key, javafx.scene.Node content, String id) {
+        Tab t = new Tab(Messages.get(key), content);
+        t.setClosable(false);
+        t.setId(id);
+        return t;
+    }
 
     void newWindow() {
         open(app, new DocumentSession(app.catalog(), DocumentSession.emptyDocument(), null), new Stage());
@@ -340,6 +402,7 @@ public final class MainWindow {
 
     private void closeWithoutAsking() {
         autosave.stop();
+        training.dispose();
         clearRecovery();
         app.windows().remove(this);
         stage.close();
@@ -407,6 +470,18 @@ public final class MainWindow {
 
     public InspectorView inspector() {
         return inspector;
+    }
+
+    public TrainingViewModel training() {
+        return training;
+    }
+
+    public EvaluationView evaluation() {
+        return evaluationView;
+    }
+
+    public RunsView runs() {
+        return runsView;
     }
 
     public PaletteView palette() {

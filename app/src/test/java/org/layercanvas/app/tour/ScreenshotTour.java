@@ -68,6 +68,31 @@ public final class ScreenshotTour {
         onFx(() -> app.setDark(true));
         settle();
         shoot(w[0].stage().getScene(), out.resolve("dark-theme.png"));
+        onFx(() -> app.setDark(false));
+        onFx(() -> w[0].stage().close());
+
+        // Training: the dashboard mid-run and the evaluation afterwards.
+        onFx(() -> w[0] = MainWindow.openSample(app, "digits-mlp", stage(width, height)));
+        settle();
+        onFx(() -> w[0].run());
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+            var state = w[0].training().stateProperty().get();
+            if (state == org.layercanvas.app.training.TrainingViewModel.State.RUNNING
+                    && w[0].training().progressProperty().get() > 0.35) {
+                break;
+            }
+        }
+        shoot(w[0].stage().getScene(), out.resolve("training-mid-run.png"));
+        deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline && w[0].training().evaluationProperty().get() == null) {
+            Thread.sleep(250);
+        }
+        settle();
+        shoot(w[0].stage().getScene(), out.resolve("evaluation.png"));
+        System.out.println("training state " + w[0].training().stateProperty().get() + ": "
+                + w[0].training().messageProperty().get());
         Platform.exit();
         System.exit(0);
     }

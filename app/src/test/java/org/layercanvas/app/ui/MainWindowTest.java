@@ -140,7 +140,7 @@ class MainWindowTest extends AppTestBase {
 
     @Test
     void aSmallNetworkCanBeBuiltWithTheKeyboardAlone() {
-        clickOn(screenOfCanvas(-200, 300));
+        clickOn(fx(() -> editor().localToScreen(20, 20)));
         type(KeyCode.TAB);
         waitUntil(() -> editor().getSelectedNodes().contains("input"));
 

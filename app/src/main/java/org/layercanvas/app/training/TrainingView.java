@@ -1,0 +1,127 @@
+package org.layercanvas.app.training;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.layercanvas.app.Messages;
+
+/**
+ * The training dashboard: Run, Pause/Resume and Stop, progress with epoch, iteration, elapsed time, ETA and
+ * throughput, the device, any message (failure, early stop), and the live loss, accuracy and learning-rate
+ * charts with smoothing, log scale and iterations/epochs controls.
+ */
+public final class TrainingView extends VBox {
+    private final Button run = new Button(Messages.get("training.run"), new FontIcon("mdi2p-play"));
+    private final Button pause = new Button(Messages.get("training.pause"), new FontIcon("mdi2p-pause"));
+    private final Button resume = new Button(Messages.get("training.resume"), new FontIcon("mdi2p-play-pause"));
+    private final Button stop = new Button(Messages.get("training.stop"), new FontIcon("mdi2s-stop"));
+
+    public TrainingView(TrainingViewModel model, TrainingCharts charts, Runnable onRun) {
+        setId("training");
+        setSpacing(6);
+        setPadding(new Insets(8));
+        run.setId("run");
+        pause.setId("pause");
+        resume.setId("resume");
+        stop.setId("stop");
+        run.getStyleClass().add("accent");
+        run.setTooltip(new Tooltip(Messages.get("training.run.long")));
+        stop.setTooltip(new Tooltip(Messages.get("training.stop.long")));
+        run.setOnAction(e -> onRun.run());
+        pause.setOnAction(e -> model.pause());
+        resume.setOnAction(e -> model.resume());
+        stop.setOnAction(e -> model.stop());
+        run.disableProperty().bind(model.busyProperty());
+        pause.disableProperty().bind(model.stateProperty().isNotEqualTo(TrainingViewModel.State.RUNNING));
+        resume.disableProperty().bind(model.stateProperty().isNotEqualTo(TrainingViewModel.State.PAUSED));
+        pause.visibleProperty().bind(resume.disabledProperty());
+        pause.managedProperty().bind(pause.visibleProperty());
+        resume.visibleProperty().bind(pause.visibleProperty().not());
+        resume.managedProperty().bind(resume.visibleProperty());
+        stop.disableProperty().bind(model.busyProperty().not());
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("training-progress");
+        bar.progressProperty().bind(Bindings.when(model.stateProperty().isEqualTo(TrainingViewModel.State.STARTING))
+                .then(-1.0).otherwise(model.progressProperty()));
+        bar.setPrefWidth(180);
+        Label progress = new Label();
+        progress.setId("training-progress-text");
+        progress.textProperty().bind(model.progressTextProperty());
+        Label device = new Label();
+        device.setId("training-device");
+        device.getStyleClass().add("training-device");
+        device.textProperty().bind(model.deviceTextProperty());
+        for (Button b : new Button[] {run, pause, resume, stop}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        bar.setMinWidth(80);
+        HBox.setHgrow(bar, Priority.SOMETIMES);
+        bar.setMaxWidth(260);
+        HBox controls = new HBox(8, run, pause, resume, stop, bar, progress);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        progress.setMinWidth(0);
+        device.setMinWidth(0);
+
+        Label message = new Label();
+        message.setId("training-message");
+        message.getStyleClass().add("training-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        message.pseudoClassStateChanged(FAILED, false);
+        model.stateProperty().addListener((o, a, s) ->
+                message.pseudoClassStateChanged(FAILED, s == TrainingViewModel.State.FAILED));
+
+        Slider smoothing = new Slider(0, 0.99, 0.6);
+        smoothing.setId("smoothing");
+        smoothing.setPrefWidth(140);
+        charts.lossChart().smoothingProperty().bind(smoothing.valueProperty());
+        CheckBox log = new CheckBox(Messages.get("chart.logScale"));
+        log.setId("log-scale");
+        charts.lossChart().logScaleProperty().bind(log.selectedProperty());
+        ToggleButton epochs = new ToggleButton(Messages.get("chart.xEpochs"));
+        epochs.setId("x-epochs");
+        epochs.selectedProperty().addListener((o, a, b) -> charts.setXInEpochs(b));
+        HBox chartControls = new HBox(10, new Label(Messages.get("chart.smoothing")), smoothing, log, epochs);
+        chartControls.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.add(charts.lossChart(), 0, 0);
+        grid.add(charts.accuracyChart(), 1, 0);
+        grid.add(charts.rateChart(), 2, 0);
+        for (int i = 0; i < 3; i++) {
+            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+            c.setPercentWidth(i == 2 ? 24 : 38);
+            c.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(c);
+        }
+        javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
+        row.setVgrow(Priority.ALWAYS);
+        grid.getRowConstraints().add(row);
+        for (var c : new Region[] {charts.lossChart(), charts.accuracyChart(), charts.rateChart()}) {
+            c.setMinSize(120, 120);
+            c.setPrefSize(300, 220);
+            c.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        }
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        getChildren().addAll(controls, device, message, chartControls, grid);
+    }
+
+    private static final javafx.css.PseudoClass FAILED = javafx.css.PseudoClass.getPseudoClass("failed");
+}

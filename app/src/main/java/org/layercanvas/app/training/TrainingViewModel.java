@@ -1,0 +1,396 @@
+package org.layercanvas.app.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.layercanvas.app.Messages;
+import org.layercanvas.app.runs.RunStore;
+import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.model.shape.Analysis;
+import org.layercanvas.model.shape.ShapeInference;
+import org.layercanvas.runtime.train.EventJson;
+import org.layercanvas.runtime.train.TrainingEvent;
+import org.layercanvas.runtime.worker.WorkerProtocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One window's training: starts a run in a worker process, follows its messages and exposes the state the
+ * dashboard shows. Messages arrive on the worker's reader thread: numbers go straight to the {@link MetricsSink}
+ * (thread-safe stores the charts draw from at their own pace), everything the UI binds to is set through
+ * {@code ui} (the FX thread in the app), and progress text at most ten times a second. No JavaFX nodes.
+ */
+public final class TrainingViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingViewModel.class);
+    private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
+
+    /** Where the dashboard is. */
+    public enum State { IDLE, STARTING, RUNNING, PAUSED, STOPPING, FINISHED, FAILED }
+
+    /** Starts worker processes; tests plug in a fake. */
+    public interface RunnerFactory {
+        TrainingRunner start(NetworkDocument doc, String device, int threads,
+                             Consumer<WorkerProtocol.Message> listener) throws IOException;
+    }
+
+    /** A running worker, as the view model uses it. */
+    public interface TrainingRunner extends AutoCloseable {
+        void pause();
+
+        void resume();
+
+        void stop();
+
+        java.util.concurrent.CompletableFuture<Path> save(Path path);
+
+        /** The worker's process id, or -1. */
+        long pid();
+
+        @Override
+        void close();
+    }
+
+    private final Supplier<NetworkDocument> document;
+    private final ShapeInference inference;
+    private final RunnerFactory factory;
+    private final RunStore runs;
+    private final MetricsSink sink;
+    private final Executor ui;
+
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper deviceText = new ReadOnlyStringWrapper(this, "deviceText", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyObjectWrapper<TrainingEvent.Evaluation> evaluation =
+            new ReadOnlyObjectWrapper<>(this, "evaluation");
+    private final ReadOnlyObjectWrapper<NetworkDocument> trainedDocument =
+            new ReadOnlyObjectWrapper<>(this, "trainedDocument");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyObjectWrapper<RunStore.RunInfo> lastRun = new ReadOnlyObjectWrapper<>(this, "lastRun");
+
+    private volatile TrainingRunner runner;
+    private volatile RunStore.Run run;
+    private volatile long startNanos;
+    private volatile long lastProgressNanos;
+    private volatile int totalEpochs;
+    private volatile int iterationsPerEpoch;
+    private volatile int epochsDone;
+    private volatile boolean ended;
+
+    public TrainingViewModel(Supplier<NetworkDocument> document, ShapeInference inference, RunnerFactory factory,
+                             RunStore runs, MetricsSink sink, Executor ui) {
+        this.document = document;
+        this.inference = inference;
+        this.factory = factory;
+        this.runs = runs;
+        this.sink = sink;
+        this.ui = ui;
+        state.addListener((o, a, s) -> busy.set(s == State.STARTING || s == State.RUNNING || s == State.PAUSED
+                || s == State.STOPPING));
+    }
+
+    // ---- commands --------------------------------------------------------------------------------------------
+
+    /** Starts a run of the current document; refuses (with a message) a network that has errors. */
+    public boolean run(String device, int threads) {
+        if (busy.get()) {
+            return false;
+        }
+        NetworkDocument doc = document.get();
+        Analysis analysis = inference.analyze(doc);
+        if (analysis.hasErrors()) {
+            state.set(State.FAILED);
+            message.set(Messages.get("training.invalid", analysis.errors().size(),
+                    analysis.errors().get(0).message()));
+            return false;
+        }
+        if (doc.dataset() == null) {
+            state.set(State.FAILED);
+            message.set(Messages.get("training.noDataset"));
+            return false;
+        }
+        closeRunner();
+        sink.reset();
+        evaluation.set(null);
+        message.set("");
+        progress.set(0);
+        progressText.set(Messages.get("training.starting"));
+        deviceText.set("");
+        totalEpochs = doc.training().epochs();
+        iterationsPerEpoch = 0;
+        epochsDone = 0;
+        ended = false;
+        startNanos = System.nanoTime();
+        trainedDocument.set(doc);
+        state.set(State.STARTING);
+        try {
+            run = runs.create(doc, device);
+        } catch (IOException e) {
+            LOG.warn("cannot create a run folder: {}", e.getMessage());
+            run = null;
+        }
+        try {
+            runner = factory.start(doc, device, threads, this::onMessage);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            state.set(State.FAILED);
+            message.set(Messages.get("training.cannotStart", String.valueOf(e.getMessage())));
+            finishRun("failed", Double.NaN, Double.NaN, 0, message.get());
+            return false;
+        }
+    }
+
+    public void pause() {
+        TrainingRunner r = runner;
+        if (r != null && state.get() == State.RUNNING) {
+            r.pause();
+        }
+    }
+
+    public void resume() {
+        TrainingRunner r = runner;
+        if (r != null && state.get() == State.PAUSED) {
+            r.resume();
+        }
+    }
+
+    /** Stops the run; the model trained so far is kept, evaluated and saved with the run. */
+    public void stop() {
+        TrainingRunner r = runner;
+        if (r != null && busy.get()) {
+            state.set(State.STOPPING);
+            progressText.set(Messages.get("training.stopping"));
+            r.stop();
+        }
+    }
+
+    /** The running worker's process id, or -1 when there is none. */
+    public long workerPid() {
+        TrainingRunner r = runner;
+        return r == null ? -1 : r.pid();
+    }
+
+    /** Ends the worker (window closing). */
+    public void dispose() {
+        closeRunner();
+    }
+
+    private void closeRunner() {
+        TrainingRunner r = runner;
+        runner = null;
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    // ---- messages from the worker (reader thread) ------------------------------------------------------------
+
+    void onMessage(WorkerProtocol.Message m) {
+        if (m instanceof WorkerProtocol.Event e) {
+            record(e.event());
+            onEvent(e.event());
+        } else if (m instanceof WorkerProtocol.Crashed c) {
+            if (!ended) {
+                ended = true;
+                String text = Messages.get("training.crashed", c.message());
+                ui.execute(() -> {
+                    state.set(State.FAILED);
+                    message.set(text);
+                });
+                finishRun("crashed", Double.NaN, Double.NaN, epochsDone, c.message());
+            }
+        } else if (m instanceof WorkerProtocol.Error err) {
+            LOG.warn("worker refused a command: {}", err.message());
+        }
+    }
+
+    private void onEvent(TrainingEvent event) {
+        if (event instanceof TrainingEvent.Started s) {
+            iterationsPerEpoch = Math.max(1, (s.trainExamples() + s.batchSize() - 1) / s.batchSize());
+            totalEpochs = s.epochs();
+            String device = Messages.get("training.device", s.device().toUpperCase(Locale.ROOT), s.deviceReason(),
+                    s.backend(), s.threads());
+            ui.execute(() -> {
+                state.set(State.RUNNING);
+                deviceText.set(device);
+            });
+        } else if (event instanceof TrainingEvent.Iteration it) {
+            sink.iteration(it.iteration(), (double) it.iteration() / Math.max(1, iterationsPerEpoch), it.loss(),
+                    it.learningRate());
+            long now = System.nanoTime();
+            if (now - lastProgressNanos > PROGRESS_INTERVAL_NANOS) {
+                lastProgressNanos = now;
+                showProgress(it.iteration(), it.epoch(), it.samplesPerSecond(), now);
+            }
+        } else if (event instanceof TrainingEvent.Epoch ep) {
+            epochsDone = ep.epoch();
+            sink.epoch(ep.epoch(), ep.epoch() * iterationsPerEpoch, ep.trainLoss(), ep.trainAccuracy(),
+                    ep.validationLoss(), ep.validationAccuracy());
+            flushRun();
+        } else if (event instanceof TrainingEvent.Paused) {
+            ui.execute(() -> {
+                state.set(State.PAUSED);
+                progressText.set(Messages.get("training.paused", progressText.get()));
+            });
+        } else if (event instanceof TrainingEvent.Resumed) {
+            ui.execute(() -> state.set(State.RUNNING));
+        } else if (event instanceof TrainingEvent.Finished f) {
+            ended = true;
+            String text = Messages.get("training.finished." + f.reason(), f.epochsCompleted(),
+                    pct(f.testAccuracy()), num(f.testLoss()));
+            String stats = Messages.get("training.summary", f.iterations(),
+                    String.format(Locale.getDefault(), "%,.0f", f.samplesPerSecond()), time(f.wallSeconds()));
+            ui.execute(() -> {
+                state.set(State.FINISHED);
+                progress.set(1);
+                message.set(text);
+                progressText.set(stats);
+            });
+            saveModel();
+            finishRun(f.reason(), f.testAccuracy(), f.testLoss(), f.epochsCompleted(), null);
+        } else if (event instanceof TrainingEvent.Failed f) {
+            ended = true;
+            String text = Messages.get("training.failed." + f.code(), f.message());
+            ui.execute(() -> {
+                state.set(State.FAILED);
+                message.set(text);
+            });
+            finishRun("failed", Double.NaN, Double.NaN, epochsDone, f.message());
+        } else if (event instanceof TrainingEvent.Evaluation ev) {
+            ui.execute(() -> evaluation.set(ev));
+            flushRun();
+        }
+    }
+
+    private void showProgress(int iteration, int epoch, double samplesPerSecond, long now) {
+        double elapsed = (now - startNanos) / 1e9;
+        int total = Math.max(1, totalEpochs * Math.max(1, iterationsPerEpoch));
+        double fraction = Math.min(1, (double) iteration / total);
+        double eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : Double.NaN;
+        String text = Messages.get("training.progress", epoch, totalEpochs, iteration, total, time(elapsed),
+                Double.isNaN(eta) ? "\u2014" : time(eta), String.format(Locale.getDefault(), "%,.0f",
+                        samplesPerSecond));
+        ui.execute(() -> {
+            if (state.get() == State.RUNNING) {
+                progress.set(fraction);
+                progressText.set(text);
+            }
+        });
+    }
+
+    private void record(TrainingEvent event) {
+        RunStore.Run r = run;
+        if (r == null) {
+            return;
+        }
+        try {
+            r.append(EventJson.toJson(event));
+        } catch (IOException e) {
+            LOG.warn("cannot record event in {}: {}", r.folder(), e.getMessage());
+        }
+    }
+
+    private void flushRun() {
+        RunStore.Run r = run;
+        if (r != null) {
+            try {
+                r.flush();
+            } catch (IOException e) {
+                LOG.warn("cannot write {}: {}", r.folder(), e.getMessage());
+            }
+        }
+    }
+
+    private void saveModel() {
+        RunStore.Run r = run;
+        TrainingRunner w = runner;
+        if (r != null && w != null) {
+            w.save(r.modelPath()).exceptionally(e -> {
+                LOG.warn("the trained model could not be saved to {}: {}", r.modelPath(), e.getMessage());
+                return null;
+            });
+        }
+    }
+
+    private void finishRun(String status, double accuracy, double loss, int epochs, String text) {
+        RunStore.Run r = run;
+        if (r == null) {
+            return;
+        }
+        try {
+            r.finish(status, accuracy, loss, epochs, text);
+            r.close();
+            RunStore.RunInfo info = runs.list().stream().filter(i -> i.folder().equals(r.folder())).findFirst()
+                    .orElse(null);
+            ui.execute(() -> lastRun.set(info));
+        } catch (IOException e) {
+            LOG.warn("cannot finish the run record in {}: {}", r.folder(), e.getMessage());
+        }
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "\u2014" : String.format(Locale.getDefault(), "%.1f %%", v * 100);
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "\u2014" : String.format(Locale.getDefault(), "%.4f", v);
+    }
+
+    static String time(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    // ---- properties ------------------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty deviceTextProperty() {
+        return deviceText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TrainingEvent.Evaluation> evaluationProperty() {
+        return evaluation.getReadOnlyProperty();
+    }
+
+    /** The document as it was when the current (or last) run started. */
+    public ReadOnlyObjectProperty<NetworkDocument> trainedDocumentProperty() {
+        return trainedDocument.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The record of the last run that ended, for the run list. */
+    public ReadOnlyObjectProperty<RunStore.RunInfo> lastRunProperty() {
+        return lastRun.getReadOnlyProperty();
+    }
+}

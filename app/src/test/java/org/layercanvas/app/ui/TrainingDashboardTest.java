@@ -1,0 +1,119 @@
+package org.layercanvas.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.layercanvas.app.document.DocumentCommands;
+import org.layercanvas.app.training.TrainingViewModel.State;
+import org.layercanvas.charts.MetricSeries;
+import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.model.Optimizer;
+import org.layercanvas.model.TrainingSettings;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Run, watch, evaluate, stop, crash and diverge, with a real worker process. */
+class TrainingDashboardTest extends AppTestBase {
+
+    @Start
+    void start(Stage stage) {
+        open(stage, digits());
+    }
+
+    private void setTraining(TrainingSettings settings) {
+        interact(() -> session().execute(DocumentCommands.setTraining(settings)));
+    }
+
+    private void waitFor(long seconds, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (TimeoutException e) {
+            throw new AssertionError("condition not met in " + seconds + " s; state " + state() + ": "
+                    + fx(() -> window.training().messageProperty().get() + " / "
+                    + window.training().progressTextProperty().get()), e);
+        }
+    }
+
+    private State state() {
+        return fx(() -> window.training().stateProperty().get());
+    }
+
+    @Test
+    void oneEpochDrawsAFiniteLossCurveAndATenByTenConfusionMatrixOverTheTestSet() {
+        setTraining(document().training().withEpochs(1));
+        press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);
+        waitFor(90, () -> window.training().evaluationProperty().get() != null);
+
+        assertThat(state()).isEqualTo(State.FINISHED);
+        MetricSeries loss = fx(() -> window.training().trainedDocumentProperty().get() != null
+                ? lookup("#chart-loss").queryAs(org.layercanvas.charts.LiveChart.class).getSeries("train").series()
+                : null);
+        MetricSeries.Snapshot points = loss.snapshot();
+        assertThat(points.size()).isEqualTo(45); // 1438 training examples / batch 32
+        for (int i = 0; i < points.size(); i++) {
+            assertThat(Double.isFinite(points.y(i))).isTrue();
+        }
+        long[][] m = fx(() -> window.training().evaluationProperty().get().confusion());
+        assertThat(m).hasDimensions(10, 10);
+        long sum = 0;
+        for (long[] row : m) {
+            for (long v : row) {
+                sum += v;
+            }
+        }
+        assertThat(sum).isEqualTo(359); // 20 % of 1797
+        assertThat(fx(() -> window.evaluation().matrix().getClassCount())).isEqualTo(10);
+        assertThat(fx(() -> window.evaluation().table().getItems().size())).isEqualTo(10);
+        waitFor(10, () -> window.runs().list().getItems().size() == 1);
+    }
+
+    @Test
+    void stopEndsTheRunWithinASecondAndKeepsAnEvaluatedModel() {
+        setTraining(document().training().withEpochs(200));
+        press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);
+        waitFor(90, () -> state() == State.RUNNING && window.training().progressProperty().get() > 0.002);
+        long start = System.nanoTime();
+        clickOn("#stop");
+        waitFor(10, () -> state() == State.FINISHED);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(seconds).as("stop took %.2f s", seconds).isLessThan(1.0 + 1.5); // one minibatch + evaluation
+        assertThat(fx(() -> window.training().messageProperty().get())).contains("Stopped");
+        waitFor(30, () -> window.training().evaluationProperty().get() != null);
+    }
+
+    @Test
+    void aKilledWorkerIsReportedAndTheDocumentStaysIntactAndEditable() throws Exception {
+        setTraining(document().training().withEpochs(200));
+        NetworkDocument before = document();
+        press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);
+        waitFor(90, () -> state() == State.RUNNING);
+        long pid = fx(() -> window.training().workerPid());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+        waitFor(15, () -> state() == State.FAILED);
+        assertThat(fx(() -> window.training().messageProperty().get())).contains("ended unexpectedly")
+                .contains("press Run to try again");
+        assertThat(document()).isEqualTo(before);
+        interact(() -> session().execute(DocumentCommands.setParam("hidden", "units", 64)));
+        assertThat(document().node("hidden").orElseThrow().params()).containsEntry("units", 64);
+        assertThat(fx(() -> lookup("#run").query().isDisabled())).isFalse();
+    }
+
+    @Test
+    void aDivergingRunStopsWithAMessageThatSaysWhatToTry() {
+        // Digits as regression with plain SGD at rate 10: the loss overflows within a few minibatches.
+        interact(() -> {
+            session().execute(DocumentCommands.setParam("digit", "units", 1));
+            session().execute(DocumentCommands.setParam("digit", "loss", "mse"));
+        });
+        TrainingSettings t = document().training();
+        setTraining(new TrainingSettings(Optimizer.SGD, 10, 0, t.schedule(), t.batchSize(), 5, 0, t.seed(), 0, 0));
+        press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);
+        waitFor(90, () -> state() == State.FAILED);
+        assertThat(fx(() -> window.training().messageProperty().get())).contains("diverged")
+                .contains("lower learning rate");
+    }
+}
