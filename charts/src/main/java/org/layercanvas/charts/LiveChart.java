@@ -83,7 +83,8 @@ public class LiveChart extends Region {
      * looks the same and costs the (software) renderer about twice as much per frame.
      */
     public static final int DEFAULT_MAX_POINTS = 1000;
-    private static final long MIN_FRAME_NANOS = 1_000_000_000L / 30 - 2_000_000L;
+    private static final int DEFAULT_FRAMES_PER_SECOND = 30;
+    private volatile long minFrameNanos = frameNanos(DEFAULT_FRAMES_PER_SECOND);
     private static final String FONT_FAMILY = "SansSerif";
 
     private final JFreeChart chart;
@@ -131,7 +132,7 @@ public class LiveChart extends Region {
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (now - lastFrameNanos >= MIN_FRAME_NANOS) {
+            if (now - lastFrameNanos >= minFrameNanos) {
                 if (updateIfChanged()) {
                     lastFrameNanos = now;
                 }
@@ -379,6 +380,18 @@ public class LiveChart extends Region {
     }
 
     /** Told the FX-thread time of each frame that rebuilt and redrew the chart (diagnostics); or null. */
+    /**
+     * At most this many redraws a second (default 30). On a machine where the chart shares few cores with heavy
+     * work, fewer redraws leave more for that work.
+     */
+    public void setMaxFramesPerSecond(int framesPerSecond) {
+        minFrameNanos = frameNanos(Math.max(1, Math.min(60, framesPerSecond)));
+    }
+
+    private static long frameNanos(int framesPerSecond) {
+        return 1_000_000_000L / framesPerSecond - 2_000_000L;
+    }
+
     public void setFrameTimeListener(FrameTimeListener listener) {
         frameTimeListener = listener;
     }

@@ -333,7 +333,15 @@ public final class MainWindow {
         if (centre.getDividerPositions()[0] > 0.55) {
             centre.setDividerPositions(0.45);
         }
-        training.run("auto", 0);
+        training.run("auto", trainingThreads());
+    }
+
+    /**
+     * ND4J threads for a run started from the window: all cores but one, so that the window (and its charts)
+     * keeps a core. On 2 cores that is 1 thread, which is also ND4J's fastest setting there for small networks.
+     */
+    public static int trainingThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     void stopTraining() {

@@ -48,6 +48,11 @@ public final class TrainingCharts implements MetricsSink {
         if (rate.getJFreeChart().getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.NumberAxis axis) {
             axis.setAutoRangeIncludesZero(true);
         }
+        // Training shares the machine's cores with the window: ten redraws a second keep the curves live
+        // while leaving the cores to the worker.
+        for (LiveChart c : List.of(loss, accuracy, rate)) {
+            c.setMaxFramesPerSecond(10);
+        }
         addSeries();
     }
 

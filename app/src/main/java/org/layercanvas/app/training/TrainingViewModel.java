@@ -88,6 +88,8 @@ public final class TrainingViewModel {
     private volatile int iterationsPerEpoch;
     private volatile int epochsDone;
     private volatile boolean ended;
+    /** reason, accuracy, loss, epochs of a finished run whose evaluation has not arrived yet. */
+    private volatile Object[] pendingSummary;
 
     public TrainingViewModel(Supplier<NetworkDocument> document, ShapeInference inference, RunnerFactory factory,
                              RunStore runs, MetricsSink sink, Executor ui) {
@@ -202,6 +204,7 @@ public final class TrainingViewModel {
             record(e.event());
             onEvent(e.event());
         } else if (m instanceof WorkerProtocol.Crashed c) {
+            completePendingRun();
             if (!ended) {
                 ended = true;
                 String text = Messages.get("training.crashed", c.message());
@@ -259,7 +262,8 @@ public final class TrainingViewModel {
                 progressText.set(stats);
             });
             saveModel();
-            finishRun(f.reason(), f.testAccuracy(), f.testLoss(), f.epochsCompleted(), null);
+            // The evaluation follows; the run's record is completed when it arrives (or the worker ends).
+            pendingSummary = new Object[] {f.reason(), f.testAccuracy(), f.testLoss(), f.epochsCompleted()};
         } else if (event instanceof TrainingEvent.Failed f) {
             ended = true;
             String text = Messages.get("training.failed." + f.code(), f.message());
@@ -270,7 +274,7 @@ public final class TrainingViewModel {
             finishRun("failed", Double.NaN, Double.NaN, epochsDone, f.message());
         } else if (event instanceof TrainingEvent.Evaluation ev) {
             ui.execute(() -> evaluation.set(ev));
-            flushRun();
+            completePendingRun();
         }
     }
 
@@ -324,8 +328,17 @@ public final class TrainingViewModel {
         }
     }
 
+    private void completePendingRun() {
+        Object[] p = pendingSummary;
+        pendingSummary = null;
+        if (p != null) {
+            finishRun((String) p[0], (Double) p[1], (Double) p[2], (Integer) p[3], null);
+        }
+    }
+
     private void finishRun(String status, double accuracy, double loss, int epochs, String text) {
         RunStore.Run r = run;
+        run = null;
         if (r == null) {
             return;
         }

@@ -1,0 +1,166 @@
+package org.layercanvas.app.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.layercanvas.app.document.DocumentSession;
+import org.layercanvas.app.main.AppContext;
+import org.layercanvas.app.main.FileDialogs;
+import org.layercanvas.app.main.MainWindow;
+import org.layercanvas.app.training.TrainingViewModel;
+import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.model.io.DocumentJson;
+import org.layercanvas.model.layers.LayerCatalog;
+import org.layercanvas.runtime.train.TrainingEvent;
+import org.layercanvas.runtime.train.TrainingSession;
+import org.layercanvas.samples.Samples;
+
+/**
+ * Not a test. Training throughput with the dashboard attached (worker process streaming events into the window
+ * and its charts) against the same training without a UI (what {@code layercanvas train --quiet} does), and the
+ * FX thread's CPU time per frame while the dashboard follows a run. Needs a display ({@code xvfb-run -a}).
+ * Arguments: repetitions (default 3).
+ */
+public final class DashboardBench {
+    private DashboardBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int reps = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        Path home = Files.createTempDirectory("layercanvas-bench");
+        Platform.startup(() -> { });
+        Platform.setImplicitExit(false);
+        AppContext app = new AppContext(LayerCatalog.standard(), home, FileDialogs.NATIVE);
+        onFx(app::applyTheme);
+        NetworkDocument digits = DocumentJson.read(Samples.text("digits-mlp").orElseThrow(), "digits");
+        NetworkDocument mlp = DocumentJson.read(Path.of("benchmarks/mlp-784-random.lcnet"));
+        mlp = mlp.withTraining(mlp.training().withEpochs(2));
+        for (NetworkDocument doc : List.of(digits, mlp)) {
+            List<Double> dashboard = new ArrayList<>();
+            List<Double> alone = new ArrayList<>();
+            List<Double> frames = new ArrayList<>();
+            List<Double> workerOnly = new ArrayList<>();
+            for (int r = 0; r < reps; r++) {
+                alone.add(inProcess(doc));
+                workerOnly.add(workerWithoutUi(doc));
+                dashboard.add(withDashboard(app, doc, frames));
+            }
+            System.out.printf(Locale.ROOT, "%s: worker process without UI %,.0f samples/s %s%n",
+                    doc.metadata().title(), median(workerOnly), workerOnly);
+            double a = median(alone);
+            double d = median(dashboard);
+            double[] f = frames.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "%s: without UI %,.0f samples/s %s; dashboard %,.0f samples/s %s; "
+                    + "ratio %.3f (%+.1f %%)%n", doc.metadata().title(), a, alone, d, dashboard, d / a,
+                    (d / a - 1) * 100);
+            System.out.printf(Locale.ROOT, "  FX thread CPU per frame during training: frames=%d mean=%.2f ms "
+                    + "p50=%.2f ms p95=%.2f ms max=%.2f ms%n", f.length, Arrays.stream(f).average().orElse(0),
+                    pct(f, 0.5), pct(f, 0.95), f.length == 0 ? 0 : f[f.length - 1]);
+        }
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** The run as the command line does it ({@code train --quiet --threads N}), with the window's thread count. */
+    private static double inProcess(NetworkDocument doc) {
+        TrainingSession.Result result = new TrainingSession(doc,
+                new TrainingSession.Options("auto", MainWindow.trainingThreads()), e -> { }).run();
+        return result.finished().samplesPerSecond();
+    }
+
+    /** The worker process alone, its events read and dropped: the cost of the process and the protocol. */
+    private static double workerWithoutUi(NetworkDocument doc) throws Exception {
+        java.util.concurrent.CompletableFuture<Double> result = new java.util.concurrent.CompletableFuture<>();
+        try (var client = new org.layercanvas.runtime.worker.WorkerClient(
+                org.layercanvas.app.Launcher.class.getName(), List.of(), m -> {
+                    if (m instanceof org.layercanvas.runtime.worker.WorkerProtocol.Event e
+                            && e.event() instanceof TrainingEvent.Finished f) {
+                        result.complete(f.samplesPerSecond());
+                    }
+                })) {
+            client.start(doc, "auto", MainWindow.trainingThreads());
+            return result.get(10, TimeUnit.MINUTES);
+        }
+    }
+
+    private static double withDashboard(AppContext app, NetworkDocument doc, List<Double> frameMillis)
+            throws Exception {
+        MainWindow[] w = new MainWindow[1];
+        onFx(() -> w[0] = MainWindow.open(app, new DocumentSession(app.catalog(), doc, null), new Stage()));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] last = {-1};
+        boolean[] measuring = {false};
+        Runnable perFrame = () -> {
+            long now = threads.getCurrentThreadCpuTime();
+            if (measuring[0] && last[0] >= 0) {
+                synchronized (frameMillis) {
+                    frameMillis.add((now - last[0]) / 1e6);
+                }
+            }
+            last[0] = now;
+        };
+        onFx(() -> w[0].stage().getScene().addPostLayoutPulseListener(perFrame));
+        onFx(() -> w[0].run());
+        long deadline = System.currentTimeMillis() + 600_000;
+        while (System.currentTimeMillis() < deadline) {
+            TrainingViewModel.State s = w[0].training().stateProperty().get();
+            measuring[0] = s == TrainingViewModel.State.RUNNING;
+            if (s == TrainingViewModel.State.FINISHED || s == TrainingViewModel.State.FAILED) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        measuring[0] = false;
+        // The worker's own number: its minibatch loop, as in the run's Finished event.
+        RunNumbers numbers = new RunNumbers();
+        var run = w[0].training().lastRunProperty();
+        long until = System.currentTimeMillis() + 10_000;
+        while (run.get() == null && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        for (String line : app.runs().eventLines(run.get())) {
+            if (org.layercanvas.runtime.train.EventJson.fromJson(line) instanceof TrainingEvent.Finished f) {
+                numbers.samplesPerSecond = f.samplesPerSecond();
+            }
+        }
+        onFx(() -> {
+            w[0].training().dispose();
+            w[0].stage().close();
+        });
+        return numbers.samplesPerSecond;
+    }
+
+    private static final class RunNumbers {
+        double samplesPerSecond = Double.NaN;
+    }
+
+    private static double median(List<Double> v) {
+        double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+    }
+
+    private static double pct(double[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private static void onFx(Runnable r) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await(30, TimeUnit.SECONDS);
+    }
+}
