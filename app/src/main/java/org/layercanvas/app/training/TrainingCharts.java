@@ -51,7 +51,7 @@ public final class TrainingCharts implements MetricsSink {
         // Training shares the machine's cores with the window: ten redraws a second keep the curves live
         // while leaving the cores to the worker.
         for (LiveChart c : List.of(loss, accuracy, rate)) {
-            c.setMaxFramesPerSecond(10);
+            c.setMaxFramesPerSecond(Integer.getInteger("layercanvas.chartFps", 10));
         }
         addSeries();
     }

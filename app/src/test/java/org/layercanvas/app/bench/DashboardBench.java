@@ -21,7 +21,6 @@ import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.io.DocumentJson;
 import org.layercanvas.model.layers.LayerCatalog;
 import org.layercanvas.runtime.train.TrainingEvent;
-import org.layercanvas.runtime.train.TrainingSession;
 import org.layercanvas.samples.Samples;
 
 /**
@@ -59,7 +58,7 @@ public final class DashboardBench {
             double a = median(alone);
             double d = median(dashboard);
             double[] f = frames.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf(Locale.ROOT, "%s: without UI %,.0f samples/s %s; dashboard %,.0f samples/s %s; "
+            System.out.printf(Locale.ROOT, "%s: CLI alone %,.0f samples/s %s; dashboard %,.0f samples/s %s; "
                     + "ratio %.3f (%+.1f %%)%n", doc.metadata().title(), a, alone, d, dashboard, d / a,
                     (d / a - 1) * 100);
             System.out.printf(Locale.ROOT, "  FX thread CPU per frame during training: frames=%d mean=%.2f ms "
@@ -70,11 +69,24 @@ public final class DashboardBench {
         System.exit(0);
     }
 
-    /** The run as the command line does it ({@code train --quiet --threads N}), with the window's thread count. */
-    private static double inProcess(NetworkDocument doc) {
-        TrainingSession.Result result = new TrainingSession(doc,
-                new TrainingSession.Options("auto", MainWindow.trainingThreads()), e -> { }).run();
-        return result.finished().samplesPerSecond();
+    /**
+     * The command line alone, as a student runs it: a fresh {@code layercanvas train --quiet --json --threads N}
+     * process with the window's thread count (the dashboard's worker is a fresh JVM too).
+     */
+    private static double inProcess(NetworkDocument doc) throws Exception {
+        Path file = Files.createTempFile("bench", ".lcnet");
+        DocumentJson.writeAtomically(doc, file);
+        String javaExe = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(javaExe, "-cp", System.getProperty("java.class.path"),
+                org.layercanvas.app.Launcher.class.getName(), "train", file.toString(), "--quiet", "--json",
+                "--threads", Integer.toString(MainWindow.trainingThreads()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        Files.deleteIfExists(file);
+        String[] lines = out.strip().split("\\R");
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines[lines.length - 1])
+                .path("samplesPerSecond").asDouble(Double.NaN);
     }
 
     /** The worker process alone, its events read and dropped: the cost of the process and the protocol. */
