@@ -28,7 +28,13 @@ public class GraphMinimap extends Region {
     private static final Color VIEW_STROKE = Color.rgb(9, 105, 218, 0.9);
     private static final double PAD = 6;
 
+    /** The nodes; redrawn only when they or the mapping change, not on every pan or zoom step. */
     private final Canvas canvas = new Canvas();
+    /** The visible area: a shape that only moves while the user pans and zooms. */
+    private final javafx.scene.shape.Rectangle frame = new javafx.scene.shape.Rectangle();
+    private long drawnSignature;
+    private double drawnWidth = -1;
+    private double drawnHeight = -1;
     private final ObjectProperty<GraphEditor> editor = new SimpleObjectProperty<>(this, "editor");
     private final PulseTask redraw = new PulseTask(this, false, this::draw);
     private final Runnable onViewChanged = redraw::request;
@@ -56,7 +62,12 @@ public class GraphMinimap extends Region {
         getStyleClass().add(GraphEditorStyles.MINIMAP);
         getStylesheets().add(GraphEditor.STYLESHEET);
         canvas.setMouseTransparent(true);
-        getChildren().add(canvas);
+        frame.setManaged(false);
+        frame.setMouseTransparent(true);
+        frame.setFill(VIEW_FILL);
+        frame.setStroke(VIEW_STROKE);
+        frame.setStrokeWidth(1.5);
+        getChildren().addAll(canvas, frame);
         editor.addListener((obs, old, now) -> {
             if (old != null) {
                 old.removeViewListener(onViewChanged);
@@ -115,44 +126,86 @@ public class GraphMinimap extends Region {
             canvas.setWidth(w);
             canvas.setHeight(h);
             canvas.relocate(in.getLeft(), in.getTop());
+            drawnWidth = -1;
             draw();
         }
     }
 
     private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
         GraphEditor ed = editor.get();
         if (ed == null || w <= 2 * PAD || h <= 2 * PAD) {
+            canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
+            frame.setVisible(false);
             return;
         }
         Rectangle2D nodes = ed.nodesBounds();
         Rectangle2D view = ed.visibleCanvasArea();
-        Rectangle2D all = frozen ? world : nodes == null ? view : union(nodes, view);
-        if (all.getWidth() <= 0 || all.getHeight() <= 0) {
+        Rectangle2D needed = nodes == null ? view : union(nodes, view);
+        if (needed.getWidth() <= 0 || needed.getHeight() <= 0) {
             return;
         }
-        if (!frozen) {
-            world = all;
-            scale = Math.min((w - 2 * PAD) / all.getWidth(), (h - 2 * PAD) / all.getHeight());
-            offsetX = (w - all.getWidth() * scale) / 2;
-            offsetY = (h - all.getHeight() * scale) / 2;
+        // The mapping changes only when the view leaves it or it has become far too large, so that panning and
+        // zooming move the frame without redrawing hundreds of nodes.
+        boolean remap = !frozen && (!contains(world, needed)
+                || world.getWidth() * world.getHeight() > 4 * needed.getWidth() * needed.getHeight());
+        if (remap) {
+            world = grow(needed, 0.15);
+            scale = Math.min((w - 2 * PAD) / world.getWidth(), (h - 2 * PAD) / world.getHeight());
+            offsetX = (w - world.getWidth() * scale) / 2;
+            offsetY = (h - world.getHeight() * scale) / 2;
         }
+        long signature = signature(ed);
+        if (remap || signature != drawnSignature || w != drawnWidth || h != drawnHeight) {
+            drawNodes(ed, w, h);
+            drawnSignature = signature;
+            drawnWidth = w;
+            drawnHeight = h;
+        }
+        Insets in = getInsets();
+        double vx = offsetX + (view.getMinX() - world.getMinX()) * scale;
+        double vy = offsetY + (view.getMinY() - world.getMinY()) * scale;
+        frame.setVisible(true);
+        frame.setX(in.getLeft() + Math.max(0, vx));
+        frame.setY(in.getTop() + Math.max(0, vy));
+        frame.setWidth(Math.max(2, Math.min(w, vx + view.getWidth() * scale) - Math.max(0, vx)));
+        frame.setHeight(Math.max(2, Math.min(h, vy + view.getHeight() * scale) - Math.max(0, vy)));
+    }
+
+    private void drawNodes(GraphEditor ed, double w, double h) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
         for (NodeView v : ed.nodeViews().values()) {
             g.setFill(colorOf(v, ed));
-            double x = offsetX + (v.getLayoutX() - all.getMinX()) * scale;
-            double y = offsetY + (v.getLayoutY() - all.getMinY()) * scale;
+            double x = offsetX + (v.getLayoutX() - world.getMinX()) * scale;
+            double y = offsetY + (v.getLayoutY() - world.getMinY()) * scale;
             g.fillRect(x, y, Math.max(1.5, v.effectiveWidth() * scale), Math.max(1.5, v.effectiveHeight() * scale));
         }
-        double vx = offsetX + (view.getMinX() - all.getMinX()) * scale;
-        double vy = offsetY + (view.getMinY() - all.getMinY()) * scale;
-        g.setFill(VIEW_FILL);
-        g.fillRect(vx, vy, view.getWidth() * scale, view.getHeight() * scale);
-        g.setStroke(VIEW_STROKE);
-        g.setLineWidth(1.5);
-        g.strokeRect(vx, vy, view.getWidth() * scale, view.getHeight() * scale);
+    }
+
+    /** Changes when a node moves, resizes, changes state or selection, or nodes come and go. */
+    private static long signature(GraphEditor ed) {
+        long h = ed.nodeViews().size();
+        for (NodeView v : ed.nodeViews().values()) {
+            h = h * 31 + Double.hashCode(v.getLayoutX());
+            h = h * 31 + Double.hashCode(v.getLayoutY());
+            h = h * 31 + Double.hashCode(v.effectiveWidth());
+            h = h * 31 + Double.hashCode(v.effectiveHeight());
+            h = h * 31 + colorOf(v, ed).hashCode();
+        }
+        return h;
+    }
+
+    private static boolean contains(Rectangle2D outer, Rectangle2D inner) {
+        return inner.getMinX() >= outer.getMinX() && inner.getMinY() >= outer.getMinY()
+                && inner.getMaxX() <= outer.getMaxX() && inner.getMaxY() <= outer.getMaxY();
+    }
+
+    private static Rectangle2D grow(Rectangle2D r, double fraction) {
+        double dx = r.getWidth() * fraction;
+        double dy = r.getHeight() * fraction;
+        return new Rectangle2D(r.getMinX() - dx, r.getMinY() - dy, r.getWidth() + 2 * dx, r.getHeight() + 2 * dy);
     }
 
     private static Color colorOf(NodeView v, GraphEditor ed) {
