@@ -33,6 +33,9 @@ public class GraphMinimap extends Region {
     /** The visible area: a shape that only moves while the user pans and zooms. */
     private final javafx.scene.shape.Rectangle frame = new javafx.scene.shape.Rectangle();
     private long drawnSignature;
+    /** The minimap size the mapping was computed for. */
+    private double mappedWidth = -1;
+    private double mappedHeight = -1;
     private double drawnWidth = -1;
     private double drawnHeight = -1;
     private final ObjectProperty<GraphEditor> editor = new SimpleObjectProperty<>(this, "editor");
@@ -148,13 +151,15 @@ public class GraphMinimap extends Region {
         }
         // The mapping changes only when the view leaves it or it has become far too large, so that panning and
         // zooming move the frame without redrawing hundreds of nodes.
-        boolean remap = !frozen && (!contains(world, needed)
+        boolean remap = !frozen && (!contains(world, needed) || w != mappedWidth || h != mappedHeight
                 || world.getWidth() * world.getHeight() > 4 * needed.getWidth() * needed.getHeight());
         if (remap) {
             world = grow(needed, 0.15);
             scale = Math.min((w - 2 * PAD) / world.getWidth(), (h - 2 * PAD) / world.getHeight());
             offsetX = (w - world.getWidth() * scale) / 2;
             offsetY = (h - world.getHeight() * scale) / 2;
+            mappedWidth = w;
+            mappedHeight = h;
         }
         long signature = signature(ed);
         if (remap || signature != drawnSignature || w != drawnWidth || h != drawnHeight) {
