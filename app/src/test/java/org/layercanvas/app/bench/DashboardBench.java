@@ -27,7 +27,7 @@ import org.layercanvas.samples.Samples;
  * Not a test. Training throughput with the dashboard attached (worker process streaming events into the window
  * and its charts) against the same training without a UI (what {@code layercanvas train --quiet} does), and the
  * FX thread's CPU time per frame while the dashboard follows a run. Needs a display ({@code xvfb-run -a}).
- * Arguments: repetitions (default 3).
+ * Arguments: repetitions (default 3), epochs (default: the documents' own; 2 for the 784 MLP).
  */
 public final class DashboardBench {
     private DashboardBench() {
@@ -35,6 +35,7 @@ public final class DashboardBench {
 
     public static void main(String[] args) throws Exception {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         Path home = Files.createTempDirectory("layercanvas-bench");
         Platform.startup(() -> { });
         Platform.setImplicitExit(false);
@@ -43,6 +44,10 @@ public final class DashboardBench {
         NetworkDocument digits = DocumentJson.read(Samples.text("digits-mlp").orElseThrow(), "digits");
         NetworkDocument mlp = DocumentJson.read(Path.of("benchmarks/mlp-784-random.lcnet"));
         mlp = mlp.withTraining(mlp.training().withEpochs(2));
+        if (epochs > 0) {
+            digits = digits.withTraining(digits.training().withEpochs(epochs));
+            mlp = mlp.withTraining(mlp.training().withEpochs(epochs));
+        }
         for (NetworkDocument doc : List.of(digits, mlp)) {
             List<Double> dashboard = new ArrayList<>();
             List<Double> alone = new ArrayList<>();
