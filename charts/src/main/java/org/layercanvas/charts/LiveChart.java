@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -69,7 +68,7 @@ import org.jfree.svg.SVGGraphics2D;
  * lines, points joined by lines), several runs overlaid, a log-scale toggle, hover read-out, PNG / SVG / CSV export.
  *
  * <p>How it stays fast: {@link SeriesHandle#append} only stores the point (any thread, no events). An
- * {@link AnimationTimer} looks at most ~30 times a second whether anything changed, thins each series to at most
+ * a clock thread asks the FX thread at most ~30 times a second whether anything changed, thins each series to at most
  * {@link #setMaxPointsPerSeries a few thousand} points (min and max per pixel column) for the visible x range,
  * swaps them into the chart's dataset without notifying, and fires one change, so the chart redraws once per
  * frame whatever the append rate. Lines are drawn as one path per series.
@@ -129,16 +128,51 @@ public class LiveChart extends Region {
     private double hoverX = Double.NaN;
     private double hoverY = Double.NaN;
 
-    private final AnimationTimer timer = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            if (now - lastFrameNanos >= minFrameNanos) {
-                if (updateIfChanged()) {
-                    lastFrameNanos = now;
-                }
+    /**
+     * Redraws come from a small shared clock thread that asks the FX thread for a frame ~30 times a second, not
+     * from an AnimationTimer: a running AnimationTimer makes JavaFX pulse 60 times a second for as long as the
+     * chart is shown, which costs CPU that training (sharing the machine's cores) needs.
+     */
+    private final FrameTicker timer = new FrameTicker();
+
+    private static final java.util.concurrent.ScheduledExecutorService TICKS =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "live-chart-frames");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private final class FrameTicker {
+        private final java.util.concurrent.atomic.AtomicBoolean queued =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        private java.util.concurrent.ScheduledFuture<?> task;
+
+        void start() {
+            if (task == null) {
+                task = TICKS.scheduleAtFixedRate(this::tick, 0, 1000 / DEFAULT_FRAMES_PER_SECOND,
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
             }
         }
-    };
+
+        void stop() {
+            if (task != null) {
+                task.cancel(false);
+                task = null;
+            }
+        }
+
+        private void tick() {
+            if (queued.compareAndSet(false, true)) {
+                javafx.application.Platform.runLater(() -> {
+                    queued.set(false);
+                    long now = System.nanoTime();
+                    if (now - lastFrameNanos >= minFrameNanos && updateIfChanged()) {
+                        lastFrameNanos = now;
+                    }
+                });
+            }
+        }
+    }
 
     public LiveChart(String title, String xLabel, String yLabel) {
         this.title.set(title == null ? "" : title);
