@@ -12,8 +12,6 @@ import java.util.concurrent.Callable;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.layers.LayerCatalog;
 import org.layercanvas.model.layers.LayerType;
-import org.layercanvas.model.shape.Analysis;
-import org.layercanvas.model.shape.Diagnostic;
 import org.layercanvas.model.shape.ShapeInference;
 import org.layercanvas.runtime.bench.HandWrittenMlp;
 import org.layercanvas.runtime.data.DatasetException;
@@ -79,18 +77,11 @@ final class BenchCommand implements Callable<Integer> {
             err.println(Text.get("line.error", badOption));
             return ExitCodes.UNREADABLE;
         }
-        NetworkDocument doc;
-        try {
-            doc = DocumentSource.load(file);
-        } catch (DocumentSource.LoadException e) {
-            err.println(Text.get("line.error", e.getMessage()));
+        NetworkDocument doc = DocumentSource.loadOrReport(file, err);
+        if (doc == null) {
             return ExitCodes.UNREADABLE;
         }
-        Analysis analysis = new ShapeInference(LayerCatalog.standard()).analyze(doc);
-        if (analysis.hasErrors()) {
-            for (Diagnostic d : analysis.errors()) {
-                err.println(Text.get("line.error", d.location() + ": " + d.message()));
-            }
+        if (DocumentSource.reportErrors(new ShapeInference(LayerCatalog.standard()).analyze(doc), err)) {
             return ExitCodes.INVALID;
         }
         Optional<LayerType> unsupported = HandWrittenMlp.unsupportedLayer(doc);

@@ -35,11 +35,8 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        NetworkDocument doc;
-        try {
-            doc = DocumentSource.load(file);
-        } catch (DocumentSource.LoadException e) {
-            err.println(Text.get("line.error", e.getMessage()));
+        NetworkDocument doc = DocumentSource.loadOrReport(file, err);
+        if (doc == null) {
             return ExitCodes.UNREADABLE;
         }
         Analysis analysis = new ShapeInference(LayerCatalog.standard()).analyze(doc);

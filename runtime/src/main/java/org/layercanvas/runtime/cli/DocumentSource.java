@@ -51,6 +51,24 @@ final class DocumentSource {
         }
     }
 
+    /** Loads the document, or prints why not as one {@code error:} line and returns null. */
+    static NetworkDocument loadOrReport(String argument, java.io.PrintWriter err) {
+        try {
+            return load(argument);
+        } catch (LoadException e) {
+            err.println(Text.get("line.error", e.getMessage()));
+            return null;
+        }
+    }
+
+    /** Prints each error of an analysis as one {@code error: <where>: <what>} line; returns whether there were any. */
+    static boolean reportErrors(org.layercanvas.model.shape.Analysis analysis, java.io.PrintWriter err) {
+        for (org.layercanvas.model.shape.Diagnostic d : analysis.errors()) {
+            err.println(Text.get("line.error", d.location() + ": " + d.message()));
+        }
+        return analysis.hasErrors();
+    }
+
     private static NetworkDocument parse(String json, String name) throws LoadException {
         try {
             return DocumentJson.read(json, name);

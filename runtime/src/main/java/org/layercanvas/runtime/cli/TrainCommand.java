@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.layers.LayerCatalog;
-import org.layercanvas.model.shape.Analysis;
-import org.layercanvas.model.shape.Diagnostic;
 import org.layercanvas.model.shape.ShapeInference;
 import org.layercanvas.runtime.train.EventFiles;
 import org.layercanvas.runtime.train.ModelFiles;
@@ -62,11 +60,8 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        NetworkDocument doc;
-        try {
-            doc = DocumentSource.load(file);
-        } catch (DocumentSource.LoadException e) {
-            err.println(Text.get("line.error", e.getMessage()));
+        NetworkDocument doc = DocumentSource.loadOrReport(file, err);
+        if (doc == null) {
             return ExitCodes.UNREADABLE;
         }
         if (epochs != null) {
@@ -87,11 +82,7 @@ final class TrainCommand implements Callable<Integer> {
             err.println(Text.get("line.error", "--threads: " + Text.get("option.notNegative", threads)));
             return ExitCodes.UNREADABLE;
         }
-        Analysis analysis = new ShapeInference(LayerCatalog.standard()).analyze(doc);
-        if (analysis.hasErrors()) {
-            for (Diagnostic d : analysis.errors()) {
-                err.println(Text.get("line.error", d.location() + ": " + d.message()));
-            }
+        if (DocumentSource.reportErrors(new ShapeInference(LayerCatalog.standard()).analyze(doc), err)) {
             return ExitCodes.INVALID;
         }
         return train(doc, out, err);
