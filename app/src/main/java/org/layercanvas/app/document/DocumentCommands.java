@@ -133,9 +133,11 @@ public final class DocumentCommands {
     }
 
     public static Command applyFix(Fix fix) {
-        String description = fix.kind() == Fix.Kind.INSERT_LAYER
-                ? Messages.get("command.insert", fix.layer().jsonName())
-                : Messages.get("command.setParam", fix.nodeId(), fix.param());
+        String description = switch (fix.kind()) {
+            case INSERT_LAYER -> Messages.get("command.insert", fix.layer().jsonName());
+            case SET_PARAM -> Messages.get("command.setParam", fix.nodeId(), fix.param());
+            case SET_PARAMS -> Messages.get("command.setParams", fix.nodeId());
+        };
         return of(description, doc -> Fixes.apply(doc, fix));
     }
 

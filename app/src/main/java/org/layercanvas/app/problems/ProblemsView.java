@@ -88,9 +88,17 @@ public final class ProblemsView extends VBox {
         }
 
         private static String fixLabel(Fix fix) {
-            return fix.kind() == Fix.Kind.INSERT_LAYER
-                    ? Messages.get("problems.fix.insert", fix.layer().jsonName())
-                    : Messages.get("problems.fix.set", fix.param(), String.valueOf(fix.value()));
+            return switch (fix.kind()) {
+                case INSERT_LAYER -> Messages.get("problems.fix.insert", fix.layer().jsonName());
+                case SET_PARAM -> Messages.get("problems.fix.set", fix.param(), String.valueOf(fix.value()));
+                case SET_PARAMS -> Messages.get("problems.fix.setMany", assignments(fix));
+            };
+        }
+
+        /** {@code kind = image, height = 28, ...}: parameter names and values, not prose. */
+        private static String assignments(Fix fix) {
+            return String.join(", ", fix.params().entrySet().stream()
+                    .map(e -> e.getKey() + " = " + e.getValue()).toList());
         }
     }
 }

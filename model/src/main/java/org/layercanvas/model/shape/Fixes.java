@@ -29,6 +29,7 @@ public final class Fixes {
      * the fix's layer type with default parameters, a fresh id derived from the type ({@code flatten},
      * {@code flatten2}, ...) and a position halfway between A and B. The new wire into B keeps B's port.</li>
      * <li>{@code SET_PARAM}: the node's parameter is set to the fix's value.</li>
+     * <li>{@code SET_PARAMS}: each of the fix's parameters is set, in order.</li>
      * </ul>
      *
      * @throws IllegalArgumentException if the fix names a wire or node that is not in the document, or an
@@ -40,6 +41,13 @@ public final class Fixes {
         return switch (fix.kind()) {
             case INSERT_LAYER -> insert(doc, fix.layer(), fix.edge());
             case SET_PARAM -> setParam(doc, fix.nodeId(), fix.param(), fix.value());
+            case SET_PARAMS -> {
+                NetworkDocument d = doc;
+                for (Map.Entry<String, Object> e : fix.params().entrySet()) {
+                    d = setParam(d, fix.nodeId(), e.getKey(), e.getValue());
+                }
+                yield d;
+            }
         };
     }
 

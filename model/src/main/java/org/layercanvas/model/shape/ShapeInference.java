@@ -547,22 +547,27 @@ public final class ShapeInference {
                 documentError("dataset.split", "dataset.badSplit", num(ds.split().train()),
                         num(ds.split().validation()), num(ds.split().test()), num(sum));
             }
-            Optional<DatasetInfo> info = DatasetCatalog.info(ds);
+            TensorShape inputShape = nodes.values().stream().filter(n -> n.type() == LayerType.INPUT).findFirst()
+                    .map(n -> shapes.get(n.id())).orElse(null);
+            Optional<DatasetInfo> info = DatasetCatalog.info(ds, inputShape);
             if (info.isEmpty()) {
                 documentError("dataset.id", "dataset.unknown", ds.id(), String.join(", ", DatasetCatalog.ALL));
                 return;
             }
             checkToyOptions(ds);
+            checkDataOptions(ds);
             DatasetInfo d = info.get();
             nodes.values().stream().filter(n -> n.type() == LayerType.INPUT).findFirst().ifPresent(in -> {
                 TensorShape s = shapes.get(in.id());
                 if (s != null && !d.accepts(s)) {
                     TensorShape want = d.inputShapes().get(0);
-                    Fix fix = s.kind() == want.kind() && want.kind() == TensorShape.Kind.VECTOR
-                            ? Fix.setParam(in.id(), "size", want.dim(0)) : null;
                     String accepted = String.join(" / ", d.inputShapes().stream().map(TensorShape::label).toList());
-                    errorWithFix(in, null, fix, "dataset.inputMismatch", typeName(in), in.id(), s.label(), d.id(),
-                            accepted);
+                    errorWithFix(in, null, Fix.setParams(in.id(), inputParams(want)), "dataset.inputMismatch",
+                            typeName(in), in.id(), s.label(), d.id(), accepted);
+                }
+                if (ds.id().equals(DatasetCatalog.IMAGES) && s != null && d.inputShapes().isEmpty()) {
+                    errorWithFix(in, null, Fix.setParams(in.id(), inputParams(TensorShape.image(28, 28, 1))),
+                            "dataset.imagesNeedImageInput", typeName(in), in.id(), s.label());
                 }
             });
             nodes.values().stream().filter(n -> n.type() == LayerType.OUTPUT).findFirst().ifPresent(out -> {
@@ -572,13 +577,92 @@ public final class ShapeInference {
                 }
                 int units = i(p, "units");
                 String loss = (String) p.get("loss");
+                boolean regressionLoss = "mse".equals(loss) || "mae".equals(loss);
+                if (d.regression()) {
+                    if (units != 1) {
+                        errorWithFix(out, null, Fix.setParam(out.id(), "units", 1), "dataset.regressionUnits",
+                                typeName(out), out.id(), Integer.toString(units), d.id());
+                    } else if (!regressionLoss) {
+                        errorWithFix(out, null, Fix.setParam(out.id(), "loss", "mse"), "dataset.regressionLoss",
+                                typeName(out), out.id(), loss, d.id());
+                    }
+                    return;
+                }
+                if (d.classes() <= 0) {
+                    return;
+                }
                 boolean ok = units == d.classes() || (units == 1 && d.classes() == 2 && !"softmax_ce".equals(loss))
-                        || (units == 1 && ("mse".equals(loss) || "mae".equals(loss)));
+                        || (units == 1 && regressionLoss);
                 if (!ok) {
                     errorWithFix(out, null, Fix.setParam(out.id(), "units", d.classes()), "dataset.classMismatch",
                             typeName(out), out.id(), Integer.toString(units), d.id(), Integer.toString(d.classes()));
                 }
             });
+        }
+
+        /** The Input parameters that give {@code shape}. */
+        private static Map<String, Object> inputParams(TensorShape shape) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            switch (shape.kind()) {
+                case VECTOR -> {
+                    m.put("kind", "vector");
+                    m.put("size", shape.dim(0));
+                }
+                case IMAGE -> {
+                    m.put("kind", "image");
+                    m.put("height", shape.dim(0));
+                    m.put("width", shape.dim(1));
+                    m.put("channels", shape.dim(2));
+                }
+                case TOKENS -> {
+                    m.put("kind", "tokens");
+                    m.put("length", shape.dim(0));
+                    m.put("vocabSize", shape.vocabSize());
+                }
+                case SEQUENCE -> {
+                    m.put("kind", "timeseries");
+                    m.put("length", shape.dim(0));
+                    m.put("features", shape.dim(1));
+                }
+            }
+            return m;
+        }
+
+        private void checkDataOptions(DatasetSpec ds) {
+            String normalize = DatasetCatalog.stringOption(ds, "normalize", "none");
+            if (!DatasetCatalog.NORMALIZATIONS.contains(normalize)) {
+                documentError("dataset.options.normalize", "dataset.badNormalize", normalize,
+                        String.join(", ", DatasetCatalog.NORMALIZATIONS));
+            }
+            int shift = ds.intOption("augmentShift", 0);
+            if (shift < 0 || shift > 16) {
+                documentError("dataset.options.augmentShift", "dataset.badShift", Integer.toString(shift));
+            }
+            boolean augments = shift > 0 || Boolean.TRUE.equals(ds.options().get("augmentFlip"));
+            if (augments && !DatasetCatalog.IMAGE_SETS.contains(ds.id())) {
+                documentError("dataset.options", "dataset.augmentNotImages", ds.id());
+            }
+            if (DatasetCatalog.TEXT_SETS.contains(ds.id())) {
+                int length = ds.intOption("length", 1);
+                if (length < 1 || length > 2000) {
+                    documentError("dataset.options.length", "dataset.badLength", Integer.toString(length));
+                }
+                int vocab = ds.intOption("vocab", 100);
+                if (vocab < 10 || vocab > 200_000) {
+                    documentError("dataset.options.vocab", "dataset.badVocab", Integer.toString(vocab));
+                }
+                String language = DatasetCatalog.stringOption(ds, "language", "en");
+                if (DatasetCatalog.SENTIMENT.equals(ds.id()) && !DatasetCatalog.LANGUAGES.contains(language)) {
+                    documentError("dataset.options.language", "dataset.badLanguage", language,
+                            String.join(", ", DatasetCatalog.LANGUAGES));
+                }
+            }
+            if (DatasetCatalog.CSV.equals(ds.id()) || DatasetCatalog.IMAGES.equals(ds.id())) {
+                String path = DatasetCatalog.stringOption(ds, "path", "");
+                if (path.isBlank()) {
+                    documentError("dataset.options.path", "dataset.needsPath", ds.id());
+                }
+            }
         }
 
         private void checkToyOptions(DatasetSpec ds) {
@@ -597,7 +681,7 @@ public final class ShapeInference {
                 }
                 return;
             }
-            if (!DatasetCatalog.TOYS.contains(ds.id())) {
+            if (!DatasetCatalog.TOYS.contains(ds.id()) && !DatasetCatalog.REGRESSION_TOYS.contains(ds.id())) {
                 return;
             }
             int samples = ds.intOption("samples", 400);

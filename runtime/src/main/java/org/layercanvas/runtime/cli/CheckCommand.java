@@ -118,6 +118,10 @@ final class CheckCommand implements Callable<Integer> {
                     f.put("node", d.fix().nodeId());
                     f.put("param", d.fix().param());
                     f.put("value", String.valueOf(d.fix().value()));
+                } else if (d.fix().kind() == org.layercanvas.model.shape.Fix.Kind.SET_PARAMS) {
+                    f.put("node", d.fix().nodeId());
+                    ObjectNode values = f.putObject("values");
+                    d.fix().params().forEach((k, v) -> values.put(k, String.valueOf(v)));
                 }
             }
         }

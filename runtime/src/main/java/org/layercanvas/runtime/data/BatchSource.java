@@ -18,6 +18,16 @@ public interface BatchSource {
 
     int label(int i);
 
+    /** The value a single output unit is trained towards: the target of a regression example, else the label. */
+    default float target(int i) {
+        return label(i);
+    }
+
+    /** Whether examples carry a number to predict rather than a class. */
+    default boolean regression() {
+        return false;
+    }
+
     /** Writes example {@code i}'s values, already scaled, to {@code dst[offset .. offset + featureCount())}. */
     void features(int i, float[] dst, int offset);
 
@@ -45,6 +55,113 @@ public interface BatchSource {
         features(i, a, 0);
         other.features(j, b, 0);
         return java.util.Arrays.equals(a, b);
+    }
+
+    /** Examples {@code indices} of {@code source}, in that order (a view: nothing is copied). */
+    static BatchSource subset(BatchSource source, int[] indices) {
+        int[] idx = indices.clone();
+        return new BatchSource() {
+            @Override
+            public int size() {
+                return idx.length;
+            }
+
+            @Override
+            public int featureCount() {
+                return source.featureCount();
+            }
+
+            @Override
+            public List<String> classNames() {
+                return source.classNames();
+            }
+
+            @Override
+            public int label(int i) {
+                return source.label(idx[i]);
+            }
+
+            @Override
+            public float target(int i) {
+                return source.target(idx[i]);
+            }
+
+            @Override
+            public boolean regression() {
+                return source.regression();
+            }
+
+            @Override
+            public void features(int i, float[] dst, int offset) {
+                source.features(idx[i], dst, offset);
+            }
+
+            @Override
+            public List<TensorShape> shapes() {
+                return source.shapes();
+            }
+
+            @Override
+            public long contentHash(int i) {
+                return source.contentHash(idx[i]);
+            }
+        };
+    }
+
+    /** The same examples, declaring {@code shapes} as the Input shapes they feed (natural one first). */
+    static BatchSource withShapes(BatchSource source, List<TensorShape> shapes) {
+        List<TensorShape> copy = List.copyOf(shapes);
+        return new BatchSource() {
+            @Override
+            public int size() {
+                return source.size();
+            }
+
+            @Override
+            public int featureCount() {
+                return source.featureCount();
+            }
+
+            @Override
+            public List<String> classNames() {
+                return source.classNames();
+            }
+
+            @Override
+            public int label(int i) {
+                return source.label(i);
+            }
+
+            @Override
+            public float target(int i) {
+                return source.target(i);
+            }
+
+            @Override
+            public boolean regression() {
+                return source.regression();
+            }
+
+            @Override
+            public void features(int i, float[] dst, int offset) {
+                source.features(i, dst, offset);
+            }
+
+            @Override
+            public List<TensorShape> shapes() {
+                return copy;
+            }
+
+            @Override
+            public long contentHash(int i) {
+                return source.contentHash(i);
+            }
+
+            @Override
+            public boolean sameContent(int i, BatchSource other, int j) {
+                return source.sameContent(i, other, j);
+            }
+        };
     }
 
     /** Byte images scaled to [0, 1] (pixel / 255). */
@@ -176,6 +293,16 @@ public interface BatchSource {
         @Override
         public int label(int i) {
             return examples.labels()[i];
+        }
+
+        @Override
+        public float target(int i) {
+            return examples.targets() != null ? examples.targets()[i] : examples.labels()[i];
+        }
+
+        @Override
+        public boolean regression() {
+            return examples.isRegression();
         }
 
         @Override

@@ -3,18 +3,37 @@ package org.layercanvas.runtime.data;
 import java.util.List;
 
 /**
- * A dataset in memory, before splitting: one row of features per example and its class label.
+ * A dataset in memory, before splitting: one row of features per example and its class label, or for a regression
+ * dataset its target value.
  *
  * @param features   {@code features[i]} are example i's values, row-major (an image's pixels row by row)
- * @param labels     class index per example, in {@code [0, classNames.size())}
- * @param classNames readable name per class
+ * @param labels     class index per example, in {@code [0, classNames.size())}; all 0 for regression
+ * @param classNames readable name per class; empty for regression
+ * @param targets    the number to predict per example for a regression dataset, else null
  */
-public record Examples(float[][] features, int[] labels, List<String> classNames) {
+public record Examples(float[][] features, int[] labels, List<String> classNames, float[] targets) {
     public Examples {
         if (features.length != labels.length) {
             throw new IllegalArgumentException(features.length + " feature rows but " + labels.length + " labels");
         }
+        if (targets != null && targets.length != labels.length) {
+            throw new IllegalArgumentException(features.length + " feature rows but " + targets.length + " targets");
+        }
         classNames = List.copyOf(classNames);
+    }
+
+    /** Classification examples. */
+    public Examples(float[][] features, int[] labels, List<String> classNames) {
+        this(features, labels, classNames, null);
+    }
+
+    /** Regression examples: one target value per row. */
+    public static Examples regression(float[][] features, float[] targets) {
+        return new Examples(features, new int[targets.length], List.of(), targets);
+    }
+
+    public boolean isRegression() {
+        return targets != null;
     }
 
     public int size() {
@@ -33,10 +52,14 @@ public record Examples(float[][] features, int[] labels, List<String> classNames
     public Examples select(int[] indices) {
         float[][] x = new float[indices.length][];
         int[] y = new int[indices.length];
+        float[] t = targets == null ? null : new float[indices.length];
         for (int i = 0; i < indices.length; i++) {
             x[i] = features[indices[i]];
             y[i] = labels[indices[i]];
+            if (t != null) {
+                t[i] = targets[indices[i]];
+            }
         }
-        return new Examples(x, y, classNames);
+        return new Examples(x, y, classNames, t);
     }
 }

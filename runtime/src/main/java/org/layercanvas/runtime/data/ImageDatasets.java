@@ -57,7 +57,7 @@ public final class ImageDatasets {
         return new SplitImages(train, train.subset(new int[0]), test);
     }
 
-    private static Path find(Path folder, String name) {
+    static Path find(Path folder, String name) {
         String dotted = name.replace("-idx", ".idx");
         for (String candidate : List.of(name, name + ".gz", dotted, dotted + ".gz")) {
             Path p = folder.resolve(candidate);

@@ -11,7 +11,12 @@ public record SplitExamples(Examples train, Examples validation, Examples test) 
      * same seed always gives the same parts.
      */
     public static SplitExamples split(Examples all, Split split, long seed) {
-        int n = all.size();
+        int[][] parts = indices(all.size(), split, seed);
+        return new SplitExamples(all.select(parts[0]), all.select(parts[1]), all.select(parts[2]));
+    }
+
+    /** The indices of the training, validation and test parts of {@code n} examples, as {@link #split} cuts them. */
+    public static int[][] indices(int n, Split split, long seed) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -26,9 +31,8 @@ public record SplitExamples(Examples train, Examples validation, Examples test) 
         double total = split.sum();
         int nTrain = (int) Math.round(n * split.train() / total);
         int nVal = Math.min(n - nTrain, (int) Math.round(n * split.validation() / total));
-        int nTest = n - nTrain - nVal;
-        return new SplitExamples(all.select(java.util.Arrays.copyOfRange(order, 0, nTrain)),
-                all.select(java.util.Arrays.copyOfRange(order, nTrain, nTrain + nVal)),
-                all.select(java.util.Arrays.copyOfRange(order, nTrain + nVal, nTrain + nVal + nTest)));
+        return new int[][] {java.util.Arrays.copyOfRange(order, 0, nTrain),
+            java.util.Arrays.copyOfRange(order, nTrain, nTrain + nVal),
+            java.util.Arrays.copyOfRange(order, nTrain + nVal, n)};
     }
 }

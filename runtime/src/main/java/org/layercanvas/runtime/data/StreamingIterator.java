@@ -80,7 +80,7 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
         this.augmentation = b.augmentation;
         this.prefetch = b.prefetch;
         this.dataType = b.dataType;
-        this.labelUnits = b.labelUnits < 0 ? source.classNames().size() : b.labelUnits;
+        this.labelUnits = b.labelUnits < 0 ? Math.max(1, source.classNames().size()) : b.labelUnits;
         if (shape.size() != source.featureCount()) {
             throw new IllegalArgumentException(DataMessages.format("iterator.shapeMismatch", shape.label(),
                     shape.size(), source.featureCount()));
@@ -329,7 +329,7 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
             int i = ord[from + k];
             int label = source.label(i);
             if (labelUnits == 1) {
-                y[k] = label;
+                y[k] = source.target(i);
             } else {
                 y[k * labelUnits + label] = 1f;
             }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Seeded 2-D classification problems in the spirit of the TensorFlow Playground. {@code noise} is the standard
+ * Seeded 2-D classification problems in the spirit of the TensorFlow Playground, and two small regression problems. {@code noise} is the standard
  * deviation of Gaussian jitter, relative to the problem's unit scale; 0 gives perfectly separable data.
  */
 public final class ToyDatasets {
@@ -78,6 +78,39 @@ public final class ToyDatasets {
                 (float) (centre + spread * r.nextGaussian())};
         }
         return new Examples(x, y, names(2));
+    }
+
+    /**
+     * Regression: {@code y = sin(x)} for {@code x} uniform in [-3, 3], with Gaussian noise of standard deviation
+     * {@code noise} added to y. One feature, one target.
+     */
+    public static Examples sine(int samples, double noise, long seed) {
+        Random r = new Random(seed);
+        float[][] x = new float[samples][];
+        float[] y = new float[samples];
+        for (int i = 0; i < samples; i++) {
+            double v = -3 + 6 * r.nextDouble();
+            x[i] = new float[] {(float) v};
+            y[i] = (float) (Math.sin(v) + noise * r.nextGaussian());
+        }
+        return Examples.regression(x, y);
+    }
+
+    /**
+     * Regression: {@code y = x1^2 + x2^2} (a bowl) for points uniform in [-1, 1]^2, with Gaussian noise of standard
+     * deviation {@code noise} added to y. Two features, one target.
+     */
+    public static Examples bowl(int samples, double noise, long seed) {
+        Random r = new Random(seed);
+        float[][] x = new float[samples][];
+        float[] y = new float[samples];
+        for (int i = 0; i < samples; i++) {
+            double a = -1 + 2 * r.nextDouble();
+            double b = -1 + 2 * r.nextDouble();
+            x[i] = new float[] {(float) a, (float) b};
+            y[i] = (float) (a * a + b * b + noise * r.nextGaussian());
+        }
+        return Examples.regression(x, y);
     }
 
     /** Uniform [0, 1) features with uniformly random labels: a workload for benchmarks, not for learning. */

@@ -11,13 +11,17 @@ import org.layercanvas.model.layers.LayerCatalog;
 import org.layercanvas.runtime.compile.CompileException;
 import org.layercanvas.runtime.compile.CompiledGraph;
 import org.layercanvas.runtime.compile.GraphCompiler;
+import org.layercanvas.model.shape.TensorShape;
+import org.layercanvas.runtime.data.BatchSource;
+import org.layercanvas.runtime.data.DataContext;
+import org.layercanvas.runtime.data.DataMessages;
 import org.layercanvas.runtime.data.DatasetException;
 import org.layercanvas.runtime.data.DatasetLoader;
-import org.layercanvas.runtime.data.Examples;
-import org.layercanvas.runtime.data.SplitExamples;
+import org.layercanvas.runtime.data.PreparedData;
+import org.layercanvas.runtime.data.StreamingIterator;
+import org.layercanvas.runtime.data.download.CancelledException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -48,9 +52,19 @@ public final class TrainingSession {
      * @param threads  ND4J threads for the run; 0 leaves ND4J's default
      * @param evaluate whether a normal end is followed by a {@link TrainingEvent.Evaluation} event (the
      *                 {@link Result} carries the evaluation either way)
+     * @param data     where datasets are found and whether missing downloads may be fetched
      */
-    public record Options(String device, int threads, boolean evaluate) {
+    public record Options(String device, int threads, boolean evaluate, DataContext data) {
         public static final Options DEFAULT = new Options("auto", 0);
+
+        public Options {
+            data = data == null ? DataContext.offline() : data;
+        }
+
+        /** Options that find datasets offline in the standard cache. */
+        public Options(String device, int threads, boolean evaluate) {
+            this(device, threads, evaluate, null);
+        }
 
         /** Options without the evaluation event. */
         public Options(String device, int threads) {
@@ -66,19 +80,24 @@ public final class TrainingSession {
      *                   before the dataset was split)
      */
     public record Result(TrainingEvent.Finished finished, TrainingEvent.Failed failed, ComputationGraph model,
-                         CompiledGraph compiled, TrainingEvent.Evaluation evaluation, Examples testSet) {
+                         CompiledGraph compiled, TrainingEvent.Evaluation evaluation, BatchSource testSet) {
         public boolean succeeded() {
             return finished != null;
         }
 
-        /** Test example {@code index} (as in {@link TrainingEvent.Evaluation#examples()}): its flat row-major features. */
+        /**
+         * Test example {@code index} (as in {@link TrainingEvent.Evaluation#examples()}): its flat row-major
+         * features as the network received them (after preprocessing).
+         */
         public float[] testExample(int index) {
-            return testSet.features()[index];
+            float[] row = new float[testSet.featureCount()];
+            testSet.features(index, row, 0);
+            return row;
         }
 
         /** The true class of test example {@code index}. */
         public int testLabel(int index) {
-            return testSet.labels()[index];
+            return testSet.label(index);
         }
     }
 
@@ -125,12 +144,20 @@ public final class TrainingSession {
      * The test split of a document's dataset, exactly as a session splits it: what the indices of an
      * {@link TrainingEvent.Evaluation} received from another process point into.
      */
-    public static Examples testSplit(NetworkDocument document) throws DatasetException {
+    public static BatchSource testSplit(NetworkDocument document, DataContext data)
+            throws DatasetException, CancelledException {
         if (document.dataset() == null) {
             throw new DatasetException("no dataset is chosen for this network");
         }
-        Examples all = DatasetLoader.load(document.dataset());
-        return SplitExamples.split(all, document.dataset().split(), document.dataset().seed()).test();
+        return DatasetLoader.prepare(document.dataset(), inputShapeOf(document), data).test();
+    }
+
+    /** The shape of the document's Input node, or null when it has none or it cannot be inferred. */
+    static TensorShape inputShapeOf(NetworkDocument document) {
+        org.layercanvas.model.shape.Analysis r = new org.layercanvas.model.shape.ShapeInference(
+                LayerCatalog.standard()).analyze(document);
+        return document.nodes().stream().filter(n -> n.type() == org.layercanvas.model.layers.LayerType.INPUT)
+                .findFirst().flatMap(n -> r.outputShape(n.id())).orElse(null);
     }
 
     /**
@@ -200,18 +227,26 @@ public final class TrainingSession {
         if (document.dataset() == null) {
             return fail("dataset", "no dataset is chosen for this network", 0, 0, compiled);
         }
-        SplitExamples split;
+        PreparedData data;
         try {
-            Examples all = DatasetLoader.load(document.dataset());
-            split = SplitExamples.split(all, document.dataset().split(), document.dataset().seed());
+            data = DatasetLoader.prepare(document.dataset(), compiled.inputShape(), options.data());
         } catch (DatasetException e) {
             return fail("dataset", e.getMessage(), 0, 0, compiled);
+        } catch (CancelledException e) {
+            return fail("cancelled", e.getMessage(), 0, 0, compiled);
+        } catch (OutOfMemoryError e) {
+            return fail("out-of-memory", "out of memory while loading the dataset", 0, 0, compiled);
         }
-        if (split.train().size() == 0) {
+        if (data.train().size() == 0) {
             return fail("dataset", "the training split is empty", 0, 0, compiled);
         }
+        if (!data.feeds(compiled.inputShape())) {
+            return fail("dataset", DataMessages.format("sanity.shapeMismatch", compiled.inputShape().label(),
+                    data.shapes().get(0).label(),
+                    String.join(", ", data.shapes().stream().map(TensorShape::label).toList())), 0, 0, compiled);
+        }
         try {
-            return train(compiled, split, device, wallStart);
+            return train(compiled, data, device, wallStart);
         } catch (OutOfMemoryError e) {
             return fail("out-of-memory", "out of memory: use a smaller batch size or a smaller network", 0, 0,
                     compiled);
@@ -223,7 +258,7 @@ public final class TrainingSession {
         }
     }
 
-    private Result train(CompiledGraph compiled, SplitExamples split, DeviceChoice device, long wallStart)
+    private Result train(CompiledGraph compiled, PreparedData data, DeviceChoice device, long wallStart)
             throws InterruptedException {
         TrainingSettings t = document.training();
         if (options.threads() > 0) {
@@ -234,16 +269,21 @@ public final class TrainingSession {
         graph.init();
         model = graph;
 
-        DataType type = DataType.FLOAT;
-        DataSet train = Tensors.dataSet(split.train(), compiled.inputShape(), compiled.outputUnits(), type);
-        DataSet validation = Tensors.dataSet(split.validation(), compiled.inputShape(), compiled.outputUnits(), type);
-        DataSet test = Tensors.dataSet(split.test(), compiled.inputShape(), compiled.outputUnits(), type);
+        TensorShape shape = compiled.inputShape();
+        int units = compiled.outputUnits();
+        BatchSource trainSource = data.train();
+        BatchSource validation = data.validation();
+        BatchSource test = data.test();
+        // Training accuracy per epoch on a fixed sample, so that a large training set does not add a second pass.
+        BatchSource trainSample = trainSource.size() <= TRAIN_METRICS_SAMPLE ? trainSource
+                : BatchSource.subset(trainSource, java.util.Arrays.copyOf(
+                        shuffled(trainSource.size(), t.seed()), TRAIN_METRICS_SAMPLE));
 
         listener.onEvent(new TrainingEvent.Started(Nd4j.getBackend().getClass().getSimpleName(), device.device(),
                 device.reason(), Threads.current(), dl4jVersion(),
                 System.getProperty("java.version"), System.getProperty("os.name") + " "
-                + System.getProperty("os.arch"), graph.numParams(), split.train().size(),
-                split.validation().size(), split.test().size(), t.epochs(), t.batchSize(), t.seed()));
+                + System.getProperty("os.arch"), graph.numParams(), trainSource.size(),
+                validation.size(), test.size(), t.epochs(), t.batchSize(), t.seed()));
 
         int iteration = 0;
         int epochsDone = 0;
@@ -252,78 +292,80 @@ public final class TrainingSession {
         double bestMonitored = Double.POSITIVE_INFINITY;
         int epochsWithoutImprovement = 0;
         String reason = "completed";
-        Random order = new Random(t.seed());
 
-        for (int epoch = 0; epoch < t.epochs() && !stopRequested; epoch++) {
-            double rate = t.schedule().rateAt(t.learningRate(), epoch, t.epochs());
-            long epochStart = System.nanoTime();
-            train.shuffle(order.nextLong());
-            List<DataSet> batches = train.batchBy(t.batchSize());
-            double lossSum = 0;
-            int lossCount = 0;
-            long epochPausedNanos = 0;
-            for (DataSet batch : batches) {
-                if (stopRequested) {
-                    reason = "stopped";
+        try (StreamingIterator batches = StreamingIterator.builder(trainSource, shape).batchSize(t.batchSize())
+                .shuffle(true).seed(t.seed()).augmentation(data.augmentation()).prefetch(PREFETCH)
+                .labelUnits(units).build()) {
+            for (int epoch = 0; epoch < t.epochs() && !stopRequested; epoch++) {
+                double rate = t.schedule().rateAt(t.learningRate(), epoch, t.epochs());
+                long epochStart = System.nanoTime();
+                batches.setEpoch(epoch);
+                double lossSum = 0;
+                int lossCount = 0;
+                long epochPausedNanos = 0;
+                while (batches.hasNext()) {
+                    if (stopRequested) {
+                        reason = "stopped";
+                        break;
+                    }
+                    long paused = pauseIfRequested(iteration, epoch + 1);
+                    epochPausedNanos += paused;
+                    if (stopRequested) {
+                        reason = "stopped";
+                        break;
+                    }
+                    DataSet batch = batches.next();
+                    long s = System.nanoTime();
+                    graph.fit(batch);
+                    long dt = System.nanoTime() - s;
+                    iteration++;
+                    int n = batch.numExamples();
+                    samplesSeen += n;
+                    double loss = graph.score();
+                    if (!Double.isFinite(loss)) {
+                        String message = String.format(Locale.ROOT, "training diverged: the loss became %s in epoch"
+                                + " %d, minibatch %d. Try a lower learning rate (now %s), normalise the inputs, or"
+                                + " enable gradient clipping.", loss, epoch + 1, iteration, rate);
+                        return fail("diverged", message, epoch + 1, iteration, compiled);
+                    }
+                    lossSum += loss;
+                    lossCount++;
+                    listener.onEvent(new TrainingEvent.Iteration(iteration, epoch + 1, loss, rate, n / (dt / 1e9)));
+                }
+                // Throughput counts the whole minibatch loop (waiting for batches, events), not only fit().
+                long epochLoopNanos = System.nanoTime() - epochStart - epochPausedNanos;
+                fitNanos += epochLoopNanos;
+                if (lossCount == 0) {
                     break;
                 }
-                long paused = pauseIfRequested(iteration, epoch + 1);
-                epochPausedNanos += paused;
-                if (stopRequested) {
-                    reason = "stopped";
-                    break;
+                boolean complete = lossCount == batches.numBatches();
+                if (complete) {
+                    epochsDone++;
+                    // The learning-rate schedule is per epoch (see GraphCompiler); fit(DataSet) does not count epochs.
+                    graph.incrementEpochCount();
                 }
-                long s = System.nanoTime();
-                graph.fit(batch);
-                long dt = System.nanoTime() - s;
-                iteration++;
-                int n = batch.numExamples();
-                samplesSeen += n;
-                double loss = graph.score();
-                if (!Double.isFinite(loss)) {
-                    String message = String.format(Locale.ROOT, "training diverged: the loss became %s in epoch %d,"
-                            + " minibatch %d. Try a lower learning rate (now %s), normalise the inputs, or"
-                            + " enable gradient clipping.", loss, epoch + 1, iteration, rate);
-                    return fail("diverged", message, epoch + 1, iteration, compiled);
-                }
-                lossSum += loss;
-                lossCount++;
-                listener.onEvent(new TrainingEvent.Iteration(iteration, epoch + 1, loss, rate, n / (dt / 1e9)));
-            }
-            // Throughput counts the whole minibatch loop (shuffling, batching, events), not only fit().
-            long epochLoopNanos = System.nanoTime() - epochStart - epochPausedNanos;
-            fitNanos += epochLoopNanos;
-            if (lossCount == 0) {
-                break;
-            }
-            boolean complete = lossCount == batches.size();
-            if (complete) {
-                epochsDone++;
-                // The learning-rate schedule is per epoch (see GraphCompiler); fit(DataSet) does not count epochs.
-                graph.incrementEpochCount();
-            }
-            Metrics onTrain = Metrics.of(graph, train);
-            Metrics onValidation = Metrics.of(graph, validation);
-            double seconds = (System.nanoTime() - epochStart - epochPausedNanos) / 1e9;
-            listener.onEvent(new TrainingEvent.Epoch(epoch + 1, lossSum / lossCount, onTrain.accuracy(),
-                    onValidation.loss(), onValidation.accuracy(), rate, seconds,
-                    complete ? train.numExamples() / (epochLoopNanos / 1e9)
-                            : Double.NaN));
-            if (t.earlyStoppingPatience() > 0) {
-                double monitored = Double.isNaN(onValidation.loss()) ? lossSum / lossCount : onValidation.loss();
-                if (monitored < bestMonitored - 1e-9) {
-                    bestMonitored = monitored;
-                    epochsWithoutImprovement = 0;
-                } else if (++epochsWithoutImprovement >= t.earlyStoppingPatience()) {
-                    reason = "early-stopped";
-                    break;
+                Metrics onTrain = Metrics.of(graph, trainSample, shape, units);
+                Metrics onValidation = Metrics.of(graph, validation, shape, units);
+                double seconds = (System.nanoTime() - epochStart - epochPausedNanos) / 1e9;
+                listener.onEvent(new TrainingEvent.Epoch(epoch + 1, lossSum / lossCount, onTrain.accuracy(),
+                        onValidation.loss(), onValidation.accuracy(), rate, seconds,
+                        complete ? trainSource.size() / (epochLoopNanos / 1e9) : Double.NaN));
+                if (t.earlyStoppingPatience() > 0) {
+                    double monitored = Double.isNaN(onValidation.loss()) ? lossSum / lossCount : onValidation.loss();
+                    if (monitored < bestMonitored - 1e-9) {
+                        bestMonitored = monitored;
+                        epochsWithoutImprovement = 0;
+                    } else if (++epochsWithoutImprovement >= t.earlyStoppingPatience()) {
+                        reason = "early-stopped";
+                        break;
+                    }
                 }
             }
         }
         if (stopRequested) {
             reason = "stopped";
         }
-        TrainingEvent.Evaluation evaluation = evaluate(graph, test, split.test(), compiled.outputUnits());
+        TrainingEvent.Evaluation evaluation = evaluate(graph, test, shape, units);
         double wall = (System.nanoTime() - wallStart) / 1e9;
         double throughput = fitNanos == 0 ? 0 : samplesSeen / (fitNanos / 1e9);
         TrainingEvent.Finished finished = new TrainingEvent.Finished(reason, epochsDone, iteration,
@@ -332,7 +374,27 @@ public final class TrainingSession {
         if (options.evaluate()) {
             listener.onEvent(evaluation);
         }
-        return new Result(finished, null, graph, compiled, evaluation, split.test());
+        return new Result(finished, null, graph, compiled, evaluation, test);
+    }
+
+    /** Examples the per-epoch training accuracy is measured on, at most. */
+    static final int TRAIN_METRICS_SAMPLE = 10_000;
+    /** Training batches prepared ahead on the prefetch thread. */
+    static final int PREFETCH = 2;
+
+    private static int[] shuffled(int n, long seed) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        return order;
     }
 
     /** Blocks while a pause is requested (and no stop); returns the nanoseconds spent paused. */
@@ -370,34 +432,39 @@ public final class TrainingSession {
      * Loss, accuracy, confusion matrix and per-class numbers on the test split, from one forward pass in chunks.
      * A single output unit is binary (threshold 0.5); otherwise the arg-max is the predicted class.
      */
-    static TrainingEvent.Evaluation evaluate(ComputationGraph graph, DataSet test, Examples examples, int units) {
+    static TrainingEvent.Evaluation evaluate(ComputationGraph graph, BatchSource test, TensorShape shape, int units) {
+        int n = test.size();
+        if (test.regression()) {
+            Metrics m = Metrics.of(graph, test, shape, units);
+            return TrainingEvent.Evaluation.of(new int[0], new int[0], List.of(), m.loss());
+        }
         int classes = units == 1 ? 2 : units;
-        List<String> names = examples.classNames().size() == classes ? examples.classNames()
+        List<String> names = test.classNames().size() == classes ? test.classNames()
                 : java.util.stream.IntStream.range(0, classes).mapToObj(i -> "class " + i).toList();
-        int n = examples.size();
         int[] truth = new int[n];
         int[] predicted = new int[n];
         double lossSum = 0;
-        for (int start = 0; start < n; start += EVALUATION_CHUNK) {
-            int end = Math.min(n, start + EVALUATION_CHUNK);
-            DataSet part = n <= EVALUATION_CHUNK ? test : new DataSet(
-                    test.getFeatures().get(NDArrayIndex.interval(start, end)),
-                    test.getLabels().get(NDArrayIndex.interval(start, end)));
-            lossSum += graph.score(part, false) * (end - start);
-            INDArray out = graph.outputSingle(false, part.getFeatures());
-            INDArray labels = part.getLabels();
-            if (units == 1) {
-                for (int i = start; i < end; i++) {
-                    predicted[i] = out.getDouble(i - start, 0) > 0.5 ? 1 : 0;
-                    truth[i] = labels.getDouble(i - start, 0) > 0.5 ? 1 : 0;
+        int start = 0;
+        try (StreamingIterator it = StreamingIterator.builder(test, shape).batchSize(EVALUATION_CHUNK).shuffle(false)
+                .prefetch(0).labelUnits(units).build()) {
+            while (it.hasNext()) {
+                DataSet part = it.next();
+                int end = start + part.numExamples();
+                lossSum += graph.score(part, false) * (end - start);
+                INDArray out = graph.outputSingle(false, part.getFeatures());
+                if (units == 1) {
+                    for (int i = start; i < end; i++) {
+                        predicted[i] = out.getDouble(i - start, 0) > 0.5 ? 1 : 0;
+                        truth[i] = test.target(i) > 0.5 ? 1 : 0;
+                    }
+                } else {
+                    long[] p = out.argMax(1).toLongVector();
+                    for (int i = start; i < end; i++) {
+                        predicted[i] = (int) p[i - start];
+                        truth[i] = test.label(i);
+                    }
                 }
-            } else {
-                long[] p = out.argMax(1).toLongVector();
-                long[] t = labels.argMax(1).toLongVector();
-                for (int i = start; i < end; i++) {
-                    predicted[i] = (int) p[i - start];
-                    truth[i] = (int) t[i - start];
-                }
+                start = end;
             }
         }
         return TrainingEvent.Evaluation.of(truth, predicted, names, n == 0 ? Double.NaN : lossSum / n);

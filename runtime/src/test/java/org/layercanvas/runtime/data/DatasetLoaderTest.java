@@ -46,8 +46,15 @@ class DatasetLoaderTest {
 
     @Test
     void unknownDatasetNamesTheAvailableOnes() {
+        assertThatThrownBy(() -> DatasetLoader.load(new DatasetSpec("nosuch", Map.of(), Split.DEFAULT, 0)))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("'nosuch'").hasMessageContaining("digits").hasMessageContaining("mnist");
+    }
+
+    @Test
+    void downloadedDatasetsAreNotLoadedAsOneFloatBlock() {
         assertThatThrownBy(() -> DatasetLoader.load(new DatasetSpec("mnist", Map.of(), Split.DEFAULT, 0)))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("'mnist'").hasMessageContaining("digits").hasMessageContaining("xor");
+                .hasMessageContaining("mnist").hasMessageContaining("training only");
     }
 }

@@ -118,9 +118,15 @@ class TrainingSessionEvaluationTest {
             }
         }
         // another process can rebuild the same split
-        Examples again = TrainingSession.testSplit(doc);
-        assertThat(again.labels()).containsExactly(result.testSet().labels());
-        assertThat(again.features()).isDeepEqualTo(result.testSet().features());
+        org.layercanvas.runtime.data.BatchSource again = TrainingSession.testSplit(doc,
+                org.layercanvas.runtime.data.DataContext.offline());
+        assertThat(again.size()).isEqualTo(result.testSet().size());
+        for (int i = 0; i < again.size(); i++) {
+            float[] a = new float[again.featureCount()];
+            again.features(i, a, 0);
+            assertThat(again.label(i)).isEqualTo(result.testLabel(i));
+            assertThat(a).containsExactly(result.testExample(i));
+        }
     }
 
     @Test

@@ -11,17 +11,17 @@ import org.layercanvas.runtime.data.DatasetException;
  * User-visible texts of the download package, from {@code org/layercanvas/runtime/data/download/messages.properties},
  * formatted with MessageFormat. Arguments are turned into strings first so numbers are not grouped.
  */
-final class DownloadMessages {
+public final class DownloadMessages {
     static final String BUNDLE = "org.layercanvas.runtime.data.download.messages";
 
     private DownloadMessages() {
     }
 
-    static String format(String key, Object... args) {
+    public static String format(String key, Object... args) {
         return format(Locale.getDefault(), key, args);
     }
 
-    static String format(Locale locale, String key, Object... args) {
+    public static String format(Locale locale, String key, Object... args) {
         String pattern;
         try {
             pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);
@@ -35,7 +35,7 @@ final class DownloadMessages {
         return new MessageFormat(pattern, Locale.ROOT).format(texts);
     }
 
-    static DatasetException error(String key, Object... args) {
+    public static DatasetException error(String key, Object... args) {
         return new DatasetException(format(key, args));
     }
 }
