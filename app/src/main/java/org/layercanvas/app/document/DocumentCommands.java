@@ -132,6 +132,34 @@ public final class DocumentCommands {
         return of(Messages.get("command.dataset"), doc -> doc.withDataset(dataset));
     }
 
+    /** Diagnostics whose fix makes the network follow its dataset: the Input shape, the Output units or loss. */
+    static final Set<String> FOLLOW_DATASET = Set.of("dataset.inputMismatch", "dataset.imagesNeedImageInput",
+            "dataset.classMismatch", "dataset.regressionUnits", "dataset.regressionLoss");
+
+    /**
+     * Chooses a dataset and, in the same undo step, makes the Input and Output nodes follow it: every fix the
+     * validator offers for a shape or class mismatch with the dataset is applied (a mismatch without a fix stays
+     * reported).
+     */
+    public static Command setDatasetAndFollow(DatasetSpec dataset, org.layercanvas.model.shape.ShapeInference inference) {
+        return of(Messages.get("command.dataset"), doc -> {
+            NetworkDocument next = doc.withDataset(dataset);
+            // Output fixes can only be computed once the Input fits, so go round until nothing more applies.
+            for (int round = 0; round < 3; round++) {
+                List<Fix> fixes = inference.analyze(next).diagnostics().stream()
+                        .filter(d -> FOLLOW_DATASET.contains(d.code()) && d.fix() != null)
+                        .map(org.layercanvas.model.shape.Diagnostic::fix).toList();
+                if (fixes.isEmpty()) {
+                    break;
+                }
+                for (Fix f : fixes) {
+                    next = Fixes.apply(next, f);
+                }
+            }
+            return next;
+        });
+    }
+
     public static Command applyFix(Fix fix) {
         String description = switch (fix.kind()) {
             case INSERT_LAYER -> Messages.get("command.insert", fix.layer().jsonName());

@@ -215,13 +215,37 @@ public final class InspectorView extends VBox {
         items.add(new FieldItem("dataset.id", data, Messages.get("field.dataset"),
                 Messages.get("field.dataset.description"), FieldItem.Kind.CHOICE, DatasetCatalog.ALL,
                 d -> d.dataset() == null ? null : d.dataset().id(),
-                (item, v) -> submit(item, DocumentCommands.setDataset(withDataset(ds -> new DatasetSpec(
-                        (String) v, ds.options(), ds.split(), ds.seed()))))));
+                (item, v) -> submit(item, DocumentCommands.setDatasetAndFollow(withDataset(ds -> new DatasetSpec(
+                        (String) v, optionsKeptFor((String) v, ds), ds.split(), ds.seed())), session.inference()))));
         DatasetSpec ds = doc.dataset();
-        if (ds != null && (DatasetCatalog.TOYS.contains(ds.id()) || DatasetCatalog.RANDOM.equals(ds.id()))) {
-            items.add(option("samples", data, FieldItem.Kind.INT));
-            if (DatasetCatalog.TOYS.contains(ds.id())) {
-                items.add(option("noise", data, FieldItem.Kind.DOUBLE));
+        if (ds != null) {
+            String id = ds.id();
+            if (DatasetCatalog.TOYS.contains(id) || DatasetCatalog.REGRESSION_TOYS.contains(id)
+                    || DatasetCatalog.RANDOM.equals(id)) {
+                items.add(option("samples", data, FieldItem.Kind.INT, null));
+                if (!DatasetCatalog.RANDOM.equals(id)) {
+                    items.add(option("noise", data, FieldItem.Kind.DOUBLE, null));
+                }
+            }
+            if (DatasetCatalog.SENTIMENT.equals(id)) {
+                items.add(option("language", data, FieldItem.Kind.CHOICE, DatasetCatalog.LANGUAGES));
+            }
+            if (DatasetCatalog.TEXT_SETS.contains(id)) {
+                items.add(option("length", data, FieldItem.Kind.INT, null));
+                items.add(option("vocab", data, FieldItem.Kind.INT, null));
+            }
+            if (DatasetCatalog.CSV.equals(id) || DatasetCatalog.IMAGES.equals(id)) {
+                items.add(option("path", data, FieldItem.Kind.TEXT, null));
+            }
+            if (DatasetCatalog.CSV.equals(id)) {
+                items.add(option("label", data, FieldItem.Kind.TEXT, null));
+            }
+            if (DatasetCatalog.isTabular(id)) {
+                items.add(option("normalize", data, FieldItem.Kind.CHOICE, DatasetCatalog.NORMALIZATIONS));
+            }
+            if (DatasetCatalog.IMAGE_SETS.contains(id)) {
+                items.add(option("augmentFlip", data, FieldItem.Kind.BOOLEAN, null));
+                items.add(option("augmentShift", data, FieldItem.Kind.INT, null));
             }
         }
         items.add(splitItem("train", data, Split::train));
@@ -235,10 +259,42 @@ public final class InspectorView extends VBox {
         return items;
     }
 
-    private FieldItem option(String name, String category, FieldItem.Kind kind) {
+    /** What an absent option means, as its editor shows it (editors cannot show "absent"). */
+    static Object optionDefault(String dataset, String name) {
+        boolean imdb = DatasetCatalog.IMDB.equals(dataset);
+        return switch (name) {
+            case "samples" -> DatasetCatalog.RANDOM.equals(dataset) ? 10_000 : 400;
+            case "noise" -> 0.1;
+            case "length" -> imdb ? DatasetCatalog.DEFAULT_IMDB_LENGTH : DatasetCatalog.DEFAULT_TEXT_LENGTH;
+            case "vocab" -> imdb ? DatasetCatalog.DEFAULT_IMDB_VOCAB : DatasetCatalog.DEFAULT_SENTIMENT_VOCAB;
+            case "language" -> "en";
+            case "normalize" -> "none";
+            case "augmentFlip" -> Boolean.FALSE;
+            case "augmentShift" -> 0;
+            default -> "";
+        };
+    }
+
+    /** Options that still mean something for the newly chosen dataset (split and seed are kept separately). */
+    private static Map<String, Object> optionsKeptFor(String id, DatasetSpec previous) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        if (previous.id().equals(id)) {
+            kept.putAll(previous.options());
+        } else if (DatasetCatalog.TOYS.contains(id) || DatasetCatalog.REGRESSION_TOYS.contains(id)) {
+            for (String k : List.of("samples", "noise")) {
+                if (previous.options().containsKey(k)) {
+                    kept.put(k, previous.options().get(k));
+                }
+            }
+        }
+        return kept;
+    }
+
+    private FieldItem option(String name, String category, FieldItem.Kind kind, List<String> choices) {
         return new FieldItem("dataset.options." + name, category, Messages.get("field.option." + name),
-                Messages.get("field.option." + name + ".description"), kind, null,
-                d -> d.dataset() == null ? null : d.dataset().options().get(name),
+                Messages.get("field.option." + name + ".description"), kind, choices,
+                d -> d.dataset() == null ? null : d.dataset().options().getOrDefault(name,
+                        optionDefault(d.dataset().id(), name)),
                 (item, v) -> submit(item, DocumentCommands.setDataset(withDataset(s -> {
                     Map<String, Object> options = new LinkedHashMap<>(s.options());
                     options.put(name, v);

@@ -36,6 +36,10 @@ final class Actions {
     final Action darkTheme;
     final Action run;
     final Action stop;
+    final Action importCsv;
+    final Action importImages;
+    final Action downloadDataset;
+    final Action showData;
 
     Actions(MainWindow w) {
         CommandStack stack = w.session().commands();
@@ -62,6 +66,10 @@ final class Actions {
         darkTheme.setSelected(w.app().isDark());
         run = action("run", "mdi2p-play", "F5", e -> w.run());
         stop = action("stop", "mdi2s-stop", "Shift+F5", e -> w.stopTraining());
+        importCsv = action("importCsv", "mdi2t-table-arrow-down", null, e -> w.importCsv());
+        importImages = action("importImages", "mdi2f-folder-image", null, e -> w.importImages());
+        downloadDataset = action("downloadDataset", "mdi2d-download-outline", null, e -> w.downloadDataset());
+        showData = action("showData", "mdi2d-database-eye-outline", "Shortcut+I", e -> w.showData());
         run.disabledProperty().bind(w.training().busyProperty());
         stop.disabledProperty().bind(w.training().busyProperty().not());
 

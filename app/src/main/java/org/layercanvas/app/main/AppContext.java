@@ -33,9 +33,15 @@ public final class AppContext {
     private final RecoveryStore recovery;
     private final FileDialogs fileDialogs;
     private final org.layercanvas.app.runs.RunStore runs;
+    private org.layercanvas.runtime.data.download.DatasetCache datasetCache =
+            org.layercanvas.runtime.data.download.DatasetCache.standard();
+    /** The worker looks for datasets in this window's cache. */
     private org.layercanvas.app.training.TrainingViewModel.RunnerFactory runnerFactory =
-            org.layercanvas.app.training.WorkerRunners.factory(org.layercanvas.app.Launcher.class.getName(),
-                    List.of());
+            (doc, device, threads, listener) -> org.layercanvas.app.training.WorkerRunners.factory(
+                    org.layercanvas.app.Launcher.class.getName(),
+                    List.of("-D" + org.layercanvas.runtime.data.download.DatasetCache.PROPERTY + "="
+                            + datasetCache.root().toAbsolutePath()))
+                    .start(doc, device, threads, listener);
     private final ExecutorService background;
     private final List<MainWindow> windows = new ArrayList<>();
     private boolean dark;
@@ -69,6 +75,16 @@ public final class AppContext {
 
     public RecoveryStore recovery() {
         return recovery;
+    }
+
+    /** Where downloaded datasets are kept (and looked for). */
+    public org.layercanvas.runtime.data.download.DatasetCache datasetCache() {
+        return datasetCache;
+    }
+
+    /** For tests: a cache folder of their own. */
+    public void setDatasetCache(org.layercanvas.runtime.data.download.DatasetCache cache) {
+        this.datasetCache = cache;
     }
 
     /** Where runs are kept. */

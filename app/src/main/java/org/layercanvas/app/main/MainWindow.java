@@ -40,6 +40,22 @@ import org.layercanvas.app.inspector.InspectorView;
 import org.layercanvas.app.palette.PaletteView;
 import org.layercanvas.app.palette.PaletteViewModel;
 import org.layercanvas.app.problems.ProblemsView;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import org.layercanvas.app.data.CsvImportDialog;
+import org.layercanvas.app.data.DataView;
+import org.layercanvas.app.data.DownloadDialog;
+import org.layercanvas.app.document.DocumentCommands;
+import org.layercanvas.model.DatasetSpec;
+import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.model.data.DatasetCatalog;
+import org.layercanvas.runtime.data.CsvImporter;
+import org.layercanvas.runtime.data.CsvTable;
+import org.layercanvas.runtime.data.DataContext;
+import org.layercanvas.runtime.data.DatasetException;
+import org.layercanvas.runtime.data.DatasetLoader;
 import org.layercanvas.app.training.EvaluationView;
 import org.layercanvas.app.training.RunsView;
 import org.layercanvas.app.training.TrainingCharts;
@@ -84,6 +100,8 @@ public final class MainWindow {
     private final Tab trainingTab;
     private final Tab evaluationTab;
     private final Tab runsTab;
+    private final Tab dataTab;
+    private final DataView dataView;
     private SplitPane centre;
     private final Label statusLeft = new Label();
     private final Label statusRight = new Label();
@@ -123,7 +141,9 @@ public final class MainWindow {
             }
         }, canvas::applyFix);
 
-        training = new TrainingViewModel(session::document, session.inference(), app.runnerFactory(), app.runs(),
+        // The worker runs in another folder: it gets the dataset's file paths made absolute.
+        training = new TrainingViewModel(() -> DatasetLoader.withAbsolutePaths(session.document(), baseFolder()),
+                session.inference(), app.runnerFactory(), app.runs(),
                 charts, javafx.application.Platform::runLater);
         trainingView = new TrainingView(training, charts, this::run);
         evaluationView = new EvaluationView(() -> training.trainedDocumentProperty().get());
@@ -132,7 +152,8 @@ public final class MainWindow {
         training.evaluationProperty().addListener((o, a, ev) -> {
             evaluationView.show(ev);
             if (ev != null) {
-                bottom.getSelectionModel().select(2);
+                bottom.getTabs().stream().filter(t -> t.getContent() == evaluationView).findFirst()
+                        .ifPresent(t -> bottom.getSelectionModel().select(t));
             }
         });
         training.lastRunProperty().addListener((o, a, r) -> runsView.refresh());
@@ -140,7 +161,20 @@ public final class MainWindow {
         trainingTab = tab("tab.training", trainingView, "tab-training");
         evaluationTab = tab("tab.evaluation", evaluationView, "tab-evaluation");
         runsTab = tab("tab.runs", runsView, "tab-runs");
-        bottom.getTabs().addAll(problemsTab, trainingTab, evaluationTab, runsTab);
+        evaluationView.setDataContext(this::dataContext);
+        dataView = new DataView(session::document, session.inference(), this::dataContext, this::download);
+        dataTab = tab("tab.data", dataView, "tab-data");
+        bottom.getTabs().addAll(problemsTab, dataTab, trainingTab, evaluationTab, runsTab);
+        dataTab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) {
+                dataView.refresh();
+            }
+        });
+        session.analysisProperty().addListener((o, a, b) -> {
+            if (dataTab.isSelected()) {
+                dataView.refresh();
+            }
+        });
         bottom.setId("bottom-tabs");
 
         actions = new Actions(this);
@@ -197,9 +231,12 @@ public final class MainWindow {
         view.getItems().addAll(item(actions.zoomIn), item(actions.zoomOut), item(actions.zoomToFit),
                 new SeparatorMenuItem(), item(actions.autoLayout), new SeparatorMenuItem(),
                 ActionUtils.createCheckMenuItem(actions.darkTheme));
+        Menu data = new Menu(Messages.get("menu.data"));
+        data.getItems().addAll(item(actions.showData), new SeparatorMenuItem(), item(actions.importCsv),
+                item(actions.importImages), new SeparatorMenuItem(), item(actions.downloadDataset));
         Menu train = new Menu(Messages.get("menu.train"));
         train.getItems().addAll(item(actions.run), item(actions.stop));
-        MenuBar bar = new MenuBar(file, edit, view, train);
+        MenuBar bar = new MenuBar(file, edit, view, data, train);
         bar.setId("menu-bar");
         return bar;
     }
@@ -327,8 +364,18 @@ public final class MainWindow {
 
     // ---- commands used by Actions ----------------------------------------------------------------------------
 
-    /** Trains the network as it is now, in a worker process; the dashboard comes to the front. */
+    /**
+     * Trains the network as it is now, in a worker process; the dashboard comes to the front. A downloadable dataset
+     * that is not in the cache yet is downloaded first (with progress and Cancel), then the run starts.
+     */
     public void run() {
+        NetworkDocument doc = session.document();
+        if (doc.dataset() != null && DatasetCatalog.DOWNLOADED.contains(doc.dataset().id())
+                && !DatasetLoader.isAvailable(doc.dataset().id(), dataContext())
+                && !session.analysis().hasErrors()) {
+            download(doc.dataset().id(), this::run);
+            return;
+        }
         bottom.getSelectionModel().select(trainingTab);
         if (centre.getDividerPositions()[0] > 0.55) {
             centre.setDividerPositions(0.45);
@@ -342,6 +389,115 @@ public final class MainWindow {
      */
     public static int trainingThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    // ---- data ------------------------------------------------------------------------------------------------
+
+    /** Where this window's datasets are found: the app's cache, paths relative to the document's folder. */
+    DataContext dataContext() {
+        return new DataContext(app.datasetCache(), baseFolder(), false, null, null);
+    }
+
+    private java.nio.file.Path baseFolder() {
+        return DataView.baseFolder(session.file());
+    }
+
+    public void showData() {
+        bottom.getSelectionModel().select(dataTab);
+        if (centre.getDividerPositions()[0] > 0.55) {
+            centre.setDividerPositions(0.45);
+        }
+        dataView.refresh();
+    }
+
+    void downloadDataset() {
+        NetworkDocument doc = session.document();
+        if (doc.dataset() == null || !DatasetCatalog.DOWNLOADED.contains(doc.dataset().id())) {
+            new Alert(Alert.AlertType.INFORMATION, Messages.get("download.notNeeded",
+                    doc.dataset() == null ? "—" : doc.dataset().id(),
+                    String.join(", ", DatasetCatalog.DOWNLOADED)), ButtonType.OK).showAndWait();
+            return;
+        }
+        download(doc.dataset().id(), () -> { });
+    }
+
+    private void download(String id) {
+        download(id, () -> { });
+    }
+
+    private void download(String id, Runnable then) {
+        new DownloadDialog(stage, id, dataContext(), folder -> {
+            dataView.invalidate();
+            if (dataTab.isSelected()) {
+                dataView.refresh();
+            }
+            then.run();
+        }).start();
+    }
+
+    void importCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Messages.get("import.csv.choose"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(Messages.get("import.csv.filter"),
+                "*.csv", "*.tsv", "*.txt"), new FileChooser.ExtensionFilter(Messages.get("import.all"), "*.*"));
+        java.io.File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            importCsv(f.toPath());
+        }
+    }
+
+    /** Shows the CSV import dialog for {@code file}; an accepted choice becomes the dataset in one undo step. */
+    public void importCsv(java.nio.file.Path file) {
+        CsvTable table;
+        try {
+            table = CsvImporter.read(file);
+        } catch (DatasetException e) {
+            new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK).showAndWait();
+            return;
+        }
+        new CsvImportDialog(stage, table, CsvImportDialog.storedPath(file, baseFolder()), session.document().dataset())
+                .showAndWait().ifPresent(spec -> {
+                    session.commands().execute(DocumentCommands.setDatasetAndFollow(spec, session.inference()));
+                    showData();
+                });
+    }
+
+    void importImages() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(Messages.get("import.images.choose"));
+        java.io.File f = chooser.showDialog(stage);
+        if (f != null) {
+            importImages(f.toPath());
+        }
+    }
+
+    /**
+     * Makes the image folder (one sub-folder per class) the dataset, resized to the Input's size; the Input becomes
+     * an image Input if it is not one.
+     */
+    public void importImages(java.nio.file.Path folder) {
+        int classes;
+        try (var dirs = java.nio.file.Files.list(folder)) {
+            classes = (int) dirs.filter(java.nio.file.Files::isDirectory).count();
+        } catch (java.io.IOException e) {
+            new Alert(Alert.AlertType.ERROR, Messages.get("import.images.unreadable", folder, e.getMessage()),
+                    ButtonType.OK).showAndWait();
+            return;
+        }
+        if (classes < 2) {
+            new Alert(Alert.AlertType.ERROR, Messages.get("import.images.noClasses", folder, classes),
+                    ButtonType.OK).showAndWait();
+            return;
+        }
+        DatasetSpec previous = session.document().dataset();
+        java.util.Map<String, Object> options = new java.util.LinkedHashMap<>();
+        options.put("path", CsvImportDialog.storedPath(folder, baseFolder()));
+        options.put("classes", classes);
+        DatasetSpec spec = new DatasetSpec(DatasetCatalog.IMAGES, options,
+                previous == null ? org.layercanvas.model.Split.DEFAULT : previous.split(),
+                previous == null ? 0 : previous.seed());
+        session.commands().execute(DocumentCommands.setDatasetAndFollow(spec, session.inference()));
+        showData();
     }
 
     void stopTraining() {

@@ -23,8 +23,6 @@ import org.layercanvas.charts.ConfusionMatrixView;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.runtime.data.DatasetException;
 import org.layercanvas.runtime.data.DatasetLoader;
-import org.layercanvas.runtime.data.Examples;
-import org.layercanvas.runtime.data.SplitExamples;
 import org.layercanvas.runtime.train.TrainingEvent;
 
 /**
@@ -43,8 +41,10 @@ public final class EvaluationView extends SplitPane {
     private final FlowPane examples = new FlowPane(6, 6);
     private final Supplier<NetworkDocument> trainedDocument;
     private final ReadOnlyObjectWrapper<TrainingEvent.Evaluation> shown = new ReadOnlyObjectWrapper<>(this, "shown");
-    private Examples testSplit;
+    private org.layercanvas.runtime.data.BatchSource testSplit;
     private NetworkDocument testSplitOf;
+    private java.util.function.Supplier<org.layercanvas.runtime.data.DataContext> dataContext =
+            org.layercanvas.runtime.data.DataContext::offline;
 
     public EvaluationView(Supplier<NetworkDocument> trainedDocument) {
         this.trainedDocument = trainedDocument;
@@ -127,15 +127,25 @@ public final class EvaluationView extends SplitPane {
         examples.getChildren().clear();
         List<String> names = ev.classNames();
         cellTitle.setText(Messages.get("evaluation.cell", names.get(t), names.get(p), ev.confusion()[t][p]));
-        Examples test = testSplit();
+        org.layercanvas.runtime.data.BatchSource test = testSplit();
         for (int index : ev.examples()[t][p]) {
             if (test == null || index >= test.size()) {
                 examples.getChildren().add(new Label("#" + index));
                 continue;
             }
-            float[] x = test.features()[index];
+            float[] x = new float[test.featureCount()];
+            test.features(index, x, 0);
             int side = (int) Math.round(Math.sqrt(x.length));
-            if (side * side == x.length && side >= 4) {
+            org.layercanvas.model.shape.TensorShape shape = test.shapes().isEmpty() ? null : test.shapes().get(0);
+            if (org.layercanvas.app.data.DataPictures.isPicture(shape)) {
+                ImageView view = new ImageView(org.layercanvas.app.data.DataPictures.picture(x, shape.dim(0),
+                        shape.dim(1), shape.dim(2)));
+                double zoom = Math.max(2, 96.0 / shape.dim(0));
+                view.setFitWidth(shape.dim(1) * zoom);
+                view.setFitHeight(shape.dim(0) * zoom);
+                view.setSmooth(false);
+                examples.getChildren().add(view);
+            } else if (side * side == x.length && side >= 4) {
                 ImageView view = new ImageView(picture(x, side));
                 view.setFitWidth(side * 6);
                 view.setFitHeight(side * 6);
@@ -151,7 +161,12 @@ public final class EvaluationView extends SplitPane {
         }
     }
 
-    private Examples testSplit() {
+    /** Where the window finds datasets (its cache), for showing the test examples behind a cell. */
+    public void setDataContext(java.util.function.Supplier<org.layercanvas.runtime.data.DataContext> context) {
+        this.dataContext = context;
+    }
+
+    private org.layercanvas.runtime.data.BatchSource testSplit() {
         NetworkDocument doc = trainedDocument.get();
         if (doc == null || doc.dataset() == null) {
             return null;
@@ -159,9 +174,14 @@ public final class EvaluationView extends SplitPane {
         if (doc != testSplitOf) {
             try {
                 // The same seeded split the worker used (datasets load without ND4J).
-                testSplit = SplitExamples.split(DatasetLoader.load(doc.dataset()), doc.dataset().split(),
-                        doc.dataset().seed()).test();
-            } catch (DatasetException e) {
+                org.layercanvas.model.shape.Analysis a = new org.layercanvas.model.shape.ShapeInference(
+                        org.layercanvas.model.layers.LayerCatalog.standard()).analyze(doc);
+                org.layercanvas.model.shape.TensorShape input = doc.nodes().stream()
+                        .filter(n -> n.type() == org.layercanvas.model.layers.LayerType.INPUT).findFirst()
+                        .flatMap(n -> a.outputShape(n.id())).orElse(null);
+                testSplit = DatasetLoader.prepare(doc.dataset(), input, dataContext.get()).test();
+            } catch (DatasetException | org.layercanvas.runtime.data.download.CancelledException
+                     | RuntimeException e) {
                 testSplit = null;
             }
             testSplitOf = doc;

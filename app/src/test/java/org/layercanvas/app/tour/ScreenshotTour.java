@@ -97,19 +97,19 @@ public final class ScreenshotTour {
         System.exit(0);
     }
 
-    private static Stage stage(int width, int height) {
+    static Stage stage(int width, int height) {
         Stage s = new Stage();
         s.setWidth(width);
         s.setHeight(height);
         return s;
     }
 
-    private static void settle() throws InterruptedException {
+    static void settle() throws InterruptedException {
         Thread.sleep(1200);
         onFx(() -> { });
     }
 
-    private static void shoot(Scene scene, Path file) throws Exception {
+    static void shoot(Scene scene, Path file) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         Exception[] failure = new Exception[1];
         Platform.runLater(() -> {
@@ -128,7 +128,7 @@ public final class ScreenshotTour {
         System.out.println("wrote " + file);
     }
 
-    private static void onFx(Runnable r) throws InterruptedException {
+    static void onFx(Runnable r) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {

@@ -709,7 +709,8 @@ class DiagnosticsTest {
             Diagnostic d = only(a, "dataset.inputMismatch");
             assertDiag(d, Severity.ERROR, "in", null, "in");
             assertThat(text(d)).isEqualTo("Input 'in' expects 784 but dataset 'digits' gives 64 / 8x8x1.");
-            assertThat(d.fix()).isEqualTo(Fix.setParam("in", "size", 64));
+            assertThat(d.fix()).isEqualTo(Fix.setParams("in", java.util.Map.of("kind", "vector", "size", 64)));
+            assertThat(d.fix().params().keySet()).containsExactly("kind", "size");
             assertThat(errorCodes(a)).containsExactly("dataset.inputMismatch");
             Analysis fixed = ShapeInferenceTest.analyze(Fixes.apply(net.doc(), d.fix()));
             assertThat(fixed.diagnostics()).isEmpty();
@@ -717,12 +718,17 @@ class DiagnosticsTest {
         }
 
         @Test
-        void imageInputWithTheWrongSizeHasNoFix() {
-            Analysis a = Net.create().imageInput("in", 28, 28, 1).node("f", FLATTEN)
-                    .node("out", OUTPUT, "units", 10).chain("in", "f", "out").dataset("digits").analyze();
-            Diagnostic d = only(a, "dataset.inputMismatch");
-            assertThat(text(d)).isEqualTo("Input 'in' expects 28x28x1 but dataset 'digits' gives 64 / 8x8x1.");
-            assertThat(d.fix()).isNull();
+        void imageInputWithTheWrongSizeIsOfferedTheDatasetsShapeInOneFix() {
+            Net net = Net.create().imageInput("in", 28, 28, 1).node("f", FLATTEN)
+                    .node("out", OUTPUT, "units", 10).chain("in", "f", "out").dataset("cifar10");
+            Diagnostic d = only(net.analyze(), "dataset.inputMismatch");
+            assertThat(text(d)).isEqualTo("Input 'in' expects 28x28x1 but dataset 'cifar10' gives 32x32x3 / 3072.");
+            assertThat(d.fix().kind()).isEqualTo(Fix.Kind.SET_PARAMS);
+            assertThat(d.fix().params()).containsExactly(java.util.Map.entry("kind", "image"),
+                    java.util.Map.entry("height", 32), java.util.Map.entry("width", 32),
+                    java.util.Map.entry("channels", 3));
+            Analysis fixed = ShapeInferenceTest.analyze(Fixes.apply(net.doc(), d.fix()));
+            assertThat(fixed.diagnostics()).isEmpty();
         }
 
         @Test
@@ -759,12 +765,62 @@ class DiagnosticsTest {
         }
 
         @Test
+        void regressionDatasetNeedsOneUnitAndARegressionLoss() {
+            Diagnostic units = only(Net.create().vectorInput("in", 1).node("out", OUTPUT, "units", 2)
+                    .chain("in", "out").dataset("sine").analyze(), "dataset.regressionUnits");
+            assertThat(units.fix()).isEqualTo(Fix.setParam("out", "units", 1));
+            Diagnostic loss = only(Net.create().vectorInput("in", 1).node("out", OUTPUT, "units", 1,
+                    "loss", "sigmoid_bce").chain("in", "out").dataset("sine").analyze(), "dataset.regressionLoss");
+            assertThat(text(loss)).contains("mse or mae");
+            assertThat(loss.fix()).isEqualTo(Fix.setParam("out", "loss", "mse"));
+            assertThat(Net.create().vectorInput("in", 2).node("out", OUTPUT, "units", 1, "loss", "mae")
+                    .chain("in", "out").dataset("bowl").analyze().diagnostics()).isEmpty();
+        }
+
+        @Test
+        void tokenInputMayHaveALargerVocabularyThanTheDataset() {
+            Net ok = Net.create().tokensInput("in", 40, 5000).node("e", EMBEDDING, "dim", 8)
+                    .node("l", LSTM, "units", 8).node("out", OUTPUT, "units", 1, "loss", "sigmoid_bce")
+                    .chain("in", "e", "l", "out").dataset("sentiment", "vocab", 2000);
+            assertThat(ok.analyze().diagnostics()).isEmpty();
+            Net small = Net.create().tokensInput("in", 40, 500).node("e", EMBEDDING, "dim", 8)
+                    .node("l", LSTM, "units", 8).node("out", OUTPUT, "units", 1, "loss", "sigmoid_bce")
+                    .chain("in", "e", "l", "out").dataset("sentiment", "vocab", 2000);
+            Diagnostic d = only(small.analyze(), "dataset.inputMismatch");
+            assertThat(d.fix().params()).containsEntry("vocabSize", 2000).containsEntry("length", 40);
+        }
+
+        @Test
+        void dataOptionsAreChecked() {
+            Analysis a = xorNet().dataset("xor", "normalize", "zscore", "augmentFlip", true).analyze();
+            assertThat(errorCodes(a)).containsExactlyInAnyOrder("dataset.badNormalize", "dataset.augmentNotImages");
+            Analysis csv = Net.create().vectorInput("in", 3).node("out", OUTPUT, "units", 2).chain("in", "out")
+                    .dataset("csv").analyze();
+            assertThat(errorCodes(csv)).containsExactly("dataset.needsPath");
+            Analysis text = Net.create().tokensInput("in", 40, 2000).node("e", EMBEDDING, "dim", 8)
+                    .node("l", LSTM, "units", 8).node("out", OUTPUT, "units", 1, "loss", "sigmoid_bce")
+                    .chain("in", "e", "l", "out").dataset("sentiment", "language", "fr").analyze();
+            assertThat(errorCodes(text)).containsExactly("dataset.badLanguage");
+        }
+
+        @Test
+        void imageFolderNeedsAnImageInput() {
+            Diagnostic d = only(Net.create().vectorInput("in", 10).node("out", OUTPUT, "units", 2)
+                    .chain("in", "out").dataset("images", "path", "pics", "classes", 2).analyze(),
+                    "dataset.imagesNeedImageInput");
+            assertThat(d.fix().params()).containsEntry("kind", "image");
+            assertThat(Net.create().imageInput("in", 16, 16, 3).node("f", FLATTEN).node("out", OUTPUT, "units", 2)
+                    .chain("in", "f", "out").dataset("images", "path", "pics", "classes", 2).analyze()
+                    .diagnostics()).isEmpty();
+        }
+
+        @Test
         void unknownDataset() {
-            Analysis a = xorNet().dataset("mnist").analyze();
+            Analysis a = xorNet().dataset("nosuch").analyze();
             Diagnostic d = only(a, "dataset.unknown");
             assertDiag(d, Severity.ERROR, null, null, "dataset.id");
-            assertThat(text(d)).isEqualTo(
-                    "There is no dataset 'mnist'; available: digits, xor, circles, spiral, gaussians, random.");
+            assertThat(text(d)).isEqualTo("There is no dataset 'nosuch'; available: digits, xor, circles, spiral,"
+                    + " gaussians, sine, bowl, mnist, fashion-mnist, cifar10, sentiment, imdb, csv, images, random.");
             assertThat(errorCodes(a)).containsExactly("dataset.unknown");
         }
 

@@ -52,6 +52,15 @@ final class DocumentSource {
     }
 
     /** Loads the document, or prints why not as one {@code error:} line and returns null. */
+    /** The folder relative dataset paths of {@code argument}'s document start from: its file's, or the working one. */
+    static java.nio.file.Path folderOf(String argument) {
+        if (argument.startsWith(SAMPLE_PREFIX)) {
+            return java.nio.file.Path.of("").toAbsolutePath();
+        }
+        java.nio.file.Path parent = java.nio.file.Path.of(argument).toAbsolutePath().getParent();
+        return parent == null ? java.nio.file.Path.of("").toAbsolutePath() : parent;
+    }
+
     static NetworkDocument loadOrReport(String argument, java.io.PrintWriter err) {
         try {
             return load(argument);

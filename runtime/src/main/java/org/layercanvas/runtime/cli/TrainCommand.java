@@ -13,6 +13,7 @@ import org.layercanvas.model.shape.ShapeInference;
 import org.layercanvas.runtime.train.EventFiles;
 import org.layercanvas.runtime.train.ModelFiles;
 import org.layercanvas.runtime.train.TrainingEvent;
+import org.layercanvas.runtime.data.DataContext;
 import org.layercanvas.runtime.train.TrainingSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,6 +57,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", descriptionKey = "json")
     private boolean json;
 
+    @Option(names = "--offline", descriptionKey = "offline")
+    private boolean offline;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -98,7 +102,11 @@ final class TrainCommand implements Callable<Integer> {
             return ExitCodes.UNREADABLE;
         }
         int totalEpochs = doc.training().epochs();
-        session[0] = new TrainingSession(doc, new TrainingSession.Options(device, threads), event -> {
+        DataContext data = DataContext.offline().withBaseFolder(DocumentSource.folderOf(file));
+        if (!offline) {
+            data = data.withDownloads(DatasetsCommand.progressPrinter(quiet ? null : err), null);
+        }
+        session[0] = new TrainingSession(doc, new TrainingSession.Options(device, threads, false, data), event -> {
             files.onEvent(event);
             if (!quiet) {
                 report(event, totalEpochs, out);

@@ -170,7 +170,8 @@ public final class DatasetLoader {
     private static PreparedData csv(DatasetSpec spec, DataContext ctx) throws DatasetException {
         Path file = ctx.resolve(requirePath(spec));
         CsvTable table = CsvImporter.read(file);
-        String label = DatasetCatalog.stringOption(spec, "label", null);
+        String label = DatasetCatalog.stringOption(spec, "label", "");
+        label = label.isBlank() ? null : label.trim();
         CsvImport.Result r = CsvImport.toExamples(table, featureColumns(spec), label,
                 CsvImport.MissingValues.FILL_TRAIN_MEAN);
         SplitExamples split = SplitExamples.split(r.examples(), spec.split(), spec.seed());
