@@ -164,7 +164,9 @@ public final class MainWindow {
         evaluationView.setDataContext(this::dataContext);
         dataView = new DataView(session::document, session.inference(), this::dataContext, this::download);
         dataTab = tab("tab.data", dataView, "tab-data");
-        bottom.getTabs().addAll(problemsTab, dataTab, trainingTab, evaluationTab, runsTab);
+        Tab weightsTab = tab("tab.weights", new org.layercanvas.app.training.WeightsView(
+                training.histogramsProperty()), "tab-weights");
+        bottom.getTabs().addAll(problemsTab, dataTab, trainingTab, weightsTab, evaluationTab, runsTab);
         dataTab.selectedProperty().addListener((o, a, selected) -> {
             if (selected) {
                 dataView.refresh();

@@ -75,6 +75,8 @@ public final class TrainingViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyObjectWrapper<TrainingEvent.Evaluation> evaluation =
             new ReadOnlyObjectWrapper<>(this, "evaluation");
+    private final ReadOnlyObjectWrapper<TrainingEvent.Histograms> histograms =
+            new ReadOnlyObjectWrapper<>(this, "histograms");
     private final ReadOnlyObjectWrapper<NetworkDocument> trainedDocument =
             new ReadOnlyObjectWrapper<>(this, "trainedDocument");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -126,6 +128,7 @@ public final class TrainingViewModel {
         closeRunner();
         sink.reset();
         evaluation.set(null);
+        histograms.set(null);
         message.set("");
         progress.set(0);
         progressText.set(Messages.get("training.starting"));
@@ -275,6 +278,8 @@ public final class TrainingViewModel {
         } else if (event instanceof TrainingEvent.Evaluation ev) {
             ui.execute(() -> evaluation.set(ev));
             completePendingRun();
+        } else if (event instanceof TrainingEvent.Histograms h) {
+            ui.execute(() -> histograms.set(h));
         }
     }
 
@@ -387,6 +392,11 @@ public final class TrainingViewModel {
 
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** The parameter histograms after the latest epoch of the current run (null before the first). */
+    public ReadOnlyObjectProperty<TrainingEvent.Histograms> histogramsProperty() {
+        return histograms.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<TrainingEvent.Evaluation> evaluationProperty() {

@@ -68,6 +68,13 @@ class TrainingDashboardTest extends AppTestBase {
         assertThat(fx(() -> window.evaluation().matrix().getClassCount())).isEqualTo(10);
         assertThat(fx(() -> window.evaluation().table().getItems().size())).isEqualTo(10);
         waitFor(10, () -> window.runs().list().getItems().size() == 1);
+        // The Weights tab shows one histogram per parameter array: W and b of hidden and digit.
+        var histograms = fx(() -> window.training().histogramsProperty().get());
+        assertThat(histograms.epoch()).isEqualTo(1);
+        assertThat(histograms.parameters()).extracting(h -> h.layer() + "_" + h.parameter())
+                .containsExactlyInAnyOrder("hidden_W", "hidden_b", "digit_W", "digit_b");
+        javafx.scene.layout.FlowPane cells = lookup("#weights-cells").query();
+        assertThat(fx(() -> cells.getChildren().size())).isEqualTo(4);
     }
 
     @Test

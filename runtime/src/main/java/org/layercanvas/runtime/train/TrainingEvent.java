@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * What a training session reports, in order: one {@link Started}, then {@link Iteration}s and {@link Epoch}s
- * (with {@link Paused}/{@link Resumed} pairs between them when the run is paused), then exactly one
+ * (each epoch followed by its {@link Histograms}; {@link Paused}/{@link Resumed} pairs between them when the run
+ * is paused), then exactly one
  * {@link Finished} or {@link Failed}. When the session's options ask for it ({@link TrainingSession.Options#evaluate()}),
  * a normal end ({@link Finished}: completed, stopped or early-stopped) is followed by one {@link Evaluation}.
  * Serialised as JSON objects with a {@code type} field (the names below), one per line; see
@@ -24,7 +25,8 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = TrainingEvent.Resumed.class, name = "resumed"),
     @JsonSubTypes.Type(value = TrainingEvent.Finished.class, name = "finished"),
     @JsonSubTypes.Type(value = TrainingEvent.Failed.class, name = "failed"),
-    @JsonSubTypes.Type(value = TrainingEvent.Evaluation.class, name = "evaluation")
+    @JsonSubTypes.Type(value = TrainingEvent.Evaluation.class, name = "evaluation"),
+    @JsonSubTypes.Type(value = TrainingEvent.Histograms.class, name = "histograms")
 })
 public sealed interface TrainingEvent {
 
@@ -55,6 +57,73 @@ public sealed interface TrainingEvent {
      * {@link Resumed}.
      */
     record Paused(int iteration, int epoch) implements TrainingEvent {
+    }
+
+    /** The distribution of every parameter array of the model after epoch {@code epoch}, one per array. */
+    record Histograms(int epoch, List<Histogram> parameters) implements TrainingEvent {
+        public static final int BINS = 30;
+
+        public Histograms {
+            parameters = List.copyOf(parameters);
+        }
+    }
+
+    /**
+     * One parameter array ({@code W} weights, {@code b} biases, ...) of one layer: {@code counts[k]} values fall in
+     * the k-th of {@code counts.length} equal bins from {@code min} to {@code max}.
+     */
+    record Histogram(String layer, String parameter, long size, double min, double max, double mean, double std,
+                     long[] counts) {
+        /** Bins {@code values} (NaN and infinite values are left out of the bins and the statistics). */
+        public static Histogram of(String layer, String parameter, float[] values, int bins) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            double sum = 0;
+            double sumSq = 0;
+            long n = 0;
+            for (float v : values) {
+                if (Float.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                    sum += v;
+                    sumSq += (double) v * v;
+                    n++;
+                }
+            }
+            long[] counts = new long[bins];
+            if (n == 0) {
+                return new Histogram(layer, parameter, values.length, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        counts);
+            }
+            double width = (max - min) / bins;
+            for (float v : values) {
+                if (Float.isFinite(v)) {
+                    int k = width <= 0 ? 0 : (int) Math.min(bins - 1, (v - min) / width);
+                    counts[k]++;
+                }
+            }
+            double mean = sum / n;
+            return new Histogram(layer, parameter, values.length, min, max, mean,
+                    Math.sqrt(Math.max(0, sumSq / n - mean * mean)), counts);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Histogram h && layer.equals(h.layer) && parameter.equals(h.parameter)
+                    && size == h.size && Double.compare(min, h.min) == 0 && Double.compare(max, h.max) == 0
+                    && Double.compare(mean, h.mean) == 0 && Double.compare(std, h.std) == 0
+                    && Arrays.equals(counts, h.counts);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(layer, parameter, size, min, max, Arrays.hashCode(counts));
+        }
+
+        @Override
+        public String toString() {
+            return layer + "_" + parameter + " " + size + " [" + min + ", " + max + "]";
+        }
     }
 
     /** The run goes on after {@code pausedSeconds} in pause. */

@@ -350,6 +350,7 @@ public final class TrainingSession {
                 listener.onEvent(new TrainingEvent.Epoch(epoch + 1, lossSum / lossCount, onTrain.accuracy(),
                         onValidation.loss(), onValidation.accuracy(), rate, seconds,
                         complete ? trainSource.size() / (epochLoopNanos / 1e9) : Double.NaN));
+                listener.onEvent(histograms(graph, epoch + 1));
                 if (t.earlyStoppingPatience() > 0) {
                     double monitored = Double.isNaN(onValidation.loss()) ? lossSum / lossCount : onValidation.loss();
                     if (monitored < bestMonitored - 1e-9) {
@@ -375,6 +376,24 @@ public final class TrainingSession {
             listener.onEvent(evaluation);
         }
         return new Result(finished, null, graph, compiled, evaluation, test);
+    }
+
+    /**
+     * Histograms of every parameter array, named as DL4J names them ({@code layer_W}): split at the last
+     * underscore into the document's node id and the parameter.
+     */
+    static TrainingEvent.Histograms histograms(ComputationGraph graph, int epoch) {
+        List<TrainingEvent.Histogram> out = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, INDArray> e : graph.paramTable().entrySet()) {
+            String key = e.getKey();
+            int cut = key.lastIndexOf('_');
+            String layer = cut > 0 ? key.substring(0, cut) : key;
+            String param = cut > 0 ? key.substring(cut + 1) : "";
+            // dup: a parameter is a view into the flat parameter buffer, whose data() is the whole buffer.
+            float[] values = e.getValue().castTo(DataType.FLOAT).dup('c').data().asFloat();
+            out.add(TrainingEvent.Histogram.of(layer, param, values, TrainingEvent.Histograms.BINS));
+        }
+        return new TrainingEvent.Histograms(epoch, out);
     }
 
     /** Examples the per-epoch training accuracy is measured on, at most. */

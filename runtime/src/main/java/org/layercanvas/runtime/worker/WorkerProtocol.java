@@ -37,7 +37,7 @@ public final class WorkerProtocol {
             "shutdown");
 
     private static final Set<String> EVENT_TYPES = Set.of("started", "iteration", "epoch", "paused", "resumed",
-            "finished", "failed", "evaluation");
+            "finished", "failed", "evaluation", "histograms");
 
     private WorkerProtocol() {
     }

@@ -82,8 +82,8 @@ class TrainCommandTest {
             }
         }
         assertThat(epochEvents).isEqualTo(3);
-        // 350 training examples in minibatches of 16: 22 per epoch
-        assertThat(eventLines).hasSize(1 + 3 * 22 + 3 + 1);
+        // 350 training examples in minibatches of 16: 22 per epoch, then the epoch and its histograms
+        assertThat(eventLines).hasSize(1 + 3 * 22 + 3 * 2 + 1);
 
         List<String> rows = Files.readAllLines(metrics);
         assertThat(rows).hasSize(4);

@@ -80,7 +80,15 @@ class SampleTrainingTest {
 
         TrainingEvent last = events.get(events.size() - 1);
         assertThat(last).isInstanceOf(TrainingEvent.Finished.class);
-        List<TrainingEvent> middle = events.subList(1, events.size() - 1);
+        List<TrainingEvent> all = events.subList(1, events.size() - 1);
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) instanceof TrainingEvent.Epoch ep) {
+                assertThat(all.get(i + 1)).as("histograms follow epoch %d", ep.epoch())
+                        .isInstanceOfSatisfying(TrainingEvent.Histograms.class,
+                                h -> assertThat(h.epoch()).isEqualTo(ep.epoch()));
+            }
+        }
+        List<TrainingEvent> middle = all.stream().filter(e -> !(e instanceof TrainingEvent.Histograms)).toList();
         assertThat(middle).allMatch(e -> e instanceof TrainingEvent.Iteration || e instanceof TrainingEvent.Epoch);
         assertThat(events.stream().filter(e -> e instanceof TrainingEvent.Finished || e instanceof TrainingEvent.Failed
                 || e instanceof TrainingEvent.Started)).hasSize(2);

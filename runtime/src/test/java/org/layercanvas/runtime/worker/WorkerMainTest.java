@@ -188,10 +188,12 @@ class WorkerMainTest {
         assertThat(finished.reason()).isEqualTo("completed");
         assertThat(finished.epochsCompleted()).isEqualTo(3);
         List<TrainingEvent> middle = events.subList(1, events.size() - 2);
-        assertThat(middle).allMatch(e -> e instanceof TrainingEvent.Iteration || e instanceof TrainingEvent.Epoch);
-        // 350 training examples in minibatches of 16: 22 iterations then an epoch, three times
-        assertThat(middle).hasSize(3 * 23);
+        assertThat(middle).allMatch(e -> e instanceof TrainingEvent.Iteration || e instanceof TrainingEvent.Epoch
+                || e instanceof TrainingEvent.Histograms);
+        // 350 training examples in minibatches of 16: 22 iterations, an epoch and its histograms, three times
+        assertThat(middle).hasSize(3 * 24);
         assertThat(middle.get(22)).isInstanceOf(TrainingEvent.Epoch.class);
+        assertThat(middle.get(23)).isInstanceOf(TrainingEvent.Histograms.class);
         TrainingEvent.Evaluation evaluation = (TrainingEvent.Evaluation) last;
         assertThat(evaluation.total()).isEqualTo(100);
         assertThat(evaluation.testAccuracy()).isEqualTo(finished.testAccuracy());

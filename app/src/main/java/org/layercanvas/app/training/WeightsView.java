@@ -1,0 +1,96 @@
+package org.layercanvas.app.training;
+
+import java.util.Locale;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.layercanvas.app.Messages;
+import org.layercanvas.runtime.train.TrainingEvent;
+
+/**
+ * Small histograms of every parameter array after the latest epoch: how a layer's weights and biases are spread,
+ * redrawn once per epoch (not per frame).
+ */
+public final class WeightsView extends BorderPane {
+    static final double WIDTH = 190;
+    static final double HEIGHT = 70;
+
+    private final Label heading = new Label(Messages.get("weights.none"));
+    private final FlowPane cells = new FlowPane(14, 12);
+
+    public WeightsView(ObservableValue<TrainingEvent.Histograms> source) {
+        setId("weights");
+        heading.setWrapText(true);
+        heading.setPadding(new Insets(8, 10, 4, 10));
+        cells.setId("weights-cells");
+        cells.setPadding(new Insets(6, 10, 10, 10));
+        ScrollPane scroll = new ScrollPane(cells);
+        scroll.setFitToWidth(true);
+        setTop(heading);
+        setCenter(scroll);
+        source.addListener((o, a, h) -> show(h));
+        show(source.getValue());
+    }
+
+    void show(TrainingEvent.Histograms h) {
+        cells.getChildren().clear();
+        if (h == null) {
+            heading.setText(Messages.get("weights.none"));
+            return;
+        }
+        heading.setText(Messages.get("weights.epoch", h.epoch()));
+        for (TrainingEvent.Histogram p : h.parameters()) {
+            cells.getChildren().add(cell(p));
+        }
+    }
+
+    private static VBox cell(TrainingEvent.Histogram p) {
+        Label title = new Label(Messages.get("weights.title", p.layer(), p.parameter()));
+        title.getStyleClass().add("weights-title");
+        Canvas canvas = new Canvas(WIDTH, HEIGHT);
+        draw(canvas.getGraphicsContext2D(), p);
+        Label range = new Label(Messages.get("weights.range", num(p.min()), num(p.max())));
+        Label stats = new Label(Messages.get("weights.stats", p.size(), num(p.mean()), num(p.std())));
+        range.getStyleClass().add("weights-stats");
+        stats.getStyleClass().add("weights-stats");
+        VBox box = new VBox(2, title, canvas, range, stats);
+        box.getStyleClass().add("weights-cell");
+        return box;
+    }
+
+    private static void draw(GraphicsContext g, TrainingEvent.Histogram p) {
+        long[] counts = p.counts();
+        long max = 1;
+        for (long c : counts) {
+            max = Math.max(max, c);
+        }
+        g.setFill(Color.gray(0.5, 0.12));
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        double w = WIDTH / Math.max(1, counts.length);
+        g.setFill(Color.web("#3b82c4"));
+        for (int k = 0; k < counts.length; k++) {
+            double h = counts[k] == 0 ? 0 : Math.max(1, (HEIGHT - 2) * counts[k] / max);
+            g.fillRect(k * w + 0.5, HEIGHT - h, Math.max(1, w - 1), h);
+        }
+        if (p.min() < 0 && p.max() > 0) {
+            double zero = WIDTH * (0 - p.min()) / (p.max() - p.min());
+            g.setStroke(Color.gray(0.3, 0.8));
+            g.strokeLine(zero, 0, zero, HEIGHT);
+        }
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "\u2014" : String.format(Locale.getDefault(), "%.3g", v);
+    }
+
+    public FlowPane cells() {
+        return cells;
+    }
+}
