@@ -69,6 +69,9 @@ public final class DataView extends BorderPane {
     private final Label title = new Label();
     private final Label status = new Label();
     private final Button downloadButton = new Button(Messages.get("data.download"));
+    private final Button fitInput = new Button(Messages.get("data.fitInput"));
+    private Consumer<PreparedData> onFitInput = data -> { };
+    private Consumer<List<String>> onInputNotes = notes -> { };
     private final StackPane preview = new StackPane();
     private final VBox balance = new VBox(3);
     private final VBox findings = new VBox(6);
@@ -110,7 +113,15 @@ public final class DataView extends BorderPane {
         busy.setVisible(false);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, spacer, downloadButton);
+        fitInput.setId("data-fit-input");
+        fitInput.setVisible(false);
+        fitInput.setManaged(false);
+        fitInput.setOnAction(e -> {
+            if (shown.get() != null) {
+                onFitInput.accept(shown.get());
+            }
+        });
+        HBox header = new HBox(10, title, spacer, fitInput, downloadButton);
         header.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(4, header, status);
         top.setPadding(new Insets(8, 10, 6, 10));
@@ -146,6 +157,9 @@ public final class DataView extends BorderPane {
         long gen = ++generation;
         shown.set(null);
         report.set(null);
+        fitInput.setVisible(false);
+        fitInput.setManaged(false);
+        onInputNotes.accept(List.of());
         preview.getChildren().clear();
         balance.getChildren().clear();
         findings.getChildren().clear();
@@ -188,6 +202,16 @@ public final class DataView extends BorderPane {
         });
     }
 
+    /** What the "fit the network to the data" button does (the window makes the Input and Output follow it). */
+    public void setOnFitInput(Consumer<PreparedData> action) {
+        this.onFitInput = action;
+    }
+
+    /** Receives the report's findings as notes for the Input node (empty when there are none or nothing loaded). */
+    public void setOnInputNotes(Consumer<List<String>> notes) {
+        this.onInputNotes = notes;
+    }
+
     /** Forgets what was loaded, so the next {@link #refresh()} loads again (after a download). */
     public void invalidate() {
         loadedKey = null;
@@ -225,6 +249,12 @@ public final class DataView extends BorderPane {
             ok.getStyleClass().add("finding-ok");
             findings.getChildren().add(ok);
         }
+        boolean shapeWrong = sanity.findings().stream().anyMatch(f -> f.code().equals("sanity.shapeMismatch")
+                || f.code().equals("sanity.classMismatch"));
+        fitInput.setVisible(shapeWrong);
+        fitInput.setManaged(shapeWrong);
+        onInputNotes.accept(all.stream().map(f -> Messages.get("data.note", f.message(Locale.getDefault())))
+                .toList());
         for (Finding f : all) {
             Label l = new Label(f.message(Locale.getDefault()));
             l.setWrapText(true);

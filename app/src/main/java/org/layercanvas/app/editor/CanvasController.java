@@ -75,6 +75,12 @@ public final class CanvasController implements EditorIntents {
         editor.setGraph(presenter.snapshot(session.document(), session.analysis()));
     }
 
+    /** Shows warnings from outside the validator on nodes (see {@link GraphPresenter#setNotes}). */
+    public void setNodeNotes(Map<String, List<String>> notes) {
+        presenter.setNotes(notes);
+        push();
+    }
+
     private List<CreateChoice> createChoices() {
         List<CreateChoice> choices = new ArrayList<>();
         for (LayerType t : LayerType.values()) {

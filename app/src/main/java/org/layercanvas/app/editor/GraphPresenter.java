@@ -41,6 +41,16 @@ public final class GraphPresenter {
         this.inference = inference;
     }
 
+    private Map<String, List<String>> notes = Map.of();
+
+    /**
+     * Warnings from outside the validator shown on nodes (the data's sanity report on the Input node): the node is
+     * marked as a warning (unless it has an error) and the texts join its tooltip.
+     */
+    public void setNotes(Map<String, List<String>> notes) {
+        this.notes = Map.copyOf(notes);
+    }
+
     public static String wireId(Edge e) {
         return e.from().nodeId() + "." + e.from().port() + "->" + e.to().nodeId() + "." + e.to().port();
     }
@@ -71,9 +81,12 @@ public final class GraphPresenter {
                 .map(p -> new PortModel(p.name(), "", p.multiple())).toList();
         List<PortModel> outputs = spec.hasOutput() ? List.of(new PortModel(PortSpec.OUT, "", false)) : List.of();
         List<Diagnostic> problems = analysis.diagnosticsFor(n.id());
+        List<String> extra = notes.getOrDefault(n.id(), List.of());
         NodeState state = problems.stream().anyMatch(Diagnostic::isError) ? NodeState.ERROR
-                : problems.isEmpty() ? NodeState.NORMAL : NodeState.WARNING;
-        String tooltip = problems.stream().map(Diagnostic::message).collect(Collectors.joining("\n"));
+                : problems.isEmpty() && extra.isEmpty() ? NodeState.NORMAL : NodeState.WARNING;
+        List<String> lines = new ArrayList<>(problems.stream().map(Diagnostic::message).toList());
+        lines.addAll(extra);
+        String tooltip = String.join("\n", lines);
         long params = analysis.paramCount(n.id());
         String badge = params == 0 ? "" : Messages.get("node.params", String.format(Locale.getDefault(), "%,d", params));
         String subtitle = summary(n);

@@ -164,6 +164,31 @@ public final class MainWindow {
         evaluationView.setDataContext(this::dataContext);
         dataView = new DataView(session::document, session.inference(), this::dataContext, this::download);
         dataTab = tab("tab.data", dataView, "tab-data");
+        dataView.setOnFitInput(data -> {
+            DatasetSpec spec = session.document().dataset();
+            if (spec == null) {
+                return;
+            }
+            // What only the loaded data knows (a CSV's width, an import's classes) goes into the options, so the
+            // validator can make the Input and Output follow it.
+            java.util.Map<String, Object> options = new java.util.LinkedHashMap<>(spec.options());
+            if (spec.id().equals(DatasetCatalog.CSV) && data.shapes().get(0).kind()
+                    == org.layercanvas.model.shape.TensorShape.Kind.VECTOR) {
+                options.put("features", data.shapes().get(0).dim(0));
+            }
+            if (spec.id().equals(DatasetCatalog.CSV) || spec.id().equals(DatasetCatalog.IMAGES)) {
+                options.put("classes", data.classNames().size());
+            }
+            session.execute(DocumentCommands.setDatasetAndFollow(new DatasetSpec(spec.id(), options, spec.split(),
+                    spec.seed()), session.inference()));
+        });
+        dataView.setOnInputNotes(notes -> {
+            String input = session.document().nodes().stream()
+                    .filter(n -> n.type() == org.layercanvas.model.layers.LayerType.INPUT).map(n -> n.id())
+                    .findFirst().orElse(null);
+            canvas.setNodeNotes(input == null || notes.isEmpty() ? java.util.Map.of()
+                    : java.util.Map.of(input, notes));
+        });
         Tab weightsTab = tab("tab.weights", new org.layercanvas.app.training.WeightsView(
                 training.histogramsProperty()), "tab-weights");
         bottom.getTabs().addAll(problemsTab, dataTab, trainingTab, weightsTab, evaluationTab, runsTab);

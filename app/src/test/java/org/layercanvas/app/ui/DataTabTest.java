@@ -106,4 +106,32 @@ class DataTabTest extends AppTestBase {
         TableView<?> table = lookup("#data-table").query();
         assertThat(table.getItems()).hasSize(60);
     }
+
+    @Test
+    void theSanityReportMarksTheInputNodeAndOneClickFitsTheNetwork() throws Exception {
+        Path csv = home.resolve("rare.csv");
+        StringBuilder text = new StringBuilder("a,b,c,label\n");
+        for (int i = 0; i < 100; i++) {
+            text.append(i).append(',').append(i % 5).append(',').append(i % 3).append(',')
+                    .append(i % 10 == 0 ? "rare" : "common").append('\n');
+        }
+        Files.writeString(csv, text);
+        DatasetSpec spec = new DatasetSpec("csv", Map.of("path", csv.toString(), "label", "label"),
+                new Split(0.8, 0.0, 0.2), 3);
+        interact(() -> session().execute(DocumentCommands.setDataset(spec)));
+        interact(() -> window.showData());
+
+        // features and classes are not in the options, so the validator cannot know the shapes: the data does
+        waitUntil(() -> lookup("#data-fit-input").query().isVisible());
+        assertThat(((VBox) lookup("#data-findings").query()).getChildren())
+                .anyMatch(n -> ((Label) n).getText().contains("imbalanced"))
+                .anyMatch(n -> ((Label) n).getText().contains("Input node expects 64"));
+        waitUntil(() -> nodeView("pixels").getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("warning") || p.getPseudoClassName().equals("error")));
+
+        clickOn("#data-fit-input");
+        waitUntil(() -> Integer.valueOf(3).equals(document().node("pixels").orElseThrow().params().get("size")));
+        assertThat(document().nodes().stream().filter(n -> n.type() == LayerType.OUTPUT).findFirst()
+                .orElseThrow().params()).containsEntry("units", 2);
+    }
 }
