@@ -102,6 +102,11 @@ public final class DashboardBench {
                     if (m instanceof org.layercanvas.runtime.worker.WorkerProtocol.Event e
                             && e.event() instanceof TrainingEvent.Finished f) {
                         result.complete(f.samplesPerSecond());
+                    } else if (m instanceof org.layercanvas.runtime.worker.WorkerProtocol.Event e
+                            && e.event() instanceof TrainingEvent.Failed f) {
+                        result.completeExceptionally(new IllegalStateException("the run failed: " + f.message()));
+                    } else if (m instanceof org.layercanvas.runtime.worker.WorkerProtocol.Crashed c) {
+                        result.completeExceptionally(new IllegalStateException("the worker crashed: " + c.message()));
                     }
                 })) {
             client.start(doc, "auto", MainWindow.trainingThreads());

@@ -81,7 +81,7 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
         this.prefetch = b.prefetch;
         this.dataType = b.dataType;
         this.labelUnits = b.labelUnits < 0 ? Math.max(1, source.classNames().size()) : b.labelUnits;
-        if (shape.size() != source.featureCount()) {
+        if (source.size() > 0 && shape.size() != source.featureCount()) {
             throw new IllegalArgumentException(DataMessages.format("iterator.shapeMismatch", shape.label(),
                     shape.size(), source.featureCount()));
         }

@@ -192,4 +192,18 @@ class TrainingSessionEvaluationTest {
         assertThat(EventJson.toJson(events.get(2))).startsWith("{\"type\":\"evaluation\",")
                 .contains("\"precision\":[0.6666666666666666,\"NaN\",\"NaN\"]");
     }
+
+    @Test
+    void aRunWithoutValidationOrTestSplitFinishesWithNoTestNumbers() throws Exception {
+        NetworkDocument doc = SampleTrainingTest.sample("xor-2d");
+        doc = doc.withDataset(new org.layercanvas.model.DatasetSpec("xor", java.util.Map.of(),
+                new org.layercanvas.model.Split(1.0, 0.0, 0.0), 1)).withTraining(doc.training().withEpochs(1));
+
+        TrainingSession.Result result = new TrainingSession(doc, new TrainingSession.Options("cpu", 1), e -> { })
+                .run();
+
+        assertThat(result.succeeded()).as("%s", result.failed()).isTrue();
+        assertThat(result.finished().testAccuracy()).isNaN();
+        assertThat(result.evaluation().total()).isZero();
+    }
 }
