@@ -12,5 +12,8 @@ if not exist "%CPFILE%" (
 )
 for %%f in ("%HERE%app\target\layercanvas-app-*.jar") do set "APPJAR=%%f"
 set /p DEPS=<"%CPFILE%"
-java %LAYERCANVAS_JAVA_OPTS% -cp "%APPJAR%;%DEPS%" org.layercanvas.app.Launcher %*
+rem The window (no arguments) uses the quick C1 compiler only, leaving the cores to the training worker.
+set "GUIOPTS="
+if "%~1"=="" set "GUIOPTS=-XX:TieredStopAtLevel=1"
+java %GUIOPTS% %LAYERCANVAS_JAVA_OPTS% -cp "%APPJAR%;%DEPS%" org.layercanvas.app.Launcher %*
 exit /b %ERRORLEVEL%

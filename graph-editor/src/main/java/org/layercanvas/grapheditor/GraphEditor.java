@@ -587,6 +587,7 @@ public class GraphEditor extends Region {
 
     private void zoomSettled() {
         zooming = false;
+        gridTask.request();
         setCacheHints(CacheHint.QUALITY);
         pseudoClassStateChanged(GraphEditorStyles.ZOOMED_OUT, appliedZoom < DETAIL_MIN_ZOOM);
     }
@@ -695,7 +696,7 @@ public class GraphEditor extends Region {
     }
 
     private void redrawGrid() {
-        grid.draw(pan.getX(), pan.getY(), appliedZoom, gridSize.get());
+        grid.draw(pan.getX(), pan.getY(), appliedZoom, gridSize.get(), !zooming);
     }
 
     // ---------------------------------------------------------------- create menu

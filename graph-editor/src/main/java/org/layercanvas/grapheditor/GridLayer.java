@@ -24,6 +24,14 @@ final class GridLayer extends Canvas {
      * @param grid grid step in canvas units
      */
     void draw(double tx, double ty, double zoom, double grid) {
+        draw(tx, ty, zoom, grid, true);
+    }
+
+    /**
+     * @param minor whether to draw the minor lines (left out during a zoom gesture, when every frame counts and
+     *              fine lines only flicker)
+     */
+    void draw(double tx, double ty, double zoom, double grid, boolean minor) {
         double w = getWidth();
         double h = getHeight();
         GraphicsContext g = getGraphicsContext2D();
@@ -33,7 +41,7 @@ final class GridLayer extends Canvas {
         }
         double step = grid * zoom;
         // Minor lines: fully visible from 16 px apart, gone below 8 px (dense lines cost frames and read as noise).
-        double minorAlpha = Math.max(0, Math.min(1, (step - 8) / 8));
+        double minorAlpha = minor ? Math.max(0, Math.min(1, (step - 8) / 8)) : 0;
         if (minorAlpha > 0) {
             g.setFill(MINOR.deriveColor(0, 1, 1, minorAlpha));
             lines(g, tx, ty, step, w, h, MAJOR_EVERY);
