@@ -85,7 +85,20 @@ public final class TrainingCharts implements MetricsSink {
             iterations.add(new double[] {iteration, epochsSoFar, lossValue, learningRateValue});
             double x = inEpochs ? epochsSoFar : iteration;
             trainLoss.append(x, lossValue);
-            learningRate.append(x, learningRateValue);
+            appendRate(x, learningRateValue);
+        }
+    }
+
+    private double lastRate = Double.NaN;
+
+    /**
+     * The rate changes at most once an epoch (per-epoch schedules): only its changes are points, and each epoch's
+     * end extends the line (see {@link #appendEpoch}). So the rate chart redraws once an epoch, not at every frame.
+     */
+    private void appendRate(double x, double rate) {
+        if (Double.compare(rate, lastRate) != 0) {
+            lastRate = rate;
+            learningRate.append(x, rate);
         }
     }
 
@@ -101,6 +114,9 @@ public final class TrainingCharts implements MetricsSink {
 
     private void appendEpoch(double[] e) {
         double x = inEpochs ? e[0] : e[1];
+        if (!Double.isNaN(lastRate)) {
+            learningRate.append(x, lastRate);
+        }
         if (!Double.isNaN(e[3])) {
             trainAccuracy.append(x, e[3]);
         }
@@ -117,6 +133,7 @@ public final class TrainingCharts implements MetricsSink {
         synchronized (lock) {
             iterations.clear();
             epochs.clear();
+            lastRate = Double.NaN;
             for (SeriesHandle h : List.of(trainLoss, validationLoss, trainAccuracy, validationAccuracy,
                     learningRate)) {
                 h.series().clear();
@@ -136,12 +153,20 @@ public final class TrainingCharts implements MetricsSink {
                     learningRate)) {
                 h.series().clear();
             }
+            // Replayed in arrival order, so the rate line gets the same points as it did live.
+            lastRate = Double.NaN;
+            int e = 0;
             for (double[] it : iterations) {
+                while (e < epochs.size() && epochs.get(e)[1] < it[0]) {
+                    appendEpoch(epochs.get(e++));
+                }
                 double x = inEpochs ? it[1] : it[0];
                 trainLoss.append(x, it[2]);
-                learningRate.append(x, it[3]);
+                appendRate(x, it[3]);
             }
-            epochs.forEach(this::appendEpoch);
+            while (e < epochs.size()) {
+                appendEpoch(epochs.get(e++));
+            }
         }
     }
 
