@@ -282,7 +282,8 @@ public final class DatasetLoader {
     private static String manualList(List<DatasetFile> files) {
         StringBuilder b = new StringBuilder();
         for (DatasetFile f : files) {
-            b.append(DownloadMessages.format("download.manualLine", f.name(), f.urls().get(0)));
+            b.append(DownloadMessages.format("download.manualLine", f.name(), String.join("\n      ",
+                    f.urls().stream().map(java.net.URI::toString).toList())));
             b.append('\n');
         }
         return b.toString().stripTrailing();
