@@ -189,8 +189,9 @@ public final class MainWindow {
             canvas.setNodeNotes(input == null || notes.isEmpty() ? java.util.Map.of()
                     : java.util.Map.of(input, notes));
         });
-        Tab weightsTab = tab("tab.weights", new org.layercanvas.app.training.WeightsView(
-                training.histogramsProperty()), "tab-weights");
+        Tab weightsTab = tab("tab.weights", null, "tab-weights");
+        weightsTab.setContent(new org.layercanvas.app.training.WeightsView(training.histogramsProperty(),
+                weightsTab.selectedProperty()));
         bottom.getTabs().addAll(problemsTab, dataTab, trainingTab, weightsTab, evaluationTab, runsTab);
         dataTab.selectedProperty().addListener((o, a, selected) -> {
             if (selected) {

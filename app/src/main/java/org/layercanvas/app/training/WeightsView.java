@@ -25,7 +25,11 @@ public final class WeightsView extends BorderPane {
     private final Label heading = new Label(Messages.get("weights.none"));
     private final FlowPane cells = new FlowPane(14, 12);
 
-    public WeightsView(ObservableValue<TrainingEvent.Histograms> source) {
+    /**
+     * @param showing whether the view is on screen (its tab selected): histograms are drawn only then
+     */
+    public WeightsView(ObservableValue<TrainingEvent.Histograms> source,
+            javafx.beans.value.ObservableBooleanValue showing) {
         setId("weights");
         heading.setWrapText(true);
         heading.setPadding(new Insets(8, 10, 4, 10));
@@ -35,11 +39,27 @@ public final class WeightsView extends BorderPane {
         scroll.setFitToWidth(true);
         setTop(heading);
         setCenter(scroll);
-        source.addListener((o, a, h) -> show(h));
-        show(source.getValue());
+        // Drawn only while the tab is shown: a short-epoch run sends many histograms a second.
+        source.addListener((o, a, h) -> {
+            pending = h;
+            if (showing.get()) {
+                show(h);
+            }
+        });
+        showing.addListener((o, a, visible) -> {
+            if (visible && pending != shownHistograms) {
+                show(pending);
+            }
+        });
+        pending = source.getValue();
+        show(pending);
     }
 
+    private TrainingEvent.Histograms pending;
+    private TrainingEvent.Histograms shownHistograms;
+
     void show(TrainingEvent.Histograms h) {
+        shownHistograms = h;
         cells.getChildren().clear();
         if (h == null) {
             heading.setText(Messages.get("weights.none"));

@@ -74,7 +74,9 @@ class TrainingDashboardTest extends AppTestBase {
         assertThat(histograms.parameters()).extracting(h -> h.layer() + "_" + h.parameter())
                 .containsExactlyInAnyOrder("hidden_W", "hidden_b", "digit_W", "digit_b");
         javafx.scene.layout.FlowPane cells = lookup("#weights-cells").query();
-        assertThat(fx(() -> cells.getChildren().size())).isEqualTo(4);
+        assertThat(fx(() -> cells.getChildren().size())).as("not drawn while its tab is hidden").isZero();
+        clickOn("Weights");
+        waitFor(5, () -> cells.getChildren().size() == 4);
     }
 
     @Test
