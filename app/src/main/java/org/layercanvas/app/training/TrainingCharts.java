@@ -48,10 +48,11 @@ public final class TrainingCharts implements MetricsSink {
         if (rate.getJFreeChart().getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.NumberAxis axis) {
             axis.setAutoRangeIncludesZero(true);
         }
-        // Training shares the machine's cores with the window: ten redraws a second keep the curves live
-        // while leaving the cores to the worker.
+        // Training shares the machine's cores with the window: five redraws a second keep the curves live while
+        // leaving the cores to the worker (DashboardBench: on 2 cores, 10/s cost MLP-784 5-8 % of its
+        // throughput, 4/s nothing measurable). -Dlayercanvas.chartFps=N changes it.
         for (LiveChart c : List.of(loss, accuracy, rate)) {
-            c.setMaxFramesPerSecond(Integer.getInteger("layercanvas.chartFps", 10));
+            c.setMaxFramesPerSecond(Integer.getInteger("layercanvas.chartFps", 5));
         }
         addSeries();
     }

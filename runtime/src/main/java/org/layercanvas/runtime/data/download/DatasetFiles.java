@@ -9,7 +9,8 @@ import java.util.List;
  * several dataset loaders (TensorFlow Datasets, torchvision's mirrors and others); they were cross-checked against
  * at least two such sources each before being written here. The {@link Downloader} rejects any byte stream that
  * does not match, so a changed upstream file shows up as a clear "checksum" failure rather than as silently
- * different data. A file with {@code sha256 == null} would be accepted and its hash recorded next to it.
+ * different data. CIFAR-10 and IMDB have no known stable mirror; their fallback is the same host over plain HTTP
+ * (for networks that break TLS), which the checksum makes as safe as HTTPS. A file with {@code sha256 == null} would be accepted and its hash recorded next to it.
  */
 public final class DatasetFiles {
     private static final String MNIST_CANONICAL = "http://yann.lecun.com/exdb/mnist/";
@@ -54,12 +55,14 @@ public final class DatasetFiles {
     /** The CIFAR-10 binary version (for C programs), as read by {@code Cifar10Reader}. */
     public static final DatasetFile CIFAR_10_BINARY =
             DatasetFile.at("cifar-10-binary.tar.gz", 170_052_171,
-            "c4a38c50a1bc5f3a1c5537f2155ab9d68f9f25eb1ed8d9ddda3db29a59bca1dd", "https://www.cs.toronto.edu/~kriz/");
+            "c4a38c50a1bc5f3a1c5537f2155ab9d68f9f25eb1ed8d9ddda3db29a59bca1dd", "https://www.cs.toronto.edu/~kriz/",
+            "http://www.cs.toronto.edu/~kriz/");
 
     /** The Large Movie Review Dataset (Maas et al. 2011). */
     public static final DatasetFile IMDB_REVIEWS =
             DatasetFile.at("aclImdb_v1.tar.gz", -1,
-            "c40f74a18d3b61f90feba1e17730e0d38e8b97c05fde7008942e91923d1658fe", "https://ai.stanford.edu/~amaas/data/sentiment/");
+            "c40f74a18d3b61f90feba1e17730e0d38e8b97c05fde7008942e91923d1658fe",
+            "https://ai.stanford.edu/~amaas/data/sentiment/", "http://ai.stanford.edu/~amaas/data/sentiment/");
 
     public static final List<DatasetFile> MNIST_FILES =
             List.of(MNIST_TRAIN_IMAGES, MNIST_TRAIN_LABELS, MNIST_TEST_IMAGES, MNIST_TEST_LABELS);
