@@ -116,14 +116,50 @@ public final class EvaluationView extends SplitPane {
                     ev.support()[c]));
         }
         table.getItems().setAll(rows);
+        loadTestSplit();
+    }
+
+    private static final java.util.concurrent.ExecutorService LOADER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "layercanvas-evaluation-examples");
+                t.setDaemon(true);
+                return t;
+            });
+    private int[] lastCell;
+
+    /**
+     * Loads the test split behind the evaluation off the FX thread (a downloaded dataset takes a second or more),
+     * then redraws the clicked cell, if any.
+     */
+    private void loadTestSplit() {
+        NetworkDocument doc = trainedDocument.get();
+        if (doc == null || doc.dataset() == null || doc == testSplitOf) {
+            return;
+        }
+        testSplitOf = doc;
+        testSplit = null;
+        org.layercanvas.runtime.data.DataContext context = dataContext.get();
+        LOADER.submit(() -> {
+            org.layercanvas.runtime.data.BatchSource loaded = load(doc, context);
+            javafx.application.Platform.runLater(() -> {
+                if (testSplitOf == doc) {
+                    testSplit = loaded;
+                    if (lastCell != null) {
+                        showCell(lastCell[0], lastCell[1]);
+                    }
+                }
+            });
+        });
     }
 
     /** The examples of one cell: true class {@code t}, predicted {@code p}. */
-    void showCell(int t, int p) {
+    public void showCell(int t, int p) {
         TrainingEvent.Evaluation ev = shown.get();
         if (ev == null) {
             return;
         }
+        lastCell = new int[] {t, p};
+        loadTestSplit();
         examples.getChildren().clear();
         List<String> names = ev.classNames();
         cellTitle.setText(Messages.get("evaluation.cell", names.get(t), names.get(p), ev.confusion()[t][p]));
@@ -167,26 +203,23 @@ public final class EvaluationView extends SplitPane {
     }
 
     private org.layercanvas.runtime.data.BatchSource testSplit() {
-        NetworkDocument doc = trainedDocument.get();
-        if (doc == null || doc.dataset() == null) {
+        return testSplit;
+    }
+
+    /** The same seeded split the worker used (datasets load without ND4J); null when it cannot be loaded. */
+    private static org.layercanvas.runtime.data.BatchSource load(NetworkDocument doc,
+            org.layercanvas.runtime.data.DataContext context) {
+        try {
+            org.layercanvas.model.shape.Analysis a = new org.layercanvas.model.shape.ShapeInference(
+                    org.layercanvas.model.layers.LayerCatalog.standard()).analyze(doc);
+            org.layercanvas.model.shape.TensorShape input = doc.nodes().stream()
+                    .filter(n -> n.type() == org.layercanvas.model.layers.LayerType.INPUT).findFirst()
+                    .flatMap(n -> a.outputShape(n.id())).orElse(null);
+            return DatasetLoader.prepare(doc.dataset(), input, context).test();
+        } catch (DatasetException | org.layercanvas.runtime.data.download.CancelledException
+                 | RuntimeException e) {
             return null;
         }
-        if (doc != testSplitOf) {
-            try {
-                // The same seeded split the worker used (datasets load without ND4J).
-                org.layercanvas.model.shape.Analysis a = new org.layercanvas.model.shape.ShapeInference(
-                        org.layercanvas.model.layers.LayerCatalog.standard()).analyze(doc);
-                org.layercanvas.model.shape.TensorShape input = doc.nodes().stream()
-                        .filter(n -> n.type() == org.layercanvas.model.layers.LayerType.INPUT).findFirst()
-                        .flatMap(n -> a.outputShape(n.id())).orElse(null);
-                testSplit = DatasetLoader.prepare(doc.dataset(), input, dataContext.get()).test();
-            } catch (DatasetException | org.layercanvas.runtime.data.download.CancelledException
-                     | RuntimeException e) {
-                testSplit = null;
-            }
-            testSplitOf = doc;
-        }
-        return testSplit;
     }
 
     private static WritableImage picture(float[] x, int side) {

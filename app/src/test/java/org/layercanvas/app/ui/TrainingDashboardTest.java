@@ -68,6 +68,13 @@ class TrainingDashboardTest extends AppTestBase {
         assertThat(fx(() -> window.evaluation().matrix().getClassCount())).isEqualTo(10);
         assertThat(fx(() -> window.evaluation().table().getItems().size())).isEqualTo(10);
         waitFor(10, () -> window.runs().list().getItems().size() == 1);
+        // A cell of the matrix shows its test examples as pictures (the split is loaded off the FX thread).
+        interact(() -> window.evaluation().showCell(0, 0));
+        waitFor(10, () -> !window.evaluation().examples().getChildren().isEmpty()
+                && window.evaluation().examples().getChildren().stream()
+                        .allMatch(javafx.scene.image.ImageView.class::isInstance));
+        assertThat(fx(() -> window.evaluation().examples().getChildren().size()))
+                .isEqualTo((int) Math.min(16, m[0][0]));
         // The Weights tab shows one histogram per parameter array: W and b of hidden and digit.
         var histograms = fx(() -> window.training().histogramsProperty().get());
         assertThat(histograms.epoch()).isEqualTo(1);
