@@ -230,9 +230,94 @@ public final class TextDatasets {
     /**
      * Reads {@code aclImdb_v1.tar.gz} (the Large Movie Review Dataset): {@code aclImdb/train/pos|neg/*.txt} and
      * {@code aclImdb/test/pos|neg/*.txt}; the unlabelled reviews are skipped. Two passes over the archive, so that
-     * no list of all tokens is ever held: the first counts the training words, the second encodes.
+     * no list of all tokens is ever held: the first counts the training words, the second encodes. The result is
+     * kept next to the archive ({@code aclImdb-encoded-L<length>-V<vocab>.bin}, written atomically) and used by
+     * later loads while it is newer than the archive.
      */
     public static ImdbParts imdb(Path archive, int length, int vocabSize) throws DatasetException {
+        Path encoded = archive.resolveSibling(String.format(Locale.ROOT, "aclImdb-encoded-L%d-V%d.bin", length,
+                vocabSize));
+        try {
+            if (Files.isRegularFile(encoded)
+                    && Files.getLastModifiedTime(encoded).compareTo(Files.getLastModifiedTime(archive)) >= 0) {
+                return readEncoded(encoded, length);
+            }
+        } catch (IOException | RuntimeException e) {
+            // A damaged or foreign file: encode again and replace it.
+        }
+        ImdbParts parts = encodeImdb(archive, length, vocabSize);
+        try {
+            writeEncoded(parts, encoded, length);
+        } catch (IOException e) {
+            // Only a speed-up: a read-only cache folder still trains, reading the archive each time.
+        }
+        return parts;
+    }
+
+    private static final int ENCODED_MAGIC = 0x4C43494D; // "LCIM"
+
+    /** The encoded reviews as a file: the vocabulary, then each part's labels and token ids. */
+    static void writeEncoded(ImdbParts parts, Path file, int length) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+                Files.newOutputStream(temp), 1 << 16))) {
+            out.writeInt(ENCODED_MAGIC);
+            out.writeInt(length);
+            out.writeInt(parts.vocabulary().size());
+            for (String w : parts.vocabulary().words()) {
+                out.writeUTF(w);
+            }
+            for (Examples ex : List.of(parts.train(), parts.test())) {
+                out.writeInt(ex.size());
+                for (int i = 0; i < ex.size(); i++) {
+                    out.writeByte(ex.labels()[i]);
+                    for (float id : ex.features()[i]) {
+                        out.writeInt((int) id);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static ImdbParts readEncoded(Path file, int length) throws IOException {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                Files.newInputStream(file), 1 << 16))) {
+            if (in.readInt() != ENCODED_MAGIC || in.readInt() != length) {
+                throw new IOException("not an encoded IMDB file for length " + length);
+            }
+            int n = in.readInt();
+            List<String> words = new ArrayList<>(n);
+            Map<String, Integer> ids = new HashMap<>();
+            for (int k = 0; k < n; k++) {
+                String w = in.readUTF();
+                words.add(w);
+                if (k > 1) {
+                    ids.put(w, k);
+                }
+            }
+            Examples[] parts = new Examples[2];
+            for (int p = 0; p < 2; p++) {
+                int size = in.readInt();
+                float[][] x = new float[size][length];
+                int[] y = new int[size];
+                for (int i = 0; i < size; i++) {
+                    y[i] = in.readByte();
+                    for (int t = 0; t < length; t++) {
+                        x[i][t] = in.readInt();
+                    }
+                }
+                parts[p] = new Examples(x, y, SENTIMENT_CLASSES);
+            }
+            return new ImdbParts(parts[0], parts[1], new Vocabulary(words, ids));
+        }
+    }
+
+    private static ImdbParts encodeImdb(Path archive, int length, int vocabSize) throws DatasetException {
         Map<String, Integer> counts = new HashMap<>();
         forEachReview(archive, (train, label, text) -> {
             if (train) {

@@ -191,6 +191,21 @@ class DatasetPrepareTest {
         int great = data.vocabulary().indexOf("great");
         // "great great zebra": padded at the front, zebra is unknown (1)
         assertThat(row).containsExactly(0, 0, 0, great, great, 1);
+
+        // The encoded reviews are kept next to the archive; a second load reads them instead and gives the same.
+        Path encoded = folder.resolve("aclImdb-encoded-L6-V50.bin");
+        assertThat(encoded).isRegularFile();
+        PreparedData again = DatasetLoader.prepare(spec, TensorShape.tokens(6, 50), offline());
+        assertThat(again.vocabulary()).isEqualTo(data.vocabulary());
+        float[] row2 = new float[6];
+        again.test().features(positive, row2, 0);
+        assertThat(row2).containsExactly(row);
+        assertThat(again.train().size()).isEqualTo(16);
+        Files.write(encoded, new byte[] {1, 2, 3}); // damaged: encoded again from the archive
+        Files.setLastModifiedTime(encoded, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()
+                + 10_000));
+        assertThat(DatasetLoader.prepare(spec, TensorShape.tokens(6, 50), offline()).vocabulary())
+                .isEqualTo(data.vocabulary());
     }
 
     @Test
