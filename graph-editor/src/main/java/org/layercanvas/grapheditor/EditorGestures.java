@@ -62,6 +62,8 @@ final class EditorGestures {
     // wiring
     private PortKey wireFrom;
     private Point2D wireStart;
+    /** The wire being dragged off its input port, or null when a new wire is drawn. */
+    private WireView detached;
     private final List<Candidate> candidates = new ArrayList<>();
     private Candidate target;
 
@@ -159,8 +161,19 @@ final class EditorGestures {
         PortView port = ancestor(e.getTarget(), PortView.class, editor);
         NodeView node = ancestor(e.getTarget(), NodeView.class, editor);
         WireView wire = port == null && node == null ? wireAt(e.getTarget(), pressLocal) : null;
+        WireView into = port != null && port.isInput() ? wireInto(port.key()) : null;
         if (port != null && !port.isInput()) {
             startWire(port);
+        } else if (into != null) {
+            // Grabbing a connected input takes its wire along, as if drawn again from its source.
+            NodeView source = editor.nodeViews().get(into.model().from().nodeId());
+            PortView out = source == null ? null : source.outputs().stream()
+                    .filter(o -> o.key().equals(into.model().from())).findFirst().orElse(null);
+            if (out != null) {
+                startWire(out);
+                detached = into;
+                into.setVisible(false);
+            }
         } else if (node != null) {
             pressNode(node.nodeId(), toggle);
         } else if (wire != null) {
@@ -434,12 +447,38 @@ final class EditorGestures {
         return false;
     }
 
+    /** The wire that ends at input {@code key}, or null. */
+    private WireView wireInto(PortKey key) {
+        for (WireView w : editor.wireViews().values()) {
+            if (w.model().to().equals(key)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
     private void finishWire(Point2D now) {
         Point2D p = canvas(now);
         dragWire(now);
         Candidate t = target;
         PortKey from = wireFrom;
+        WireView was = detached;
         endWire();
+        if (was != null) {
+            String id = was.model().id();
+            if (t != null && t.port().key().equals(was.model().to())) {
+                return; // put back where it was
+            }
+            if (t != null && t.verdict().allowed()) {
+                editor.intents().reconnect(id, from, t.port().key());
+            } else if (t != null) {
+                editor.setLastRefusal(t.verdict().reason());
+                showRefusal(t.verdict().reason(), now, true);
+            } else if (dragging && !overAnyNode(p)) {
+                editor.intents().delete(java.util.Set.of(), java.util.Set.of(id));
+            }
+            return;
+        }
         if (t != null) {
             if (t.verdict().allowed()) {
                 editor.intents().connect(from, t.port().key());
@@ -458,6 +497,10 @@ final class EditorGestures {
 
     /** Clears port highlights and hides the dangling curve. */
     private void endWire() {
+        if (detached != null) {
+            detached.setVisible(true);
+            detached = null;
+        }
         for (Candidate c : candidates) {
             c.port().pseudoClassStateChanged(GraphEditorStyles.COMPATIBLE, false);
             c.port().pseudoClassStateChanged(GraphEditorStyles.INCOMPATIBLE, false);

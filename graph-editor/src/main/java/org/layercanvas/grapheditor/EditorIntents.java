@@ -18,6 +18,14 @@ public interface EditorIntents {
     default void connect(PortKey from, PortKey to) {
     }
 
+    /**
+     * A connected wire was dragged off its input port and dropped on another input port that the
+     * {@link ConnectionPolicy} allowed: one edit that removes {@code wireId} and connects {@code from} to {@code to}.
+     * (Dropped on empty canvas, the wire is deleted through {@link #delete}.)
+     */
+    default void reconnect(String wireId, PortKey from, PortKey to) {
+    }
+
     /** Delete was pressed with these nodes and wires selected. */
     default void delete(Set<String> nodeIds, Set<String> wireIds) {
     }

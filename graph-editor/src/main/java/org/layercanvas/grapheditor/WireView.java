@@ -44,6 +44,12 @@ final class WireView {
         return model;
     }
 
+    /** Hides or shows the curve and its label (while the wire is dragged off its input). */
+    void setVisible(boolean visible) {
+        curve().setVisible(visible);
+        label().setOpacity(visible ? 1 : 0);
+    }
+
     CubicCurve curve() {
         return curve;
     }

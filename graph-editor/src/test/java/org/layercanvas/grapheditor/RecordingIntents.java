@@ -17,6 +17,16 @@ final class RecordingIntents implements EditorIntents {
     record Connect(PortKey from, PortKey to) {
     }
 
+    record Reconnect(String wire, PortKey from, PortKey to) {
+    }
+
+    final List<Reconnect> reconnects = new ArrayList<>();
+
+    @Override
+    public void reconnect(String wireId, PortKey from, PortKey to) {
+        reconnects.add(new Reconnect(wireId, from, to));
+    }
+
     final List<Map<String, Point2D>> moves = new ArrayList<>();
     final List<Connect> connects = new ArrayList<>();
     final List<Delete> deletes = new ArrayList<>();

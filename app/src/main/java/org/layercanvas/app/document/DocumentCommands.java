@@ -85,6 +85,22 @@ public final class DocumentCommands {
         });
     }
 
+    /** Moves a wire's end to another input: removes {@code old} and adds {@code replacement}, one undo step. */
+    public static Command reconnect(Edge old, Edge replacement) {
+        return of(Messages.get("command.reconnect", replacement.from().nodeId(), replacement.to().nodeId()), doc -> {
+            List<Edge> edges = new ArrayList<>(doc.edges());
+            int at = edges.indexOf(old);
+            if (at < 0) {
+                return doc;
+            }
+            edges.remove(at);
+            if (!edges.contains(replacement)) {
+                edges.add(at, replacement);
+            }
+            return doc.withEdges(edges);
+        });
+    }
+
     /** Deletes nodes (with every wire touching them) and wires: one undo step. */
     public static Command delete(Collection<String> nodeIds, Collection<Edge> edges) {
         Set<String> ids = Set.copyOf(nodeIds);

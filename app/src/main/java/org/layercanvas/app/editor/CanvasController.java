@@ -108,6 +108,12 @@ public final class CanvasController implements EditorIntents {
     }
 
     @Override
+    public void reconnect(String wireId, PortKey from, PortKey to) {
+        session.document().edges().stream().filter(e -> GraphPresenter.wireId(e).equals(wireId)).findFirst()
+                .ifPresent(old -> session.execute(DocumentCommands.reconnect(old, GraphPresenter.edge(from, to))));
+    }
+
+    @Override
     public void delete(Set<String> nodeIds, Set<String> wireIds) {
         List<Edge> edges = session.document().edges().stream()
                 .filter(e -> wireIds.contains(GraphPresenter.wireId(e))).toList();

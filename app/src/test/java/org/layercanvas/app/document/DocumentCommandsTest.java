@@ -60,4 +60,16 @@ class DocumentCommandsTest {
     void setParamOnAMissingNodeChangesNothing() {
         assertThat(DocumentCommands.setParam("nope", "units", 3).apply(digits)).isEqualTo(digits);
     }
+
+    @Test
+    void reconnectMovesAWireEndInPlaceAndIsOneEdit() {
+        org.layercanvas.model.Edge old = digits.edges().get(1); // hidden -> dropout
+        org.layercanvas.model.Edge moved = org.layercanvas.model.Edge.of("hidden", "digit");
+        NetworkDocument after = DocumentCommands.reconnect(old, moved).apply(digits);
+
+        assertThat(after.edges()).hasSize(digits.edges().size()).doesNotContain(old);
+        assertThat(after.edges().get(1)).isEqualTo(moved);
+        assertThat(DocumentCommands.reconnect(old, moved).apply(after)).as("a stale wire changes nothing")
+                .isEqualTo(after);
+    }
 }
