@@ -91,6 +91,14 @@ public final class ScreenshotTour {
         }
         settle();
         shoot(w[0].stage().getScene(), out.resolve("evaluation.png"));
+        onFx(() -> {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) w[0].stage().getScene()
+                    .lookup("#bottom-tabs");
+            tabs.getTabs().stream().filter(t -> "tab-weights".equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        });
+        settle();
+        shoot(w[0].stage().getScene(), out.resolve("weights.png"));
         System.out.println("training state " + w[0].training().stateProperty().get() + ": "
                 + w[0].training().messageProperty().get());
         Platform.exit();
