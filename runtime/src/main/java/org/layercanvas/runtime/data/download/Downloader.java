@@ -296,7 +296,22 @@ public final class Downloader {
         return new CancelledException(DownloadMessages.format("download.cancelled", f.name()));
     }
 
+    /** A network failure in plain words (the JDK's own messages are often empty or technical). */
     private static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException) {
+                return DownloadMessages.format("download.reason.unknownHost", t.getMessage());
+            }
+            if (t instanceof java.net.http.HttpConnectTimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return DownloadMessages.format("download.reason.timeout");
+            }
+            if (t instanceof java.net.ConnectException) {
+                return DownloadMessages.format("download.reason.connect");
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return DownloadMessages.format("download.reason.tls", String.valueOf(t.getMessage()));
+            }
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

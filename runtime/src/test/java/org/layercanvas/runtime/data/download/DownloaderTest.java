@@ -401,4 +401,19 @@ class DownloaderTest {
         assertThat(requests).hasValue(1);
         assertThat(r.warnings).singleElement().asString().contains(NAME);
     }
+
+    @Test
+    void aRefusedConnectionIsExplainedInPlainWords() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        DatasetFile f = new DatasetFile(NAME, body.length, sha,
+                List.of(URI.create("http://127.0.0.1:" + closed + "/" + NAME), url("good")));
+        Recorder r = new Recorder();
+
+        downloader.download(DATASET, f, r, null);
+
+        assertThat(r.failures).singleElement().asString().contains("no connection could be made");
+    }
 }
