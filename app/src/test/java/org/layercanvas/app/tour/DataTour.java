@@ -66,6 +66,24 @@ public final class DataTour {
         settle();
         settle();
         shoot(w[0].stage().getScene(), out.resolve("data-mnist.png"));
+        onFx(() -> w[0].stage().close());
+
+        // Run with MNIST not in an (empty) cache: the download dialog, which fails here without internet.
+        app.setDatasetCache(new DatasetCache(Files.createTempDirectory("layercanvas-empty-cache")));
+        onFx(() -> w[0] = MainWindow.openSample(app, "mnist-mlp", stage(1280, 800)));
+        settle();
+        onFx(() -> w[0].run());
+        javafx.stage.Window[] dialog = new javafx.stage.Window[1];
+        for (int i = 0; i < 60 && dialog[0] == null; i++) {
+            Thread.sleep(500);
+            onFx(() -> dialog[0] = javafx.stage.Window.getWindows().stream()
+                    .filter(x -> x.getScene() != null && x.getScene().lookup("#download-problem") != null
+                            && x.getScene().lookup("#download-problem").isVisible())
+                    .findFirst().orElse(null));
+        }
+        settle();
+        shoot(dialog[0] != null ? dialog[0].getScene() : w[0].stage().getScene(),
+                out.resolve(dialog[0] != null ? "download-failed.png" : "download-missing.png"));
         Platform.exit();
         System.exit(0);
     }
