@@ -55,13 +55,13 @@ public final class Downloader {
     private final Duration stallTimeout;
 
     /**
-     * A downloader into {@code cache} with a default HTTP client (redirects followed, 30 s to connect, 60 s for
+     * A downloader into {@code cache} with a default HTTP client (redirects followed, 15 s to connect, 60 s for
      * the headers, 60 s without a byte counts as a dropped connection).
      */
     public Downloader(DatasetCache cache) {
         this(cache, HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30))
+                .connectTimeout(Duration.ofSeconds(15))
                 .build(), Duration.ofSeconds(60), Duration.ofSeconds(60));
     }
 
