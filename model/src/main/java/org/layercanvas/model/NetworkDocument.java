@@ -18,6 +18,11 @@ public record NetworkDocument(Metadata metadata, List<Node> nodes, List<Edge> ed
         training = training == null ? TrainingSettings.DEFAULT : training;
     }
 
+    /** The Input node (the first, should a broken document have several), if there is one. */
+    public Optional<Node> inputNode() {
+        return nodes.stream().filter(n -> n.type() == org.layercanvas.model.layers.LayerType.INPUT).findFirst();
+    }
+
     public Optional<Node> node(String id) {
         return nodes.stream().filter(n -> n.id().equals(id)).findFirst();
     }

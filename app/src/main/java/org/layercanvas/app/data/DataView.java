@@ -39,7 +39,6 @@ import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.data.DatasetCatalog;
 import org.layercanvas.model.layers.LayerType;
 import org.layercanvas.model.shape.Analysis;
-import org.layercanvas.model.shape.ShapeInference;
 import org.layercanvas.model.shape.TensorShape;
 import org.layercanvas.runtime.data.BatchSource;
 import org.layercanvas.runtime.data.CsvImporter;
@@ -63,7 +62,7 @@ public final class DataView extends BorderPane {
     static final int ROWS = 200;
 
     private final Supplier<NetworkDocument> document;
-    private final ShapeInference inference;
+    private final Supplier<Analysis> analysis;
     private final Supplier<DataContext> context;
     private final Consumer<String> download;
     private final Label title = new Label();
@@ -89,10 +88,10 @@ public final class DataView extends BorderPane {
     /**
      * @param download asked to download a dataset by id (the window shows the progress dialog)
      */
-    public DataView(Supplier<NetworkDocument> document, ShapeInference inference, Supplier<DataContext> context,
+    public DataView(Supplier<NetworkDocument> document, Supplier<Analysis> analysis, Supplier<DataContext> context,
             Consumer<String> download) {
         this.document = document;
-        this.inference = inference;
+        this.analysis = analysis;
         this.context = context;
         this.download = download;
         setId("data-view");
@@ -441,10 +440,9 @@ public final class DataView extends BorderPane {
                 (int) (c.getBlue() * 255));
     }
 
+    /** From the document's current analysis (already computed after every edit). */
     private TensorShape inputShape(NetworkDocument doc) {
-        Analysis a = inference.analyze(doc);
-        return doc.nodes().stream().filter(n -> n.type() == LayerType.INPUT).findFirst()
-                .flatMap(n -> a.outputShape(n.id())).orElse(null);
+        return analysis.get().inputShape(doc).orElse(null);
     }
 
     private int outputUnits(NetworkDocument doc) {

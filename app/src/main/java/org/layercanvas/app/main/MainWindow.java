@@ -162,7 +162,7 @@ public final class MainWindow {
         evaluationTab = tab("tab.evaluation", evaluationView, "tab-evaluation");
         runsTab = tab("tab.runs", runsView, "tab-runs");
         evaluationView.setDataContext(this::dataContext);
-        dataView = new DataView(session::document, session.inference(), this::dataContext, this::download);
+        dataView = new DataView(session::document, session::analysis, this::dataContext, this::download);
         dataTab = tab("tab.data", dataView, "tab-data");
         dataView.setOnFitInput(data -> {
             DatasetSpec spec = session.document().dataset();
@@ -183,9 +183,7 @@ public final class MainWindow {
                     spec.seed()), session.inference()));
         });
         dataView.setOnInputNotes(notes -> {
-            String input = session.document().nodes().stream()
-                    .filter(n -> n.type() == org.layercanvas.model.layers.LayerType.INPUT).map(n -> n.id())
-                    .findFirst().orElse(null);
+            String input = session.document().inputNode().map(n -> n.id()).orElse(null);
             canvas.setNodeNotes(input == null || notes.isEmpty() ? java.util.Map.of()
                     : java.util.Map.of(input, notes));
         });

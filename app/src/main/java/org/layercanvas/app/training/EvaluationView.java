@@ -210,11 +210,8 @@ public final class EvaluationView extends SplitPane {
     private static org.layercanvas.runtime.data.BatchSource load(NetworkDocument doc,
             org.layercanvas.runtime.data.DataContext context) {
         try {
-            org.layercanvas.model.shape.Analysis a = new org.layercanvas.model.shape.ShapeInference(
-                    org.layercanvas.model.layers.LayerCatalog.standard()).analyze(doc);
-            org.layercanvas.model.shape.TensorShape input = doc.nodes().stream()
-                    .filter(n -> n.type() == org.layercanvas.model.layers.LayerType.INPUT).findFirst()
-                    .flatMap(n -> a.outputShape(n.id())).orElse(null);
+            org.layercanvas.model.shape.TensorShape input = new org.layercanvas.model.shape.ShapeInference(
+                    org.layercanvas.model.layers.LayerCatalog.standard()).analyze(doc).inputShape(doc).orElse(null);
             return DatasetLoader.prepare(doc.dataset(), input, context).test();
         } catch (DatasetException | org.layercanvas.runtime.data.download.CancelledException
                  | RuntimeException e) {

@@ -23,6 +23,11 @@ public record Analysis(Map<String, TensorShape> outputShapes, Map<String, Long> 
         return Optional.ofNullable(outputShapes.get(edge.from().nodeId()));
     }
 
+    /** The shape of {@code doc}'s Input node (this analysis being of {@code doc}), when it could be inferred. */
+    public Optional<TensorShape> inputShape(org.layercanvas.model.NetworkDocument doc) {
+        return doc.inputNode().flatMap(n -> outputShape(n.id()));
+    }
+
     public Optional<TensorShape> outputShape(String nodeId) {
         return Optional.ofNullable(outputShapes.get(nodeId));
     }
