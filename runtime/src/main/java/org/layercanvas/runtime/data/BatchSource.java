@@ -59,109 +59,82 @@ public interface BatchSource {
 
     /** Examples {@code indices} of {@code source}, in that order (a view: nothing is copied). */
     static BatchSource subset(BatchSource source, int[] indices) {
-        int[] idx = indices.clone();
-        return new BatchSource() {
-            @Override
-            public int size() {
-                return idx.length;
-            }
-
-            @Override
-            public int featureCount() {
-                return source.featureCount();
-            }
-
-            @Override
-            public List<String> classNames() {
-                return source.classNames();
-            }
-
-            @Override
-            public int label(int i) {
-                return source.label(idx[i]);
-            }
-
-            @Override
-            public float target(int i) {
-                return source.target(idx[i]);
-            }
-
-            @Override
-            public boolean regression() {
-                return source.regression();
-            }
-
-            @Override
-            public void features(int i, float[] dst, int offset) {
-                source.features(idx[i], dst, offset);
-            }
-
-            @Override
-            public List<TensorShape> shapes() {
-                return source.shapes();
-            }
-
-            @Override
-            public long contentHash(int i) {
-                return source.contentHash(idx[i]);
-            }
-        };
+        return new View(source, indices.clone(), null);
     }
 
     /** The same examples, declaring {@code shapes} as the Input shapes they feed (natural one first). */
     static BatchSource withShapes(BatchSource source, List<TensorShape> shapes) {
-        List<TensorShape> copy = List.copyOf(shapes);
-        return new BatchSource() {
-            @Override
-            public int size() {
-                return source.size();
-            }
+        return new View(source, null, List.copyOf(shapes));
+    }
 
-            @Override
-            public int featureCount() {
-                return source.featureCount();
-            }
+    /**
+     * A view of another source: some of its examples ({@code indices}, or all when null) and/or other declared
+     * shapes ({@code shapes}, or the source's when null).
+     */
+    final class View implements BatchSource {
+        private final BatchSource source;
+        private final int[] indices;
+        private final List<TensorShape> shapes;
 
-            @Override
-            public List<String> classNames() {
-                return source.classNames();
-            }
+        private View(BatchSource source, int[] indices, List<TensorShape> shapes) {
+            this.source = source;
+            this.indices = indices;
+            this.shapes = shapes;
+        }
 
-            @Override
-            public int label(int i) {
-                return source.label(i);
-            }
+        private int at(int i) {
+            return indices == null ? i : indices[i];
+        }
 
-            @Override
-            public float target(int i) {
-                return source.target(i);
-            }
+        @Override
+        public int size() {
+            return indices == null ? source.size() : indices.length;
+        }
 
-            @Override
-            public boolean regression() {
-                return source.regression();
-            }
+        @Override
+        public int featureCount() {
+            return source.featureCount();
+        }
 
-            @Override
-            public void features(int i, float[] dst, int offset) {
-                source.features(i, dst, offset);
-            }
+        @Override
+        public List<String> classNames() {
+            return source.classNames();
+        }
 
-            @Override
-            public List<TensorShape> shapes() {
-                return copy;
-            }
+        @Override
+        public int label(int i) {
+            return source.label(at(i));
+        }
 
-            @Override
-            public long contentHash(int i) {
-                return source.contentHash(i);
-            }
+        @Override
+        public float target(int i) {
+            return source.target(at(i));
+        }
 
-            @Override
-            public boolean sameContent(int i, BatchSource other, int j) {
-                return source.sameContent(i, other, j);
-            }
-        };
+        @Override
+        public boolean regression() {
+            return source.regression();
+        }
+
+        @Override
+        public void features(int i, float[] dst, int offset) {
+            source.features(at(i), dst, offset);
+        }
+
+        @Override
+        public List<TensorShape> shapes() {
+            return shapes == null ? source.shapes() : shapes;
+        }
+
+        @Override
+        public long contentHash(int i) {
+            return source.contentHash(at(i));
+        }
+
+        @Override
+        public boolean sameContent(int i, BatchSource other, int j) {
+            return indices == null ? source.sameContent(i, other, j) : BatchSource.super.sameContent(i, other, j);
+        }
     }
 
     /** Byte images scaled to [0, 1] (pixel / 255). */
@@ -174,7 +147,7 @@ public interface BatchSource {
         return new ExampleSource(examples, null);
     }
 
-    /** Examples normalised per batch by {@code normalizer} (fitted on the training split). */
+    /** Examples normalised per batch by {@code normalizer} (fitted on the training split; null: as they are). */
     static BatchSource of(Examples examples, Normalizer normalizer) {
         return new ExampleSource(examples, normalizer);
     }

@@ -119,14 +119,7 @@ public final class DatasetLoader {
                 List<TensorShape> shapes = info.inputShapes().isEmpty()
                         ? List.of(TensorShape.vector(all.featureCount())) : info.inputShapes();
                 List<String> featureNames = DatasetCatalog.isTabular(id) ? columnNames(all.featureCount()) : null;
-                if (method == Normalizer.Method.NONE) {
-                    yield new PreparedData(id, shaped(BatchSource.of(split.train()), shapes),
-                            shaped(BatchSource.of(split.validation()), shapes),
-                            shaped(BatchSource.of(split.test()), shapes), all.classNames(), shapes,
-                            augmentation,
-                            List.of(), List.of(), featureNames, List.of());
-                }
-                Normalizer n = Normalizer.fit(split.train(), method);
+                Normalizer n = method == Normalizer.Method.NONE ? null : Normalizer.fit(split.train(), method);
                 yield new PreparedData(id, shaped(BatchSource.of(split.train(), n), shapes),
                         shaped(BatchSource.of(split.validation(), n), shapes),
                         shaped(BatchSource.of(split.test(), n), shapes), all.classNames(), shapes, augmentation,

@@ -15,19 +15,14 @@ public record SplitExamples(Examples train, Examples validation, Examples test) 
         return new SplitExamples(all.select(parts[0]), all.select(parts[1]), all.select(parts[2]));
     }
 
+    /** {@code 0 .. n-1} in the seeded order every split of the project uses. */
+    public static int[] shuffledOrder(int n, long seed) {
+        return ByteImages.shuffled(n, new Random(seed));
+    }
+
     /** The indices of the training, validation and test parts of {@code n} examples, as {@link #split} cuts them. */
     public static int[][] indices(int n, Split split, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = shuffledOrder(n, seed);
         double total = split.sum();
         int nTrain = (int) Math.round(n * split.train() / total);
         int nVal = Math.min(n - nTrain, (int) Math.round(n * split.validation() / total));

@@ -6,7 +6,6 @@ import org.layercanvas.runtime.data.BatchSource;
 import org.layercanvas.runtime.data.StreamingIterator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Loss and accuracy of a model on a dataset, computed in chunks so that large splits fit in memory. */
 public record Metrics(double loss, double accuracy) {
@@ -14,28 +13,8 @@ public record Metrics(double loss, double accuracy) {
     static final int CHUNK = 1024;
 
     /**
-     * Mean loss (as DL4J scores it, including any L2 penalty) and accuracy: arg-max agreement for one-hot
-     * labels, the 0.5 threshold for a single output column.
-     */
-    public static Metrics of(ComputationGraph graph, DataSet data) {
-        long n = data.numExamples();
-        if (n == 0) {
-            return NONE;
-        }
-        double lossSum = 0;
-        long correct = 0;
-        for (long start = 0; start < n; start += CHUNK) {
-            long end = Math.min(n, start + CHUNK);
-            DataSet part = n <= CHUNK ? data : slice(data, start, end);
-            lossSum += graph.score(part, false) * (end - start);
-            INDArray out = graph.outputSingle(false, part.getFeatures());
-            correct += countCorrect(out, part.getLabels());
-        }
-        return new Metrics(lossSum / n, (double) correct / n);
-    }
-
-    /**
-     * As {@link #of(ComputationGraph, DataSet)} for a source converted chunk by chunk; accuracy is NaN for a
+     * Mean loss (as DL4J scores it, including any L2 penalty) and accuracy (arg-max agreement for one-hot labels,
+     * the 0.5 threshold for a single output column) of a source converted chunk by chunk; accuracy is NaN for a
      * regression source (there are no classes to agree on).
      */
     public static Metrics of(ComputationGraph graph, BatchSource source, TensorShape shape, int units) {
@@ -68,11 +47,5 @@ public record Metrics(double loss, double accuracy) {
         INDArray p = out.argMax(1);
         INDArray t = labels.argMax(1);
         return p.eq(t).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
-    }
-
-    private static DataSet slice(DataSet data, long start, long end) {
-        INDArray f = data.getFeatures().get(NDArrayIndex.interval(start, end));
-        INDArray l = data.getLabels().get(NDArrayIndex.interval(start, end));
-        return new DataSet(f, l);
     }
 }

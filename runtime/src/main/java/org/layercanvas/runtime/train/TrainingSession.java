@@ -2,7 +2,6 @@ package org.layercanvas.runtime.train;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.layercanvas.model.NetworkDocument;
@@ -18,6 +17,7 @@ import org.layercanvas.runtime.data.DataMessages;
 import org.layercanvas.runtime.data.DatasetException;
 import org.layercanvas.runtime.data.DatasetLoader;
 import org.layercanvas.runtime.data.PreparedData;
+import org.layercanvas.runtime.data.SplitExamples;
 import org.layercanvas.runtime.data.StreamingIterator;
 import org.layercanvas.runtime.data.download.CancelledException;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -154,10 +154,8 @@ public final class TrainingSession {
 
     /** The shape of the document's Input node, or null when it has none or it cannot be inferred. */
     static TensorShape inputShapeOf(NetworkDocument document) {
-        org.layercanvas.model.shape.Analysis r = new org.layercanvas.model.shape.ShapeInference(
-                LayerCatalog.standard()).analyze(document);
-        return document.nodes().stream().filter(n -> n.type() == org.layercanvas.model.layers.LayerType.INPUT)
-                .findFirst().flatMap(n -> r.outputShape(n.id())).orElse(null);
+        return new org.layercanvas.model.shape.ShapeInference(LayerCatalog.standard()).analyze(document)
+                .inputShape(document).orElse(null);
     }
 
     /**
@@ -277,7 +275,7 @@ public final class TrainingSession {
         // Training accuracy per epoch on a fixed sample, so that a large training set does not add a second pass.
         BatchSource trainSample = trainSource.size() <= TRAIN_METRICS_SAMPLE ? trainSource
                 : BatchSource.subset(trainSource, java.util.Arrays.copyOf(
-                        shuffled(trainSource.size(), t.seed()), TRAIN_METRICS_SAMPLE));
+                        SplitExamples.shuffledOrder(trainSource.size(), t.seed()), TRAIN_METRICS_SAMPLE));
 
         listener.onEvent(new TrainingEvent.Started(Nd4j.getBackend().getClass().getSimpleName(), device.device(),
                 device.reason(), Threads.current(), dl4jVersion(),
@@ -401,20 +399,6 @@ public final class TrainingSession {
     /** Training batches prepared ahead on the prefetch thread. */
     static final int PREFETCH = 2;
 
-    private static int[] shuffled(int n, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        return order;
-    }
 
     /** Blocks while a pause is requested (and no stop); returns the nanoseconds spent paused. */
     private long pauseIfRequested(int iteration, int epoch) throws InterruptedException {
