@@ -32,35 +32,45 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every text bundle of this module ({@code X.properties} under src/main/resources, English) has a Simplified
- * Chinese translation next to it ({@code X_zh_CN.properties}, UTF-8) with the same keys in the same order, the
- * same MessageFormat arguments and picocli variables, and text that is really translated.
+ * Every text bundle of every module ({@code X.properties} under a module's src/main/resources, English) has a
+ * Simplified Chinese translation next to it ({@code X_zh_CN.properties}, UTF-8) with the same keys in the same
+ * order, the same MessageFormat arguments and picocli variables, and text that is really translated. It lives in
+ * the app module because the app's test class path holds every module's bundles.
  */
 class BundleTranslationsTest {
-    private static final Path RESOURCES = Path.of("src/main/resources");
+    /** The modules with text bundles, relative to the app module (Maven runs tests in the module's folder). */
+    private static final List<Path> RESOURCE_ROOTS = Stream.of("model", "runtime", "graph-editor", "charts", "app")
+            .map(m -> Path.of("..", m, "src", "main", "resources")).toList();
     private static final String CHINESE = "_zh_CN";
-    /** Property files of this module that are not user-visible text (paths relative to RESOURCES). */
-    private static final Set<String> NOT_TEXT = Set.of();
+    /** Property files that are not user-visible text (paths relative to their resources folder). */
+    private static final Set<String> NOT_TEXT = Set.of("org/layercanvas/runtime/version.properties");
     private static final Pattern TRANSLATION = Pattern.compile(".*_[a-z]{2,3}(_[A-Z]{2})?\\.properties");
     private static final Pattern ARGUMENT = Pattern.compile("\\{\\s*(\\d+)");
     private static final Pattern PICOCLI = Pattern.compile("\\$\\{[^}]*}|%n");
 
     static List<Path> baseBundles() throws IOException {
-        try (Stream<Path> files = Files.walk(RESOURCES)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().endsWith(".properties"))
-                    .filter(f -> !TRANSLATION.matcher(f.getFileName().toString()).matches())
-                    .filter(f -> !NOT_TEXT.contains(relative(f)))
-                    .sorted()
-                    .toList();
+        List<Path> out = new ArrayList<>();
+        for (Path root : RESOURCE_ROOTS) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(Files::isRegularFile)
+                        .filter(f -> f.getFileName().toString().endsWith(".properties"))
+                        .filter(f -> !TRANSLATION.matcher(f.getFileName().toString()).matches())
+                        .filter(f -> !NOT_TEXT.contains(relative(f)))
+                        .sorted()
+                        .forEach(out::add);
+            }
         }
+        return out;
     }
 
     @Test
-    void theModuleHasBundles() throws IOException {
-        assertThat(baseBundles()).isNotEmpty();
+    void everyModuleHasBundles() throws IOException {
+        List<Path> bundles = baseBundles();
+        for (Path root : RESOURCE_ROOTS) {
+            assertThat(bundles).as("bundles under %s", root).anyMatch(b -> b.startsWith(root));
+        }
         for (String f : NOT_TEXT) {
-            assertThat(RESOURCES.resolve(f)).as("listed as not text").exists();
+            assertThat(RESOURCE_ROOTS).as("%s, listed as not text", f).anyMatch(r -> Files.exists(r.resolve(f)));
         }
     }
 
@@ -130,7 +140,8 @@ class BundleTranslationsTest {
     }
 
     private static String relative(Path file) {
-        return RESOURCES.relativize(file).toString().replace('\\', '/');
+        Path root = RESOURCE_ROOTS.stream().filter(file::startsWith).findFirst().orElseThrow();
+        return root.relativize(file).toString().replace('\\', '/');
     }
 
     /** The file's entries in file order; fails on bytes that are not UTF-8 and on repeated keys. */

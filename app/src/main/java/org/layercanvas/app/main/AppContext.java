@@ -35,12 +35,17 @@ public final class AppContext {
     private final org.layercanvas.app.runs.RunStore runs;
     private org.layercanvas.runtime.data.download.DatasetCache datasetCache =
             org.layercanvas.runtime.data.download.DatasetCache.standard();
-    /** The worker looks for datasets in this window's cache. */
+    /**
+     * The worker looks for datasets in this window's cache and speaks the window's language (its failure and
+     * download messages are shown in the window).
+     */
     private org.layercanvas.app.training.TrainingViewModel.RunnerFactory runnerFactory =
             (doc, device, threads, listener) -> org.layercanvas.app.training.WorkerRunners.factory(
                     org.layercanvas.app.Launcher.class.getName(),
                     List.of("-D" + org.layercanvas.runtime.data.download.DatasetCache.PROPERTY + "="
-                            + datasetCache.root().toAbsolutePath()))
+                                    + datasetCache.root().toAbsolutePath(),
+                            "-Duser.language=" + java.util.Locale.getDefault().getLanguage(),
+                            "-Duser.country=" + java.util.Locale.getDefault().getCountry()))
                     .start(doc, device, threads, listener);
     private final ExecutorService background;
     private final List<MainWindow> windows = new ArrayList<>();
