@@ -122,7 +122,13 @@ public final class ScreenshotTour {
         Exception[] failure = new Exception[1];
         Platform.runLater(() -> {
             try {
-                ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file.toFile());
+                // At the screen's own pixel density (a 4K screen at 200 % gives twice the pixels each way).
+                double sx = scene.getWindow() == null ? 1 : scene.getWindow().getOutputScaleX();
+                double sy = scene.getWindow() == null ? 1 : scene.getWindow().getOutputScaleY();
+                javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+                params.setTransform(javafx.scene.transform.Transform.scale(sx, sy));
+                javafx.scene.image.WritableImage image = scene.getRoot().snapshot(params, null);
+                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
             } catch (IOException e) {
                 failure[0] = e;
             } finally {

@@ -28,8 +28,14 @@ import org.layercanvas.grapheditor.WireModel;
 
 /**
  * Frame-time benchmark of the editor with 500 nodes and 600 wires (not a test). Opens a 1280 x 800 stage, then
- * (a) drags one node across the canvas for 2 s with synthetic mouse events, (b) zooms in and out (0.25 to 1.6)
- * for 2 s, then pans for 2 s at zoom 1 and at zoom 0.3, and prints the time between pulses for each phase.
+ * (a) drags one node across the canvas for 2 s with synthetic mouse events, (b) zooms in and out (0.25 to 1.6,
+ * a cycle a second) for 8 s, then pans for 2 s at zoom 1 and at zoom 0.3, and prints the time between pulses for
+ * each phase. The zoom phase's first 2 s are reported apart (code not yet compiled); the warm 6 s are the figure,
+ * also split by the zoom each frame showed.
+ *
+ * <p>Run it with the window's JVM options: the app runs C1 only ({@code -XX:TieredStopAtLevel=1}, see
+ * docs/ARCHITECTURE.md). With C2, its compiler threads take most of a core for the first seconds and compete with
+ * the renderer on a 2-core machine.
  *
  * <p>Diagnostic switches (system properties) to see what costs what: {@code bench.empty} (no graph),
  * {@code bench.hideGrid}, {@code bench.hideWires}, {@code bench.hideNodes}, {@code bench.hideMinimap},
@@ -40,15 +46,18 @@ import org.layercanvas.grapheditor.WireModel;
  * to measure with the normal 60 Hz pulse.
  *
  * <pre>
- * xvfb-run -a mvn -pl graph-editor test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.layercanvas.grapheditor.bench.EditorFrameBench [-Dexec.args=--capped]
+ * xvfb-run -a ./mvnw -q -pl graph-editor test-compile exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
+ *     -Dexec.args="-XX:TieredStopAtLevel=1 -cp %classpath org.layercanvas.grapheditor.bench.EditorFrameBench"
  * </pre>
+ * (append {@code --capped} inside {@code exec.args} for the 60 Hz cap).
  */
 public final class EditorFrameBench {
     private static final int NODES = 500;
     private static final int WIRES = 600;
     private static final double PHASE_SECONDS = 2.0;
     private static final double SETTLE_SECONDS = 1.0;
+    /** Zooming runs longer: 2 s while the JIT compiles its code, then 6 s measured warm. */
+    private static final double ZOOM_SECONDS = 8.0;
 
     private EditorFrameBench() {
     }
@@ -125,7 +134,10 @@ public final class EditorFrameBench {
         private final GraphEditor editor;
         private final Runnable onDone;
         private final List<Double> dragFrames = new ArrayList<>();
+        private final List<Double> zoomColdFrames = new ArrayList<>();
         private final List<Double> zoomFrames = new ArrayList<>();
+        /** The zoom each zoom frame was drawn at (set in the previous pulse), to see which zoom levels cost most. */
+        private final List<Double> zoomAtFrame = new ArrayList<>();
         private final List<Double> panFrames1 = new ArrayList<>();
         private final List<Double> panFrames03 = new ArrayList<>();
         private long start = -1;
@@ -182,7 +194,9 @@ public final class EditorFrameBench {
                     phase = 6;
                     stop();
                     report("drag one node", dragFrames);
+                    report("zoom, first 2 s", zoomColdFrames);
                     report("zoom in/out  ", zoomFrames);
+                    reportByZoom(zoomFrames, zoomAtFrame);
                     report("pan @ zoom 1 ", panFrames1);
                     report("pan @ zoom .3", panFrames03);
                     onDone.run();
@@ -190,13 +204,19 @@ public final class EditorFrameBench {
                 return;
             }
             if (phase == 3) {
-                zoomFrames.add(frameMs);
-                if (t >= PHASE_SECONDS) {
+                // The first cycles run code the JIT has not compiled yet: reported apart from the warm ones.
+                if (t < PHASE_SECONDS) {
+                    zoomColdFrames.add(frameMs);
+                } else {
+                    zoomFrames.add(frameMs);
+                    zoomAtFrame.add(editor.getZoom());
+                }
+                if (t >= ZOOM_SECONDS) {
                     phase = 4;
                     start = now;
                     editor.setZoom(1);
                 } else {
-                    // Two full cycles between zoom 0.25 and 1.6 around the centre.
+                    // A cycle a second between zoom 0.25 and 1.6 around the centre.
                     double target = Math.exp(Math.log(0.25) + (Math.log(1.6) - Math.log(0.25))
                             * (0.5 + 0.5 * Math.cos(t * 2 * Math.PI)));
                     editor.zoomAt(target / editor.getZoom(), editor.getWidth() / 2, editor.getHeight() / 2);
@@ -259,6 +279,22 @@ public final class EditorFrameBench {
         double mean = Arrays.stream(a).average().orElse(0);
         System.out.printf("%s: frames %4d  mean %6.2f ms  p50 %6.2f ms  p95 %6.2f ms  max %7.2f ms%n", name,
                 a.length, mean, pct(a, 50), pct(a, 95), a[a.length - 1]);
+    }
+
+    /** Frame times of the zoom phase in bands of the zoom they showed. */
+    private static void reportByZoom(List<Double> frames, List<Double> zooms) {
+        double[] edges = {0, 0.35, 0.5, 0.75, 1.0, 1.3, 10};
+        for (int b = 0; b + 1 < edges.length; b++) {
+            List<Double> band = new ArrayList<>();
+            // Frame i shows the zoom set while handling pulse i - 1.
+            for (int i = 1; i < frames.size() && i <= zooms.size(); i++) {
+                double z = zooms.get(i - 1);
+                if (z >= edges[b] && z < edges[b + 1]) {
+                    band.add(frames.get(i));
+                }
+            }
+            report(String.format("  zoom %.2f-%.2f", edges[b], Math.min(edges[b + 1], GraphEditor.MAX_ZOOM)), band);
+        }
     }
 
     private static double pct(double[] sorted, double p) {
