@@ -35,18 +35,12 @@ public final class AppContext {
     private final org.layercanvas.app.runs.RunStore runs;
     private org.layercanvas.runtime.data.download.DatasetCache datasetCache =
             org.layercanvas.runtime.data.download.DatasetCache.standard();
-    /**
-     * The worker looks for datasets in this window's cache and speaks the window's language (its failure and
-     * download messages are shown in the window).
-     */
+    /** One worker started and warmed up ahead of the next Run (shared by the windows). */
+    private final org.layercanvas.app.training.SpareWorker spareWorker = new org.layercanvas.app.training.SpareWorker(
+            org.layercanvas.app.Launcher.class.getName(), this::workerJvmArgs);
     private org.layercanvas.app.training.TrainingViewModel.RunnerFactory runnerFactory =
-            (doc, device, threads, listener) -> org.layercanvas.app.training.WorkerRunners.factory(
-                    org.layercanvas.app.Launcher.class.getName(),
-                    List.of("-D" + org.layercanvas.runtime.data.download.DatasetCache.PROPERTY + "="
-                                    + datasetCache.root().toAbsolutePath(),
-                            "-Duser.language=" + java.util.Locale.getDefault().getLanguage(),
-                            "-Duser.country=" + java.util.Locale.getDefault().getCountry()))
-                    .start(doc, device, threads, listener);
+            org.layercanvas.app.training.WorkerRunners.withSpare(org.layercanvas.app.Launcher.class.getName(),
+                    this::workerJvmArgs, spareWorker);
     private final ExecutorService background;
     private final List<MainWindow> windows = new ArrayList<>();
     private boolean dark;
@@ -95,6 +89,22 @@ public final class AppContext {
     /** Where runs are kept. */
     public org.layercanvas.app.runs.RunStore runs() {
         return runs;
+    }
+
+    /**
+     * The worker looks for datasets in this window's cache and speaks the window's language (its failure and
+     * download messages are shown in the window).
+     */
+    private List<String> workerJvmArgs() {
+        return List.of("-D" + org.layercanvas.runtime.data.download.DatasetCache.PROPERTY + "="
+                        + datasetCache.root().toAbsolutePath(),
+                "-Duser.language=" + java.util.Locale.getDefault().getLanguage(),
+                "-Duser.country=" + java.util.Locale.getDefault().getCountry());
+    }
+
+    /** The worker kept warm for the next Run. */
+    public org.layercanvas.app.training.SpareWorker spareWorker() {
+        return spareWorker;
     }
 
     /** Starts training workers: a child JVM from this app's launcher, or what a test plugs in. */

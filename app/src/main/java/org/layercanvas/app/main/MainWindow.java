@@ -234,6 +234,14 @@ public final class MainWindow {
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
         app.windows().add(this);
+        // A worker for the first Run, started once the window has had time to show (it takes a core for a few s).
+        javafx.animation.PauseTransition warm = new javafx.animation.PauseTransition(Duration.seconds(2));
+        warm.setOnFinished(e -> {
+            if (app.windows().contains(this) && !training.busyProperty().get()) {
+                training.prepareWorker("auto", trainingThreads());
+            }
+        });
+        warm.play();
     }
 
     // ---- layout ----------------------------------------------------------------------------------------------
@@ -595,6 +603,9 @@ public final class MainWindow {
         training.dispose();
         clearRecovery();
         app.windows().remove(this);
+        if (app.windows().isEmpty()) {
+            app.spareWorker().close();
+        }
         stage.close();
     }
 

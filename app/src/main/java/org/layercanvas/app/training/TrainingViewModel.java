@@ -42,6 +42,13 @@ public final class TrainingViewModel {
     public interface RunnerFactory {
         TrainingRunner start(NetworkDocument doc, String device, int threads,
                              Consumer<WorkerProtocol.Message> listener) throws IOException;
+
+        /**
+         * A run with these settings may come soon (a window opened, a run ended): get ready for it if that helps,
+         * without blocking (see {@link SpareWorker}).
+         */
+        default void prepare(String device, int threads) {
+        }
     }
 
     /** A running worker, as the view model uses it. */
@@ -83,6 +90,9 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<RunStore.RunInfo> lastRun = new ReadOnlyObjectWrapper<>(this, "lastRun");
 
     private volatile TrainingRunner runner;
+    /** The settings of the last run, for preparing the next one. */
+    private volatile String lastDevice = "auto";
+    private volatile int lastThreads;
     private volatile RunStore.Run run;
     private volatile long startNanos;
     private volatile long lastProgressNanos;
@@ -107,11 +117,22 @@ public final class TrainingViewModel {
 
     // ---- commands --------------------------------------------------------------------------------------------
 
+    /** The next run will probably use these settings: the factory may start a worker ahead of it. */
+    public void prepareWorker(String device, int threads) {
+        try {
+            factory.prepare(device, threads);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot prepare a worker: {}", e.getMessage());
+        }
+    }
+
     /** Starts a run of the current document; refuses (with a message) a network that has errors. */
     public boolean run(String device, int threads) {
         if (busy.get()) {
             return false;
         }
+        lastDevice = device;
+        lastThreads = threads;
         NetworkDocument doc = document.get();
         Analysis analysis = inference.analyze(doc);
         if (analysis.hasErrors()) {
@@ -344,6 +365,7 @@ public final class TrainingViewModel {
     private void finishRun(String status, double accuracy, double loss, int epochs, String text) {
         RunStore.Run r = run;
         run = null;
+        prepareWorker(lastDevice, lastThreads);
         if (r == null) {
             return;
         }

@@ -1,9 +1,14 @@
 package org.layercanvas.app.training;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.runtime.worker.WorkerClient;
+import org.layercanvas.runtime.worker.WorkerProtocol;
 
 /** Runs training in a worker JVM started from this app's own launcher, so that it works installed too. */
 public final class WorkerRunners {
@@ -15,37 +20,75 @@ public final class WorkerRunners {
         return (doc, device, threads, listener) -> {
             WorkerClient client = new WorkerClient(mainClass, jvmArgs, listener::accept);
             client.start(doc, device, threads);
-            return new TrainingViewModel.TrainingRunner() {
-                @Override
-                public void pause() {
-                    client.pause();
-                }
+            return runner(client);
+        };
+    }
 
-                @Override
-                public void resume() {
-                    client.resume();
+    /**
+     * Runs in the spare worker when it was started for the same settings, otherwise in a fresh one;
+     * {@link TrainingViewModel.RunnerFactory#prepare} starts the next spare (unless spares are turned off).
+     */
+    public static TrainingViewModel.RunnerFactory withSpare(String mainClass, Supplier<List<String>> jvmArgs,
+                                                            SpareWorker spare) {
+        return new TrainingViewModel.RunnerFactory() {
+            @Override
+            public TrainingViewModel.TrainingRunner start(NetworkDocument doc, String device, int threads,
+                                                          Consumer<WorkerProtocol.Message> listener)
+                    throws IOException {
+                WorkerClient warm = spare.take(device, threads, listener);
+                if (warm != null) {
+                    try {
+                        warm.train(doc, device, threads);
+                        return runner(warm);
+                    } catch (IOException e) {
+                        // It ended since it was taken: start a fresh one as if there had been no spare.
+                        warm.close();
+                    }
                 }
+                return factory(mainClass, jvmArgs.get()).start(doc, device, threads, listener);
+            }
 
-                @Override
-                public void stop() {
-                    client.stop();
+            @Override
+            public void prepare(String device, int threads) {
+                if (SpareWorker.enabled()) {
+                    spare.prepare(device, threads);
                 }
+            }
+        };
+    }
 
-                @Override
-                public CompletableFuture<Path> save(Path path) {
-                    return client.save(path);
-                }
+    /** The view model's handle on a started worker. */
+    static TrainingViewModel.TrainingRunner runner(WorkerClient client) {
+        return new TrainingViewModel.TrainingRunner() {
+            @Override
+            public void pause() {
+                client.pause();
+            }
 
-                @Override
-                public long pid() {
-                    return client.pid();
-                }
+            @Override
+            public void resume() {
+                client.resume();
+            }
 
-                @Override
-                public void close() {
-                    client.close();
-                }
-            };
+            @Override
+            public void stop() {
+                client.stop();
+            }
+
+            @Override
+            public CompletableFuture<Path> save(Path path) {
+                return client.save(path);
+            }
+
+            @Override
+            public long pid() {
+                return client.pid();
+            }
+
+            @Override
+            public void close() {
+                client.close();
+            }
         };
     }
 }

@@ -17,6 +17,7 @@ import org.layercanvas.app.main.AppContext;
 import org.layercanvas.app.main.FileDialogs;
 import org.layercanvas.app.main.MainWindow;
 import org.layercanvas.app.training.TrainingViewModel;
+import org.layercanvas.app.training.WorkerRunners;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.io.DocumentJson;
 import org.layercanvas.model.layers.LayerCatalog;
@@ -26,7 +27,8 @@ import org.layercanvas.samples.Samples;
 /**
  * Not a test. Training throughput with the dashboard attached (worker process streaming events into the window
  * and its charts) against the same training without a UI (what {@code layercanvas train --quiet} does), and the
- * FX thread's CPU time per frame while the dashboard follows a run. Needs a display ({@code xvfb-run -a}).
+ * FX thread's CPU time per frame while the dashboard follows a run. The dashboard is measured as a student gets
+ * it (its spare worker warmed up before Run) and with a cold worker; nothing is measured while a spare warms up. Needs a display ({@code xvfb-run -a}).
  * Arguments: repetitions (default 3), epochs (default: the documents' own; 2 for the 784 MLP).
  */
 public final class DashboardBench {
@@ -48,22 +50,41 @@ public final class DashboardBench {
             digits = digits.withTraining(digits.training().withEpochs(epochs));
             mlp = mlp.withTraining(mlp.training().withEpochs(epochs));
         }
+        TrainingViewModel.RunnerFactory withSpare = app.runnerFactory();
+        TrainingViewModel.RunnerFactory cold = WorkerRunners.factory(
+                org.layercanvas.app.Launcher.class.getName(), List.of());
+        int threads = MainWindow.trainingThreads();
         for (NetworkDocument doc : List.of(digits, mlp)) {
             List<Double> dashboard = new ArrayList<>();
+            List<Double> coldDashboard = new ArrayList<>();
             List<Double> alone = new ArrayList<>();
             List<Double> frames = new ArrayList<>();
             List<Double> workerOnly = new ArrayList<>();
             for (int r = 0; r < reps; r++) {
+                // Nothing else may run while a number is taken: a spare warming up would slow whatever runs then.
+                quiet(app);
                 alone.add(inProcess(doc));
+                quiet(app);
                 workerOnly.add(workerWithoutUi(doc));
+                quiet(app);
+                app.setRunnerFactory(cold);
+                coldDashboard.add(withDashboard(app, doc, frames));
+                // As a student finds it: the window has had its spare worker warmed up before Run.
+                app.setRunnerFactory(withSpare);
+                app.spareWorker().prepare("auto", threads);
+                quiet(app);
                 dashboard.add(withDashboard(app, doc, frames));
             }
+            quiet(app);
             System.out.printf(Locale.ROOT, "%s: worker process without UI %,.0f samples/s %s%n",
                     doc.metadata().title(), median(workerOnly), workerOnly);
+            System.out.printf(Locale.ROOT, "%s: dashboard with a cold worker (no spare) %,.0f samples/s %s; "
+                    + "ratio to the CLI %.3f%n", doc.metadata().title(), median(coldDashboard), coldDashboard,
+                    median(coldDashboard) / median(alone));
             double a = median(alone);
             double d = median(dashboard);
             double[] f = frames.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf(Locale.ROOT, "%s: CLI alone %,.0f samples/s %s; dashboard %,.0f samples/s %s; "
+            System.out.printf(Locale.ROOT, "%s: CLI alone %,.0f samples/s %s; dashboard (spare worker, the default) %,.0f samples/s %s; "
                     + "ratio %.3f (%+.1f %%)%n", doc.metadata().title(), a, alone, d, dashboard, d / a,
                     (d / a - 1) * 100);
             System.out.printf(Locale.ROOT, "  FX thread CPU per frame during training: frames=%d mean=%.2f ms "
@@ -159,6 +180,12 @@ public final class DashboardBench {
             w[0].stage().close();
         });
         return numbers.samplesPerSecond;
+    }
+
+    /** Waits until the spare worker (if any) has finished warming up, and lets the machine settle. */
+    private static void quiet(AppContext app) throws Exception {
+        app.spareWorker().ready().get(2, TimeUnit.MINUTES);
+        Thread.sleep(500);
     }
 
     private static final class RunNumbers {

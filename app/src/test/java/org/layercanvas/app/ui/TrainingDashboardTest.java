@@ -87,6 +87,36 @@ class TrainingDashboardTest extends AppTestBase {
     }
 
     @Test
+    void runUsesTheWorkerWarmedUpWhileTheWindowWasOpenAndPreparesTheNext() {
+        // The other tests run without spares (app module's surefire setting), to keep CI to two JVMs at a time.
+        String before = System.getProperty(org.layercanvas.app.training.SpareWorker.PROPERTY);
+        System.setProperty(org.layercanvas.app.training.SpareWorker.PROPERTY, "true");
+        try {
+            interact(() -> window.training().prepareWorker("auto",
+                    org.layercanvas.app.main.MainWindow.trainingThreads()));
+            var spares = app.spareWorker();
+            waitFor(10, spares::hasSpare);
+            long sparePid = spares.pid();
+            assertThat(sparePid).isPositive();
+            setTraining(document().training().withEpochs(1));
+            press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);
+            waitFor(10, () -> window.training().workerPid() > 0);
+            assertThat(fx(() -> window.training().workerPid())).as("the run's worker is the spare")
+                    .isEqualTo(sparePid);
+            waitFor(90, () -> window.training().evaluationProperty().get() != null);
+            assertThat(state()).isEqualTo(State.FINISHED);
+            waitFor(30, () -> spares.hasSpare() && spares.pid() != sparePid);
+        } finally {
+            if (before == null) {
+                System.clearProperty(org.layercanvas.app.training.SpareWorker.PROPERTY);
+            } else {
+                System.setProperty(org.layercanvas.app.training.SpareWorker.PROPERTY, before);
+            }
+            app.spareWorker().close();
+        }
+    }
+
+    @Test
     void stopEndsTheRunWithinASecondAndKeepsAnEvaluatedModel() {
         setTraining(document().training().withEpochs(200));
         press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);

@@ -61,6 +61,8 @@ public final class WorkerClient implements AutoCloseable {
     private volatile boolean runEnded;
     /** Guarded by lock. */
     private Writer stdin;
+    /** Guarded by lock. */
+    private boolean trainSent;
     private Thread shutdownHook;
     private Thread stderrThread;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
@@ -90,24 +92,61 @@ public final class WorkerClient implements AutoCloseable {
      */
     public void start(NetworkDocument doc, String device, int threads) throws IOException {
         synchronized (lock) {
-            if (process != null) {
-                throw new IllegalStateException("this client has already started a worker");
+            launch(device, threads);
+            train(doc, device, threads);
+        }
+    }
+
+    /**
+     * Starts the worker process without a run, and asks it to warm up while it waits (see
+     * {@link WorkerProtocol.Warm}); {@link #train} gives it the run later. The worker answers with
+     * {@link WorkerProtocol.Ready} when the warm-up is over.
+     *
+     * @param device  as for {@link #start}: fixed for the life of the process
+     * @param threads as for {@link #start}
+     */
+    public void launchWarm(String device, int threads) throws IOException {
+        synchronized (lock) {
+            launch(device, threads);
+            send(new WorkerProtocol.Warm(device, threads));
+        }
+    }
+
+    /**
+     * Asks a worker started with {@link #launchWarm} to train {@code doc} (once).
+     *
+     * @throws IOException when the worker cannot be reached (it has ended)
+     */
+    public void train(NetworkDocument doc, String device, int threads) throws IOException {
+        synchronized (lock) {
+            if (process == null) {
+                throw new IllegalStateException("the worker has not been started");
             }
-            if (closing) {
-                throw new IllegalStateException("this client is closed");
+            if (trainSent) {
+                throw new IllegalStateException("this client has already asked for a run");
             }
-            ProcessBuilder pb = new ProcessBuilder(command());
-            environment(pb.environment(), device, threads);
-            pb.redirectErrorStream(false);
-            Process p = pb.start();
-            process = p;
-            stdin = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8));
-            shutdownHook = new Thread(p::destroyForcibly, "layercanvas-worker-kill-" + p.pid());
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-            stderrThread = daemon(() -> drainStderr(p), "layercanvas-worker-err-" + p.pid());
-            daemon(() -> readStdout(p), "layercanvas-worker-out-" + p.pid());
+            trainSent = true;
             send(WorkerProtocol.Train.of(doc, device, threads));
         }
+    }
+
+    private void launch(String device, int threads) throws IOException {
+        if (process != null) {
+            throw new IllegalStateException("this client has already started a worker");
+        }
+        if (closing) {
+            throw new IllegalStateException("this client is closed");
+        }
+        ProcessBuilder pb = new ProcessBuilder(command());
+        environment(pb.environment(), device, threads);
+        pb.redirectErrorStream(false);
+        Process p = pb.start();
+        process = p;
+        stdin = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8));
+        shutdownHook = new Thread(p::destroyForcibly, "layercanvas-worker-kill-" + p.pid());
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        stderrThread = daemon(() -> drainStderr(p), "layercanvas-worker-err-" + p.pid());
+        daemon(() -> readStdout(p), "layercanvas-worker-out-" + p.pid());
     }
 
     /** The command line that starts the worker. */

@@ -34,7 +34,7 @@ public final class WorkerProtocol {
 
     /** The {@code type} names of the app's commands. */
     public static final List<String> COMMAND_TYPES = List.of("train", "pause", "resume", "stop", "predict", "save",
-            "shutdown");
+            "warm", "shutdown");
 
     private static final Set<String> EVENT_TYPES = Set.of("started", "iteration", "epoch", "paused", "resumed",
             "finished", "failed", "evaluation", "histograms");
@@ -116,6 +116,13 @@ public final class WorkerProtocol {
     public record Shutdown() implements Command {
     }
 
+    /**
+     * While idle, train a small built-in network for a moment, so that a {@code train} sent later starts on
+     * loaded libraries and compiled code; the worker answers {@link Ready}. A {@code train} cuts it short.
+     */
+    public record Warm(String device, int threads) implements Command {
+    }
+
     /** One line, without the line break. */
     public static String toLine(Command command) {
         ObjectNode o = MAPPER.createObjectNode();
@@ -144,6 +151,11 @@ public final class WorkerProtocol {
             }
         } else if (command instanceof Shutdown) {
             o.put("type", "shutdown");
+        } else if (command instanceof Warm w) {
+            o.put("type", "warm");
+            ObjectNode options = o.putObject("options");
+            options.put("device", w.device());
+            options.put("threads", w.threads());
         }
         return write(o);
     }
@@ -194,6 +206,8 @@ public final class WorkerProtocol {
             case "resume" -> new Resume();
             case "stop" -> new Stop();
             case "shutdown" -> new Shutdown();
+            case "warm" -> new Warm(o.path("options").path("device").asText("auto"),
+                    o.path("options").path("threads").asInt(0));
             case "predict" -> new Predict(requestId(o, "predict", true), readMatrix(o.get("inputs"), "predict: 'inputs'"));
             case "save" -> {
                 JsonNode path = o.get("path");
@@ -254,6 +268,10 @@ public final class WorkerProtocol {
     public record Bye() implements Message {
     }
 
+    /** The answer to {@code warm}: the warm-up ran for this long (cut short by a {@code train}, or failed, if so). */
+    public record Ready(double seconds, boolean cutShort, String problem) implements Message {
+    }
+
     /**
      * Not a line on the wire: the client's report that the worker process ended without saying {@code bye}
      * (killed, out of memory, native crash).
@@ -296,6 +314,13 @@ public final class WorkerProtocol {
             }
         } else if (message instanceof Bye) {
             o.put("type", "bye");
+        } else if (message instanceof Ready r) {
+            o.put("type", "ready");
+            o.put("seconds", r.seconds());
+            o.put("cutShort", r.cutShort());
+            if (r.problem() != null) {
+                o.put("problem", r.problem());
+            }
         } else {
             throw new IllegalArgumentException(message + " is not sent over the wire");
         }
@@ -321,6 +346,8 @@ public final class WorkerProtocol {
             case "saved" -> new Saved(o.path("path").asText(""), requestId(o, "saved", false));
             case "error" -> new Error(o.path("message").asText(""), requestId(o, "error", false));
             case "bye" -> new Bye();
+            case "ready" -> new Ready(o.path("seconds").asDouble(0), o.path("cutShort").asBoolean(false),
+                    o.hasNonNull("problem") ? o.get("problem").asText() : null);
             default -> new Unknown(type, line);
         };
     }

@@ -52,6 +52,64 @@ class WorkerClientTest {
     }
 
     @Test
+    void aWarmedWorkerSaysReadyThenTrainsWhatItIsGivenWithoutSendingWarmUpEvents() throws Exception {
+        Recorder r = new Recorder();
+        CompletableFuture<WorkerProtocol.Ready> ready = new CompletableFuture<>();
+        List<String> args = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dlayercanvas.warmUpSeconds=1");
+        try (WorkerClient client = new WorkerClient(MAIN, args, m -> {
+            if (m instanceof WorkerProtocol.Ready x) {
+                ready.complete(x);
+            }
+            r.onMessage(m);
+        })) {
+            client.launchWarm("cpu", 1);
+            WorkerProtocol.Ready done = ready.get(45, TimeUnit.SECONDS);
+            assertThat(done.problem()).isNull();
+            assertThat(done.cutShort()).isFalse();
+            assertThat(done.seconds()).isBetween(0.5, 30.0);
+            assertThat(r.messages).as("nothing of the warm-up reaches the app but ready")
+                    .allMatch(m -> m instanceof WorkerProtocol.Hello || m instanceof WorkerProtocol.Ready);
+
+            client.train(WorkerMainTest.xor(3), "cpu", 1);
+            assertThat(r.evaluation.get(45, TimeUnit.SECONDS).total()).isEqualTo(100);
+            TrainingEvent.Started started = r.messages.stream().filter(m -> m instanceof WorkerProtocol.Event)
+                    .map(m -> ((WorkerProtocol.Event) m).event()).filter(TrainingEvent.Started.class::isInstance)
+                    .map(TrainingEvent.Started.class::cast).findFirst().orElseThrow();
+            assertThat(started.trainExamples()).as("the xor document's run, not the warm-up's").isLessThan(1000);
+            assertThatThrownBy(() -> client.train(WorkerMainTest.xor(3), "cpu", 1))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void aRunCutsTheWarmUpShort() throws Exception {
+        Recorder r = new Recorder();
+        CompletableFuture<WorkerProtocol.Ready> ready = new CompletableFuture<>();
+        List<String> args = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dlayercanvas.warmUpSeconds=120");
+        try (WorkerClient client = new WorkerClient(MAIN, args, m -> {
+            if (m instanceof WorkerProtocol.Ready x) {
+                ready.complete(x);
+            }
+            r.onMessage(m);
+        })) {
+            client.launchWarm("cpu", 1);
+            client.train(WorkerMainTest.xor(3), "cpu", 1);
+            assertThat(r.evaluation.get(50, TimeUnit.SECONDS).total()).isEqualTo(100);
+            assertThat(ready).isDone();
+            assertThat(ready.get().cutShort()).isTrue();
+            int readyAt = r.messages.indexOf(ready.get());
+            int startedAt = -1;
+            for (int i = 0; i < r.messages.size(); i++) {
+                if (r.messages.get(i) instanceof WorkerProtocol.Event e && e.event() instanceof TrainingEvent.Started) {
+                    startedAt = i;
+                    break;
+                }
+            }
+            assertThat(readyAt).as("ready comes before the run's started").isLessThan(startedAt);
+        }
+    }
+
+    @Test
     void aShortRunCompletesAndTheWorkerServesUntilClosed() throws Exception {
         Recorder r = new Recorder();
         try (WorkerClient client = new WorkerClient(MAIN, JVM_ARGS, r)) {

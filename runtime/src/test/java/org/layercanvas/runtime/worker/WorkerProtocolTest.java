@@ -31,7 +31,7 @@ class WorkerProtocolTest {
                 new WorkerProtocol.Predict(7, new double[][] {{0.5, -1}, {1e-9, 3}}),
                 new WorkerProtocol.Predict(8, new double[0][]),
                 new WorkerProtocol.Save("/tmp/model \"x\".zip", 9L), new WorkerProtocol.Save("m.zip", null),
-                new WorkerProtocol.Shutdown());
+                new WorkerProtocol.Shutdown(), new WorkerProtocol.Warm("cpu", 1), new WorkerProtocol.Warm("auto", 0));
     }
 
     static Stream<WorkerProtocol.Message> messages() {
@@ -49,7 +49,8 @@ class WorkerProtocolTest {
                 new WorkerProtocol.Prediction(7, new double[][] {{0.25}, {Double.NaN}}),
                 new WorkerProtocol.Saved("/tmp/m.zip", 9L), new WorkerProtocol.Saved("/tmp/m.zip", null),
                 new WorkerProtocol.Error("unknown command 'x'", null), new WorkerProtocol.Error("save: no", 3L),
-                new WorkerProtocol.Bye());
+                new WorkerProtocol.Bye(), new WorkerProtocol.Ready(3.02, false, null),
+                new WorkerProtocol.Ready(0.4, true, null), new WorkerProtocol.Ready(0.1, false, "no backend"));
     }
 
     @ParameterizedTest
@@ -113,7 +114,7 @@ class WorkerProtocolTest {
     void reasonsNameTheProblem() {
         assertThatThrownBy(() -> WorkerProtocol.parseCommand("{\"type\":\"dance\"}"))
                 .hasMessage("unknown command 'dance'; expected one of train, pause, resume, stop, predict, save,"
-                        + " shutdown");
+                        + " warm, shutdown");
         assertThatThrownBy(() -> WorkerProtocol.parseCommand("{\"type\":\"train\",\"protocol\":2,\"document\":{}}"))
                 .hasMessage("train: protocol 2 is not supported; this worker speaks protocol 1");
         assertThatThrownBy(() -> WorkerProtocol.parseCommand("not json")).hasMessageStartingWith("malformed JSON: ");
@@ -141,6 +142,6 @@ class WorkerProtocolTest {
         }
         assertThat(types).containsAll(WorkerProtocol.COMMAND_TYPES.stream().filter(t -> !t.equals("train")).toList())
                 .contains("hello", "started", "iteration", "epoch", "paused", "resumed", "finished", "failed",
-                        "evaluation", "prediction", "saved", "error", "bye");
+                        "evaluation", "prediction", "saved", "error", "bye", "ready");
     }
 }
