@@ -34,6 +34,7 @@ class WorkerClientTest {
         final List<Message> messages = new CopyOnWriteArrayList<>();
         final CompletableFuture<TrainingEvent.Evaluation> evaluation = new CompletableFuture<>();
         final CompletableFuture<WorkerProtocol.Crashed> crashed = new CompletableFuture<>();
+        final CompletableFuture<WorkerProtocol.Ready> ready = new CompletableFuture<>();
         final CountDownLatch iterations = new CountDownLatch(3);
 
         @Override
@@ -47,23 +48,22 @@ class WorkerClientTest {
                 }
             } else if (m instanceof WorkerProtocol.Crashed c) {
                 crashed.complete(c);
+            } else if (m instanceof WorkerProtocol.Ready x) {
+                ready.complete(x);
             }
         }
+    }
+
+    private static List<String> warmingUpFor(int seconds) {
+        return List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dlayercanvas.warmUpSeconds=" + seconds);
     }
 
     @Test
     void aWarmedWorkerSaysReadyThenTrainsWhatItIsGivenWithoutSendingWarmUpEvents() throws Exception {
         Recorder r = new Recorder();
-        CompletableFuture<WorkerProtocol.Ready> ready = new CompletableFuture<>();
-        List<String> args = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dlayercanvas.warmUpSeconds=1");
-        try (WorkerClient client = new WorkerClient(MAIN, args, m -> {
-            if (m instanceof WorkerProtocol.Ready x) {
-                ready.complete(x);
-            }
-            r.onMessage(m);
-        })) {
+        try (WorkerClient client = new WorkerClient(MAIN, warmingUpFor(1), r)) {
             client.launchWarm("cpu", 1);
-            WorkerProtocol.Ready done = ready.get(45, TimeUnit.SECONDS);
+            WorkerProtocol.Ready done = r.ready.get(45, TimeUnit.SECONDS);
             assertThat(done.problem()).isNull();
             assertThat(done.cutShort()).isFalse();
             assertThat(done.seconds()).isBetween(0.5, 30.0);
@@ -84,14 +84,8 @@ class WorkerClientTest {
     @Test
     void aRunCutsTheWarmUpShort() throws Exception {
         Recorder r = new Recorder();
-        CompletableFuture<WorkerProtocol.Ready> ready = new CompletableFuture<>();
-        List<String> args = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dlayercanvas.warmUpSeconds=120");
-        try (WorkerClient client = new WorkerClient(MAIN, args, m -> {
-            if (m instanceof WorkerProtocol.Ready x) {
-                ready.complete(x);
-            }
-            r.onMessage(m);
-        })) {
+        CompletableFuture<WorkerProtocol.Ready> ready = r.ready;
+        try (WorkerClient client = new WorkerClient(MAIN, warmingUpFor(120), r)) {
             client.launchWarm("cpu", 1);
             client.train(WorkerMainTest.xor(3), "cpu", 1);
             assertThat(r.evaluation.get(50, TimeUnit.SECONDS).total()).isEqualTo(100);
