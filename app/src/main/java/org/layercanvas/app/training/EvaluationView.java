@@ -52,6 +52,8 @@ public final class EvaluationView extends SplitPane {
         summary.setId("evaluation-summary");
         summary.getStyleClass().add("pane-title");
         summary.setWrapText(true);
+        // The matrix below grows; the summary keeps the lines it needs rather than an ellipsis.
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         cellTitle.setWrapText(true);
         matrix.setId("confusion-matrix");
         matrix.setMinSize(240, 240);
@@ -84,8 +86,13 @@ public final class EvaluationView extends SplitPane {
 
     private static TableColumn<ClassRow, String> column(String key,
                                                         java.util.function.Function<ClassRow, String> value) {
-        TableColumn<ClassRow, String> c = new TableColumn<>(Messages.get(key));
-        c.setMinWidth(64);
+        String title = Messages.get(key);
+        TableColumn<ClassRow, String> c = new TableColumn<>(title);
+        // Never narrower than its (bold) heading: "Preci..." tells a student nothing; the table scrolls instead.
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(title);
+        probe.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, javafx.scene.text.Font.getDefault().getSize()));
+        c.setMinWidth(Math.max(56, Math.ceil(probe.getLayoutBounds().getWidth()) + 28));
         c.setCellValueFactory(d -> new javafx.beans.property.SimpleStringProperty(value.apply(d.getValue())));
         return c;
     }

@@ -57,10 +57,16 @@ public final class TrainingView extends VBox {
         bar.setId("training-progress");
         bar.progressProperty().bind(Bindings.when(model.stateProperty().isEqualTo(TrainingViewModel.State.STARTING))
                 .then(-1.0).otherwise(model.progressProperty()));
-        bar.setPrefWidth(180);
+        bar.setPrefWidth(120);
         Label progress = new Label();
         progress.setId("training-progress-text");
         progress.textProperty().bind(model.progressTextProperty());
+        // On a narrow window the line may be cut: the whole of it stays one hover away.
+        javafx.scene.control.Tooltip progressTip = new javafx.scene.control.Tooltip();
+        progressTip.textProperty().bind(model.progressTextProperty());
+        progress.setTooltip(progressTip);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        progress.setMaxWidth(Double.MAX_VALUE);
         Label device = new Label();
         device.setId("training-device");
         device.getStyleClass().add("training-device");
@@ -69,8 +75,7 @@ public final class TrainingView extends VBox {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         bar.setMinWidth(80);
-        HBox.setHgrow(bar, Priority.SOMETIMES);
-        bar.setMaxWidth(260);
+        bar.setMaxWidth(200);
         HBox controls = new HBox(8, run, pause, resume, stop, bar, progress);
         controls.setAlignment(Pos.CENTER_LEFT);
         progress.setMinWidth(0);
