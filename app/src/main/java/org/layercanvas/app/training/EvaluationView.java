@@ -55,6 +55,7 @@ public final class EvaluationView extends SplitPane {
         // The matrix below grows; the summary keeps the lines it needs rather than an ellipsis.
         summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         cellTitle.setWrapText(true);
+        cellTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         matrix.setId("confusion-matrix");
         matrix.setMinSize(240, 240);
         matrix.setOnCellClicked((trueClass, predicted) -> showCell(trueClass, predicted));
@@ -81,6 +82,7 @@ public final class EvaluationView extends SplitPane {
         VBox right = new VBox(8, table, cellTitle, exampleScroll);
         right.setPadding(new Insets(8));
         getItems().addAll(left, right);
+        // Half each: below that the matrix drops its counts; the table scrolls sideways rather than cut headings.
         setDividerPositions(0.5);
     }
 
@@ -92,7 +94,9 @@ public final class EvaluationView extends SplitPane {
         javafx.scene.text.Text probe = new javafx.scene.text.Text(title);
         probe.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
                 javafx.scene.text.FontWeight.BOLD, javafx.scene.text.Font.getDefault().getSize()));
-        c.setMinWidth(Math.max(56, Math.ceil(probe.getLayoutBounds().getWidth()) + 28));
+        javafx.scene.text.Text widest = new javafx.scene.text.Text(pct(1.0));
+        c.setMinWidth(Math.ceil(Math.max(probe.getLayoutBounds().getWidth() + 28,
+                widest.getLayoutBounds().getWidth() + 24)));
         c.setCellValueFactory(d -> new javafx.beans.property.SimpleStringProperty(value.apply(d.getValue())));
         return c;
     }
