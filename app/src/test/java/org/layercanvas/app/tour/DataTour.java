@@ -26,12 +26,24 @@ public final class DataTour {
     private DataTour() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            tour(args);
+        } catch (Exception | Error e) {
+            // JavaFX keeps the JVM alive (implicit exit is off): end it, and say the tour failed.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void tour(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/images");
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("layercanvas-tour");
         System.setProperty("layercanvas.home", home.toString());
         Platform.startup(() -> { });
+        // The tour closes a window before opening the next: without this, JavaFX may exit in between.
+        Platform.setImplicitExit(false);
         AppContext app = new AppContext(LayerCatalog.standard(), home, FileDialogs.NATIVE);
         app.setDatasetCache(DatasetCache.standard());
         onFx(app::applyTheme);

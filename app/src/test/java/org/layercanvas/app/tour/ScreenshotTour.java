@@ -29,7 +29,17 @@ public final class ScreenshotTour {
     private ScreenshotTour() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            tour(args);
+        } catch (Exception | Error e) {
+            // JavaFX keeps the JVM alive (implicit exit is off): end it, and say the tour failed.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void tour(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/images");
         int width = args.length > 2 ? Integer.parseInt(args[1]) : 1280;
         int height = args.length > 2 ? Integer.parseInt(args[2]) : 800;
@@ -37,6 +47,8 @@ public final class ScreenshotTour {
         Path home = Files.createTempDirectory("layercanvas-tour");
         System.setProperty("layercanvas.home", home.toString());
         Platform.startup(() -> { });
+        // The tour closes a window before opening the next: without this, JavaFX may exit in between.
+        Platform.setImplicitExit(false);
         AppContext app = new AppContext(LayerCatalog.standard(), home, FileDialogs.NATIVE);
         onFx(app::applyTheme);
 
@@ -135,7 +147,9 @@ public final class ScreenshotTour {
                 done.countDown();
             }
         });
-        done.await(20, TimeUnit.SECONDS);
+        if (!done.await(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the FX thread did not take " + file + " within 20 s");
+        }
         if (failure[0] != null) {
             throw failure[0];
         }
@@ -151,6 +165,8 @@ public final class ScreenshotTour {
                 done.countDown();
             }
         });
-        done.await(20, TimeUnit.SECONDS);
+        if (!done.await(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the FX thread did not answer within 20 s");
+        }
     }
 }
