@@ -87,6 +87,11 @@ public final class DashboardBench {
             System.out.printf(Locale.ROOT, "%s: CLI alone %,.0f samples/s %s; dashboard (spare worker, the default) %,.0f samples/s %s; "
                     + "ratio %.3f (%+.1f %%)%n", doc.metadata().title(), a, alone, d, dashboard, d / a,
                     (d / a - 1) * 100);
+            synchronized (WINDOW_CPU) {
+                System.out.printf(Locale.ROOT, "  window process CPU while training: median %.1f %% of a core %s%n",
+                        median(WINDOW_CPU), WINDOW_CPU);
+                WINDOW_CPU.clear();
+            }
             System.out.printf(Locale.ROOT, "  FX thread CPU per frame during training: frames=%d mean=%.2f ms "
                     + "p50=%.2f ms p95=%.2f ms max=%.2f ms%n", f.length, Arrays.stream(f).average().orElse(0),
                     pct(f, 0.5), pct(f, 0.95), f.length == 0 ? 0 : f[f.length - 1]);
@@ -154,15 +159,26 @@ public final class DashboardBench {
         onFx(() -> w[0].stage().getScene().addPostLayoutPulseListener(perFrame));
         onFx(() -> w[0].run());
         long deadline = System.currentTimeMillis() + 600_000;
+        long cpuAtStart = -1;
+        long wallAtStart = 0;
         while (System.currentTimeMillis() < deadline) {
             TrainingViewModel.State s = w[0].training().stateProperty().get();
             measuring[0] = s == TrainingViewModel.State.RUNNING;
+            if (measuring[0] && cpuAtStart < 0) {
+                cpuAtStart = processCpuNanos();
+                wallAtStart = System.nanoTime();
+            }
             if (s == TrainingViewModel.State.FINISHED || s == TrainingViewModel.State.FAILED) {
                 break;
             }
             Thread.sleep(20);
         }
         measuring[0] = false;
+        if (cpuAtStart >= 0) {
+            synchronized (WINDOW_CPU) {
+                WINDOW_CPU.add(100.0 * (processCpuNanos() - cpuAtStart) / (System.nanoTime() - wallAtStart));
+            }
+        }
         // The worker's own number: its minibatch loop, as in the run's Finished event.
         RunNumbers numbers = new RunNumbers();
         var run = w[0].training().lastRunProperty();
@@ -180,6 +196,14 @@ public final class DashboardBench {
             w[0].stage().close();
         });
         return numbers.samplesPerSecond;
+    }
+
+    /** The window process's CPU while each dashboard run trained, in per cent of one core. */
+    private static final List<Double> WINDOW_CPU = new ArrayList<>();
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Waits until the spare worker (if any) has finished warming up, and lets the machine settle. */
