@@ -11,11 +11,9 @@ import java.util.Map;
 import javafx.application.Platform;
 import org.layercanvas.app.document.DocumentCommands;
 import org.layercanvas.app.main.AppContext;
-import org.layercanvas.app.main.FileDialogs;
 import org.layercanvas.app.main.MainWindow;
 import org.layercanvas.model.DatasetSpec;
 import org.layercanvas.model.Split;
-import org.layercanvas.model.layers.LayerCatalog;
 import org.layercanvas.runtime.data.download.DatasetCache;
 
 /**
@@ -27,26 +25,14 @@ public final class DataTour {
     }
 
     public static void main(String[] args) {
-        try {
-            tour(args);
-        } catch (Exception | Error e) {
-            // JavaFX keeps the JVM alive (implicit exit is off): end it, and say the tour failed.
-            e.printStackTrace();
-            System.exit(1);
-        }
+        ScreenshotTour.run(DataTour::tour, args);
     }
 
     private static void tour(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/images");
         Files.createDirectories(out);
-        Path home = Files.createTempDirectory("layercanvas-tour");
-        System.setProperty("layercanvas.home", home.toString());
-        Platform.startup(() -> { });
-        // The tour closes a window before opening the next: without this, JavaFX may exit in between.
-        Platform.setImplicitExit(false);
-        AppContext app = new AppContext(LayerCatalog.standard(), home, FileDialogs.NATIVE);
+        AppContext app = ScreenshotTour.startApp();
         app.setDatasetCache(DatasetCache.standard());
-        onFx(app::applyTheme);
 
         MainWindow[] w = new MainWindow[1];
         onFx(() -> w[0] = MainWindow.openSample(app, "digits-mlp", stage(1280, 800)));

@@ -30,13 +30,34 @@ public final class ScreenshotTour {
     }
 
     public static void main(String[] args) {
+        run(ScreenshotTour::tour, args);
+    }
+
+    /** A tour's steps, given the command-line arguments. */
+    interface Tour {
+        void run(String[] args) throws Exception;
+    }
+
+    /** Runs a tour; a failing one ends the JVM with exit code 1 (JavaFX, with implicit exit off, would keep it). */
+    static void run(Tour tour, String[] args) {
         try {
-            tour(args);
+            tour.run(args);
         } catch (Exception | Error e) {
-            // JavaFX keeps the JVM alive (implicit exit is off): end it, and say the tour failed.
             e.printStackTrace();
             System.exit(1);
         }
+    }
+
+    /** Starts JavaFX for a tour and an app with a fresh data folder, themed. */
+    static AppContext startApp() throws Exception {
+        Path home = Files.createTempDirectory("layercanvas-tour");
+        System.setProperty("layercanvas.home", home.toString());
+        Platform.startup(() -> { });
+        // A tour closes a window before opening the next: without this, JavaFX may exit in between.
+        Platform.setImplicitExit(false);
+        AppContext app = new AppContext(LayerCatalog.standard(), home, FileDialogs.NATIVE);
+        onFx(app::applyTheme);
+        return app;
     }
 
     private static void tour(String[] args) throws Exception {
@@ -44,13 +65,7 @@ public final class ScreenshotTour {
         int width = args.length > 2 ? Integer.parseInt(args[1]) : 1280;
         int height = args.length > 2 ? Integer.parseInt(args[2]) : 800;
         Files.createDirectories(out);
-        Path home = Files.createTempDirectory("layercanvas-tour");
-        System.setProperty("layercanvas.home", home.toString());
-        Platform.startup(() -> { });
-        // The tour closes a window before opening the next: without this, JavaFX may exit in between.
-        Platform.setImplicitExit(false);
-        AppContext app = new AppContext(LayerCatalog.standard(), home, FileDialogs.NATIVE);
-        onFx(app::applyTheme);
+        AppContext app = startApp();
 
         MainWindow[] w = new MainWindow[1];
         onFx(() -> {
