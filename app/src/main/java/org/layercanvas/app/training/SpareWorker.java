@@ -79,7 +79,7 @@ public final class SpareWorker implements AutoCloseable {
         }
         spare = null;
         if (!s.matches(List.copyOf(jvmArgs.get()), device, threads) || !s.client.isAlive()) {
-            s.client.close();
+            closeLater(s.client);
             return null;
         }
         s.target = Objects.requireNonNull(listener);
@@ -113,10 +113,20 @@ public final class SpareWorker implements AutoCloseable {
 
     private void discard() {
         if (spare != null) {
-            spare.client.close();
+            closeLater(spare.client);
             spare.ready.complete(null);
             spare = null;
         }
+    }
+
+    /**
+     * Ends a spare's process without waiting for it: callers are the FX thread (window opened or closed, Run)
+     * and a worker's reader thread. If the app exits first, the client's shutdown hook ends the process.
+     */
+    private static void closeLater(WorkerClient client) {
+        Thread t = new Thread(client::close, "layercanvas-spare-close");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static final class Spare {
