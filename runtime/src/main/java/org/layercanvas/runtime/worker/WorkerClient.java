@@ -174,6 +174,7 @@ public final class WorkerClient implements AutoCloseable {
         if (threads > 0) {
             env.put("OMP_NUM_THREADS", Integer.toString(threads));
         }
+        env.putAll(org.layercanvas.runtime.platform.NativeTuning.environment(env));
     }
 
     static String javaExecutable() {

@@ -212,7 +212,13 @@ class WorkerClientTest {
                 .doesNotContainKey("OMP_NUM_THREADS");
         env.clear();
         WorkerClient.environment(env, "auto", 0);
-        assertThat(env).isEmpty();
+        assertThat(env).doesNotContainKeys("BACKEND_PRIORITY_CPU", "BACKEND_PRIORITY_GPU", "OMP_NUM_THREADS");
+        // the worker gets the OpenBLAS kernels this CPU can run (NativeTuning), unless the user chose some
+        assertThat(env).containsAllEntriesOf(org.layercanvas.runtime.platform.NativeTuning.environment(Map.of()));
+        env.clear();
+        env.put("OPENBLAS_CORETYPE", "Zen");
+        WorkerClient.environment(env, "auto", 0);
+        assertThat(env).containsEntry("OPENBLAS_CORETYPE", "Zen");
         client.close();
     }
 }
