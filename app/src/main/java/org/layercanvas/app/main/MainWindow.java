@@ -418,11 +418,12 @@ public final class MainWindow {
     }
 
     /**
-     * ND4J threads for a run started from the window: all cores but one, so that the window (and its charts)
-     * keeps a core. On 2 cores that is 1 thread, which is also ND4J's fastest setting there for small networks.
+     * Native threads for a run started from the window: 0, so that the worker's thread policy chooses from the
+     * network's size exactly as {@code layercanvas train} does (see ThreadPolicy): Run is as fast as the command
+     * line.
      */
     public static int trainingThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        return 0;
     }
 
     // ---- data ------------------------------------------------------------------------------------------------

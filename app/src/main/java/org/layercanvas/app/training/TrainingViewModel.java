@@ -248,7 +248,7 @@ public final class TrainingViewModel {
             iterationsPerEpoch = Math.max(1, (s.trainExamples() + s.batchSize() - 1) / s.batchSize());
             totalEpochs = s.epochs();
             String device = Messages.get("training.device", s.device().toUpperCase(Locale.ROOT), s.deviceReason(),
-                    s.backend(), s.threads());
+                    s.backend(), s.threads(), s.engineReason() == null ? s.engine() : s.engineReason());
             ui.execute(() -> {
                 state.set(State.RUNNING);
                 deviceText.set(device);

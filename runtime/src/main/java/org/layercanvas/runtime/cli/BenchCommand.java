@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.layercanvas.model.NetworkDocument;
@@ -14,16 +16,17 @@ import org.layercanvas.model.layers.LayerCatalog;
 import org.layercanvas.model.layers.LayerType;
 import org.layercanvas.model.shape.ShapeInference;
 import org.layercanvas.runtime.bench.HandWrittenMlp;
+import org.layercanvas.runtime.compile.CompileException;
+import org.layercanvas.runtime.compile.CompiledGraph;
+import org.layercanvas.runtime.compile.GraphCompiler;
+import org.layercanvas.runtime.data.DataContext;
 import org.layercanvas.runtime.data.DatasetException;
 import org.layercanvas.runtime.data.DatasetLoader;
 import org.layercanvas.runtime.data.SplitExamples;
+import org.layercanvas.runtime.engine.EnginePreference;
 import org.layercanvas.runtime.train.Tensors;
-import org.layercanvas.runtime.train.Threads;
 import org.layercanvas.runtime.train.TrainingEvent;
 import org.layercanvas.runtime.train.TrainingSession;
-import org.layercanvas.runtime.compile.GraphCompiler;
-import org.layercanvas.runtime.compile.CompiledGraph;
-import org.layercanvas.runtime.compile.CompileException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -34,10 +37,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code layercanvas bench FILE}: training throughput with fixed settings. Throughput counts the minibatch loop
- * of measured epochs only (shuffling, batching, fit, events), never per-epoch evaluation; warm-up epochs are
- * discarded; the median of the repetitions is reported. With {@code --baseline}, repetitions alternate between
- * LayerCanvas and the hand-written DL4J network so that drift of the machine hits both alike.
+ * {@code layercanvas bench FILE}: training throughput with fixed settings, on any dataset the document can use
+ * (streamed ones too). Throughput counts the minibatch loop of measured epochs only (waiting for batches, the
+ * engine's step, events), never per-epoch evaluation; warm-up epochs are discarded; the median of the repetitions
+ * is reported, with where the time of one minibatch went. {@code --engine both} alternates the compiled plan and
+ * DL4J; {@code --baseline} alternates with the same MLP written by hand in DL4J. Alternating makes drift of the
+ * machine hit every contender alike.
  */
 @Command(name = "bench", resourceBundle = "org.layercanvas.runtime.cli.BenchCommand", mixinStandardHelpOptions = true)
 final class BenchCommand implements Callable<Integer> {
@@ -59,23 +64,55 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", descriptionKey = "threads")
     private int threads;
 
+    @Option(names = "--engine", paramLabel = "auto|plan|dl4j|both", defaultValue = "auto", descriptionKey = "engine")
+    private String engine;
+
+    @Option(names = "--kernels", descriptionKey = "kernels")
+    private boolean kernels;
+
     @Option(names = "--baseline", descriptionKey = "baseline")
     private boolean baseline;
 
     @Option(names = "--json", descriptionKey = "json")
     private boolean json;
 
+    /** One measured run: throughput, where its time went, and what the session reported. */
+    private record Measurement(double samplesPerSecond, TrainingSession.LoopTimes times, String engine,
+                               String engineReason, int threads, int trainExamples,
+                               List<org.layercanvas.runtime.engine.KernelTime> kernels) {
+    }
+
     @Override
     public Integer call() {
+        String profileBefore = System.getProperty("layercanvas.plan.profile");
+        try {
+            return measure();
+        } finally {
+            if (profileBefore == null) {
+                System.clearProperty("layercanvas.plan.profile");
+            } else {
+                System.setProperty("layercanvas.plan.profile", profileBefore);
+            }
+        }
+    }
+
+    private int measure() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean both = "both".equalsIgnoreCase(engine);
+        EnginePreference preference = both ? EnginePreference.PLAN : EnginePreference.parse(engine);
         String badOption = epochs < 1 ? "--epochs: " + Text.get("option.positive", epochs)
                 : repeat < 1 ? "--repeat: " + Text.get("option.positive", repeat)
                 : warmup < 0 ? "--warmup: " + Text.get("option.notNegative", warmup)
-                : threads < 0 ? "--threads: " + Text.get("option.notNegative", threads) : null;
+                : threads < 0 ? "--threads: " + Text.get("option.notNegative", threads)
+                : preference == null ? "--engine: " + Text.get("option.benchEngine", engine) : null;
         if (badOption != null) {
             err.println(Text.get("line.error", badOption));
             return ExitCodes.UNREADABLE;
+        }
+        if (kernels) {
+            // read once by the plan when it is built: timing every kernel costs a little itself
+            System.setProperty("layercanvas.plan.profile", "true");
         }
         NetworkDocument doc = DocumentSource.loadOrReport(file, err);
         if (doc == null) {
@@ -89,45 +126,78 @@ final class BenchCommand implements Callable<Integer> {
             err.println(Text.get("line.error", Text.get("bench.notMlp", unsupported.get().jsonName())));
             return ExitCodes.INVALID;
         }
-        if (threads > 0) {
-            Threads.set(threads);
-        }
         NetworkDocument run = doc.withTraining(doc.training().withEpochs(warmup + epochs)
                 .withEarlyStoppingOff());
-        DataSet train;
-        try {
-            train = trainingData(run);
-        } catch (DatasetException | CompileException e) {
-            err.println(Text.get("line.error", e.getMessage()));
-            return ExitCodes.TRAINING_FAILED;
-        }
-        out.println(Text.get("bench.header", epochs, warmup, repeat, run.training().batchSize(), train.numExamples()));
-        out.flush();
-        List<Double> ours = new ArrayList<>();
-        List<Double> theirs = new ArrayList<>();
-        List<Double> theirsGraph = new ArrayList<>();
-        for (int r = 0; r < repeat; r++) {
-            Double sps = measureLayerCanvas(run, err);
-            if (sps == null) {
+        DataContext data = DataContext.offline().withBaseFolder(DocumentSource.folderOf(file));
+        DataSet train = null;
+        if (baseline) {
+            try {
+                train = trainingData(run);
+            } catch (DatasetException | CompileException e) {
+                err.println(Text.get("line.error", e.getMessage()));
                 return ExitCodes.TRAINING_FAILED;
             }
-            ours.add(sps);
+        }
+        List<EnginePreference> contenders = both ? List.of(EnginePreference.PLAN, EnginePreference.DL4J)
+                : List.of(preference);
+        Map<EnginePreference, List<Measurement>> results = new LinkedHashMap<>();
+        List<Double> theirs = new ArrayList<>();
+        List<Double> theirsGraph = new ArrayList<>();
+        boolean headerShown = false;
+        for (int r = 0; r < repeat; r++) {
+            for (EnginePreference p : contenders) {
+                Measurement m = measureLayerCanvas(run, p, data, err);
+                if (m == null) {
+                    return ExitCodes.TRAINING_FAILED;
+                }
+                if (!headerShown) {
+                    out.println(Text.get("bench.header", epochs, warmup, repeat, run.training().batchSize(),
+                            m.trainExamples(), m.threads()));
+                    out.flush();
+                    headerShown = true;
+                }
+                results.computeIfAbsent(p, k -> new ArrayList<>()).add(m);
+            }
             if (baseline) {
                 theirs.add(measureBaseline(run, train, HandWrittenMlp.Form.MULTI_LAYER_NETWORK));
                 theirsGraph.add(measureBaseline(run, train, HandWrittenMlp.Form.COMPUTATION_GRAPH));
             }
         }
-        double oursMedian = median(ours);
-        out.println(Text.get("bench.row", "LayerCanvas", fmt(oursMedian), repeat, list(ours)));
         ObjectNode result = new ObjectMapper().createObjectNode();
-        result.put("samplesPerSecond", oursMedian);
+        Map<EnginePreference, Double> medians = new LinkedHashMap<>();
+        for (Map.Entry<EnginePreference, List<Measurement>> e : results.entrySet()) {
+            List<Measurement> ms = e.getValue();
+            List<Double> rates = ms.stream().map(Measurement::samplesPerSecond).toList();
+            double median = median(rates);
+            medians.put(e.getKey(), median);
+            Measurement typical = closestTo(ms, median);
+            out.println(Text.get("bench.row", "LayerCanvas (" + typical.engine() + ")", fmt(median), repeat,
+                    list(rates)));
+            out.println(Text.get("bench.engine", typical.engineReason()));
+            out.println(breakdown(typical.times()));
+            for (org.layercanvas.runtime.engine.KernelTime k : typical.kernels()) {
+                out.println(Text.get("bench.kernel", k.phase(), k.label(),
+                        String.format(Locale.ROOT, "%,.1f", k.microsPerCall())));
+            }
+            ObjectNode node = e.getKey() == contenders.get(0) ? result : result.putObject(typical.engine());
+            node.put("samplesPerSecond", median);
+            node.put("engine", typical.engine());
+            putBreakdown(node, typical.times());
+        }
+        Measurement first = results.get(contenders.get(0)).get(0);
         result.put("epochs", epochs);
         result.put("warmupEpochs", warmup);
         result.put("repeat", repeat);
         result.put("batchSize", run.training().batchSize());
-        result.put("trainExamples", train.numExamples());
-        result.put("threads", Threads.current());
+        result.put("trainExamples", first.trainExamples());
+        result.put("threads", first.threads());
+        if (both) {
+            double ratio = medians.get(EnginePreference.PLAN) / medians.get(EnginePreference.DL4J);
+            out.println(Text.get("bench.ratioEngines", String.format(Locale.ROOT, "%.2f", ratio)));
+            result.put("planOverDl4j", ratio);
+        }
         if (baseline) {
+            double oursMedian = medians.get(contenders.get(0));
             double theirsMedian = median(theirs);
             double ratio = oursMedian / theirsMedian;
             out.println(Text.get("bench.row", "hand-written DL4J", fmt(theirsMedian), repeat, list(theirs)));
@@ -157,21 +227,69 @@ final class BenchCommand implements Callable<Integer> {
         return Tensors.dataSet(split.train(), compiled.inputShape(), compiled.outputUnits(), DataType.FLOAT);
     }
 
-    private Double measureLayerCanvas(NetworkDocument doc, PrintWriter err) {
+    private Measurement measureLayerCanvas(NetworkDocument doc, EnginePreference preference, DataContext data,
+                                           PrintWriter err) {
         List<TrainingEvent.Epoch> measured = new ArrayList<>();
-        TrainingSession session = new TrainingSession(doc, new TrainingSession.Options("cpu", threads), event -> {
-            if (event instanceof TrainingEvent.Epoch e && e.epoch() > warmup) {
-                measured.add(e);
-            }
-        });
-        TrainingSession.Result result = session.run();
+        TrainingSession[] session = new TrainingSession[1];
+        TrainingSession.LoopTimes[] atStart = {null};
+        TrainingEvent.Started[] started = {null};
+        session[0] = new TrainingSession(doc, new TrainingSession.Options("cpu", threads, false, data, preference),
+                event -> {
+                    if (event instanceof TrainingEvent.Started s) {
+                        started[0] = s;
+                        if (warmup == 0) {
+                            atStart[0] = session[0].loopTimes();
+                        }
+                    } else if (event instanceof TrainingEvent.Epoch e) {
+                        if (e.epoch() == warmup) {
+                            atStart[0] = session[0].loopTimes();
+                        } else if (e.epoch() > warmup) {
+                            measured.add(e);
+                        }
+                    }
+                });
+        TrainingSession.Result result = session[0].run();
         if (!result.succeeded()) {
             err.println(Text.get("line.error", result.failed().code() + ": " + result.failed().message()));
             return null;
         }
         // Each epoch's rate is examples / seconds: combine as total examples over total seconds.
         double seconds = measured.stream().mapToDouble(e -> 1.0 / e.samplesPerSecond()).sum();
-        return measured.size() / seconds;
+        TrainingSession.LoopTimes times = session[0].loopTimes().minus(atStart[0]);
+        return new Measurement(measured.size() / seconds, times, started[0].engine(), started[0].engineReason(),
+                started[0].threads(), started[0].trainExamples(), session[0].kernelProfile());
+    }
+
+    /** One line: microseconds per minibatch, and how they split. */
+    private static String breakdown(TrainingSession.LoopTimes t) {
+        double n = Math.max(1, t.steps());
+        long other = t.loop() - t.data() - t.input() - t.forward() - t.backward() - t.update() - t.events();
+        if (t.split()) {
+            return Text.get("bench.breakdown", us(t.loop(), n), us(t.data(), n), us(t.input(), n),
+                    us(t.forward(), n), us(t.backward(), n), us(t.update(), n), us(t.events(), n), us(other, n));
+        }
+        return Text.get("bench.breakdownFit", us(t.loop(), n), us(t.data(), n), us(t.forward(), n),
+                us(t.events(), n), us(other, n));
+    }
+
+    private static void putBreakdown(ObjectNode node, TrainingSession.LoopTimes t) {
+        double n = Math.max(1, t.steps());
+        ObjectNode b = node.putObject("microsecondsPerMinibatch");
+        b.put("total", t.loop() / n / 1e3);
+        b.put("data", t.data() / n / 1e3);
+        if (t.split()) {
+            b.put("input", t.input() / n / 1e3);
+            b.put("forward", t.forward() / n / 1e3);
+            b.put("backward", t.backward() / n / 1e3);
+            b.put("update", t.update() / n / 1e3);
+        } else {
+            b.put("fit", t.forward() / n / 1e3);
+        }
+        b.put("events", t.events() / n / 1e3);
+    }
+
+    private static String us(long nanos, double steps) {
+        return String.format(Locale.ROOT, "%,.0f", nanos / steps / 1e3);
     }
 
     private double measureBaseline(NetworkDocument doc, DataSet train, HandWrittenMlp.Form form) {
@@ -186,6 +304,11 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return epochs * train.numExamples() / seconds;
+    }
+
+    private static Measurement closestTo(List<Measurement> ms, double median) {
+        return ms.stream().min((a, b) -> Double.compare(Math.abs(a.samplesPerSecond() - median),
+                Math.abs(b.samplesPerSecond() - median))).orElseThrow();
     }
 
     private static double median(List<Double> values) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.layers.LayerCatalog;
 import org.layercanvas.model.shape.ShapeInference;
+import org.layercanvas.runtime.engine.EnginePreference;
 import org.layercanvas.runtime.train.EventFiles;
 import org.layercanvas.runtime.train.ModelFiles;
 import org.layercanvas.runtime.train.TrainingEvent;
@@ -41,6 +42,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", descriptionKey = "threads")
     private int threads;
+
+    @Option(names = "--engine", paramLabel = "auto|plan|dl4j", defaultValue = "auto", descriptionKey = "engine")
+    private String engine;
 
     @Option(names = "--events-out", paramLabel = "F.jsonl", descriptionKey = "eventsOut")
     private Path eventsOut;
@@ -86,6 +90,10 @@ final class TrainCommand implements Callable<Integer> {
             err.println(Text.get("line.error", "--threads: " + Text.get("option.notNegative", threads)));
             return ExitCodes.UNREADABLE;
         }
+        if (EnginePreference.parse(engine) == null) {
+            err.println(Text.get("line.error", "--engine: " + Text.get("option.engine", engine)));
+            return ExitCodes.UNREADABLE;
+        }
         if (DocumentSource.reportErrors(new ShapeInference(LayerCatalog.standard()).analyze(doc), err)) {
             return ExitCodes.INVALID;
         }
@@ -106,7 +114,8 @@ final class TrainCommand implements Callable<Integer> {
         if (!offline) {
             data = data.withDownloads(DatasetsCommand.progressPrinter(quiet ? null : err), null);
         }
-        session[0] = new TrainingSession(doc, new TrainingSession.Options(device, threads, false, data), event -> {
+        session[0] = new TrainingSession(doc, new TrainingSession.Options(device, threads, false, data,
+                EnginePreference.parse(engine)), event -> {
             files.onEvent(event);
             if (!quiet) {
                 report(event, totalEpochs, out);
@@ -153,6 +162,7 @@ final class TrainCommand implements Callable<Integer> {
             out.println(Text.get("train.started", s.device(), s.deviceReason(), s.backend(), s.threads(),
                     String.format(Locale.ROOT, "%,d", s.parameters()), s.trainExamples(), s.validationExamples(),
                     s.testExamples()));
+            out.println(Text.get("train.engine", s.engine(), s.engineReason()));
         } else if (event instanceof TrainingEvent.Epoch e) {
             String validation = Double.isNaN(e.validationLoss()) ? ""
                     : Text.get("train.epoch.validation", fmt(e.validationLoss()), fmt(e.validationAccuracy()));

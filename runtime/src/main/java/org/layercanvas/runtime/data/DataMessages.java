@@ -1,9 +1,7 @@
 package org.layercanvas.runtime.data;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import org.layercanvas.runtime.RuntimeTexts;
 
 /**
  * User-visible texts of the data package, from {@code org/layercanvas/runtime/data/messages.properties}, formatted
@@ -21,17 +19,7 @@ public final class DataMessages {
     }
 
     public static String format(Locale locale, String key, Object... args) {
-        String pattern;
-        try {
-            pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);
-        } catch (MissingResourceException e) {
-            return key + " " + java.util.Arrays.toString(args);
-        }
-        Object[] texts = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            texts[i] = String.valueOf(args[i]);
-        }
-        return new MessageFormat(pattern, Locale.ROOT).format(texts);
+        return RuntimeTexts.format(BUNDLE, locale, key, args);
     }
 
     /** A {@link DatasetException} carrying the formatted message of {@code key}. */

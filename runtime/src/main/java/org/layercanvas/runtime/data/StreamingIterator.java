@@ -64,6 +64,7 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
     private final DataType dataType;
     private final int labelUnits;
     private final int numBatches;
+    private final boolean dataSets;
 
     private int epoch;
     private int cursor;
@@ -80,6 +81,7 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
         this.augmentation = b.augmentation;
         this.prefetch = b.prefetch;
         this.dataType = b.dataType;
+        this.dataSets = b.dataSets;
         this.labelUnits = b.labelUnits < 0 ? Math.max(1, source.classNames().size()) : b.labelUnits;
         if (source.size() > 0 && shape.size() != source.featureCount()) {
             throw new IllegalArgumentException(DataMessages.format("iterator.shapeMismatch", shape.label(),
@@ -110,6 +112,7 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
         private int prefetch = 2;
         private DataType dataType = DataType.FLOAT;
         private int labelUnits = -1;
+        private boolean dataSets = true;
 
         private Builder(BatchSource source, TensorShape shape) {
             this.source = source;
@@ -152,6 +155,15 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
         /** Output units: one-hot columns, or 1 for a single label column; default the number of classes. */
         public Builder labelUnits(int v) {
             labelUnits = v;
+            return this;
+        }
+
+        /**
+         * Whether the prefetch thread also makes each batch's DL4J {@link DataSet} (default true). A consumer that
+         * only reads {@link Minibatch} arrays turns it off and saves two native allocations per batch.
+         */
+        public Builder dataSets(boolean v) {
+            dataSets = v;
             return this;
         }
 
@@ -220,24 +232,32 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
 
     @Override
     public DataSet next() {
+        return nextMinibatch().dataSet();
+    }
+
+    /**
+     * The next batch as Java arrays. With prefetching, its DataSet form is made on the prefetch thread too unless
+     * the iterator was built with {@code dataSets(false)}.
+     */
+    public Minibatch nextMinibatch() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        DataSet ds;
+        Minibatch mb;
         if (prefetch > 0) {
             if (producer == null) {
                 producer = new Producer(epoch, order, cursor);
             }
-            ds = producer.take();
+            mb = producer.take();
         } else {
-            ds = batch(epoch, order, cursor);
+            mb = minibatch(epoch, order, cursor);
         }
         cursor++;
         if (cursor == numBatches && producer != null) {
             producer.awaitEnd();
             producer = null;
         }
-        return ds;
+        return mb;
     }
 
     @Override
@@ -318,6 +338,11 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
 
     /** Batch {@code b} of epoch {@code e}: a pure function of the source, settings, order, e and b. */
     DataSet batch(int e, int[] ord, int b) {
+        return minibatch(e, ord, b).dataSet();
+    }
+
+    /** Batch {@code b} of epoch {@code e} as Java arrays (a DataSet is made when asked for). */
+    Minibatch minibatch(int e, int[] ord, int b) {
         int from = b * batchSize;
         int n = Math.min(batchSize, ord.length - from);
         int f = source.featureCount();
@@ -363,18 +388,7 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
             case SEQUENCE -> new long[] {n, shape.dim(1), shape.dim(0)};
             case TOKENS -> new long[] {n, 1, shape.dim(0)};
         };
-        INDArray features = Nd4j.create(x, xShape, 'c');
-        INDArray labels = Nd4j.create(y, new long[] {n, labelUnits}, 'c');
-        if (dataType != DataType.FLOAT) {
-            features = features.castTo(dataType);
-            labels = labels.castTo(dataType);
-        }
-        DataSet ds = new DataSet(features, labels);
-        DataSetPreProcessor pp = preProcessor;
-        if (pp != null) {
-            pp.preProcess(ds);
-        }
-        return ds;
+        return new Minibatch(n, x, xShape, y, labelUnits, dataType, preProcessor);
     }
 
     /**
@@ -433,7 +447,11 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
         public void run() {
             try {
                 for (int b = first; b < numBatches && !stopped; b++) {
-                    queue.put(batch(epochOf, orderOf, b));
+                    Minibatch mb = minibatch(epochOf, orderOf, b);
+                    if (dataSets || mb.needsDataSet()) {
+                        mb.dataSet();
+                    }
+                    queue.put(mb);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -446,7 +464,7 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
             }
         }
 
-        DataSet take() {
+        Minibatch take() {
             Object item;
             try {
                 while ((item = queue.poll(100, TimeUnit.MILLISECONDS)) == null) {
@@ -468,7 +486,7 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
                 }
                 throw new IllegalStateException(failure.error());
             }
-            return (DataSet) item;
+            return (Minibatch) item;
         }
 
         void awaitEnd() {

@@ -30,10 +30,14 @@ import java.util.Objects;
 })
 public sealed interface TrainingEvent {
 
-    /** The run began; the environment it runs in and the sizes it works with. */
+    /**
+     * The run began; the environment it runs in and the sizes it works with. {@code engine} is {@code plan} (the
+     * compiled training plan) or {@code dl4j}, {@code engineReason} says why in the user's language.
+     */
     record Started(String backend, String device, String deviceReason, int threads, String dl4jVersion,
                    String javaVersion, String os, long parameters, int trainExamples, int validationExamples,
-                   int testExamples, int epochs, int batchSize, long seed) implements TrainingEvent {
+                   int testExamples, int epochs, int batchSize, long seed, String engine, String engineReason)
+            implements TrainingEvent {
     }
 
     /** One minibatch was learned from. {@code iteration} counts from 1 over the whole run. */

@@ -16,10 +16,15 @@ import org.layercanvas.runtime.data.DataContext;
 import org.layercanvas.runtime.data.DataMessages;
 import org.layercanvas.runtime.data.DatasetException;
 import org.layercanvas.runtime.data.DatasetLoader;
+import org.layercanvas.runtime.data.Minibatch;
 import org.layercanvas.runtime.data.PreparedData;
 import org.layercanvas.runtime.data.SplitExamples;
 import org.layercanvas.runtime.data.StreamingIterator;
 import org.layercanvas.runtime.data.download.CancelledException;
+import org.layercanvas.runtime.engine.EnginePreference;
+import org.layercanvas.runtime.engine.Engines;
+import org.layercanvas.runtime.engine.StepTimes;
+import org.layercanvas.runtime.engine.TrainingEngine;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -46,19 +51,37 @@ public final class TrainingSession {
     /** Guarded by {@link #pauseLock}: the training thread is parked in a pause and does not touch the model. */
     private boolean parked;
     private volatile CompiledGraph compiled;
+    private volatile StepTimes engineTimes;
+    private volatile java.util.List<org.layercanvas.runtime.engine.KernelTime> kernelProfile = java.util.List.of();
+    /** Time the training loop waited for minibatches, and spent reporting iteration events (for benchmarks). */
+    private volatile long dataNanos;
+    private volatile long eventNanos;
+    private volatile long loopNanos;
+    private volatile long steps;
 
     /**
      * @param device   {@code auto}, {@code cpu} or {@code gpu}
-     * @param threads  ND4J threads for the run; 0 leaves ND4J's default
+     * @param threads  native threads for the run; 0 lets {@link ThreadPolicy} choose from the network's size
      * @param evaluate whether a normal end is followed by a {@link TrainingEvent.Evaluation} event (the
      *                 {@link Result} carries the evaluation either way)
      * @param data     where datasets are found and whether missing downloads may be fetched
+     * @param engine   which engine trains: the compiled plan where it covers the network, or DL4J
      */
-    public record Options(String device, int threads, boolean evaluate, DataContext data) {
+    public record Options(String device, int threads, boolean evaluate, DataContext data, EnginePreference engine) {
         public static final Options DEFAULT = new Options("auto", 0);
 
         public Options {
             data = data == null ? DataContext.offline() : data;
+            engine = engine == null ? EnginePreference.fromSystemProperty() : engine;
+        }
+
+        /** Options with the engine from the {@code layercanvas.engine} system property (auto by default). */
+        public Options(String device, int threads, boolean evaluate, DataContext data) {
+            this(device, threads, evaluate, data, null);
+        }
+
+        public Options withEngine(EnginePreference preference) {
+            return new Options(device, threads, evaluate, data, preference);
         }
 
         /** Options that find datasets offline in the standard cache. */
@@ -180,6 +203,35 @@ public final class TrainingSession {
         return compiled;
     }
 
+    /**
+     * Where the minibatch loop's time went so far: waiting for batches, the engine's parts, reporting events. Read it
+     * on the training thread (a listener) for exact numbers between two minibatches.
+     */
+    public LoopTimes loopTimes() {
+        StepTimes t = engineTimes;
+        return new LoopTimes(steps, loopNanos, dataNanos, eventNanos, t == null ? 0 : t.inputNanos(),
+                t == null ? 0 : t.forwardNanos(), t == null ? 0 : t.backwardNanos(), t == null ? 0 : t.updateNanos(),
+                t != null && t.split());
+    }
+
+    /**
+     * Cumulative nanoseconds of the minibatch loop by part. {@code loop} is the whole loop (minus pauses); the rest
+     * of it is {@code loop - data - input - forward - backward - update - events} (the session's own bookkeeping).
+     * When {@code split} is false the engine reports forward, backward and update together as {@code forward}.
+     */
+    public record LoopTimes(long steps, long loop, long data, long events, long input, long forward, long backward,
+                            long update, boolean split) {
+        public LoopTimes minus(LoopTimes o) {
+            return new LoopTimes(steps - o.steps, loop - o.loop, data - o.data, events - o.events, input - o.input,
+                    forward - o.forward, backward - o.backward, update - o.update, split);
+        }
+    }
+
+    /** Per-kernel times of the run's engine, when profiling was asked for (after the run). */
+    public java.util.List<org.layercanvas.runtime.engine.KernelTime> kernelProfile() {
+        return kernelProfile;
+    }
+
     /** The model being trained, once it exists. */
     public ComputationGraph model() {
         return model;
@@ -259,14 +311,27 @@ public final class TrainingSession {
     private Result train(CompiledGraph compiled, PreparedData data, DeviceChoice device, long wallStart)
             throws InterruptedException {
         TrainingSettings t = document.training();
-        if (options.threads() > 0) {
-            Threads.set(options.threads());
-        }
+        int threads = options.threads() > 0 ? options.threads() : ThreadPolicy.choose(document, compiled.analysis());
+        Threads.set(threads);
         Nd4j.getRandom().setSeed(t.seed());
         ComputationGraph graph = new ComputationGraph(compiled.configuration());
         graph.init();
         model = graph;
+        Engines.Choice choice = Engines.choose(options.engine(), compiled, document, graph);
+        try (TrainingEngine engine = choice.engine()) {
+            engineTimes = engine.times();
+            try {
+                return train(engine, choice.reason(), compiled, data, device, wallStart);
+            } finally {
+                kernelProfile = engine.kernelProfile();
+            }
+        }
+    }
 
+    private Result train(TrainingEngine engine, String engineReason, CompiledGraph compiled, PreparedData data,
+                         DeviceChoice device, long wallStart) throws InterruptedException {
+        TrainingSettings t = document.training();
+        ComputationGraph graph = engine.graph();
         TensorShape shape = compiled.inputShape();
         int units = compiled.outputUnits();
         BatchSource trainSource = data.train();
@@ -281,7 +346,8 @@ public final class TrainingSession {
                 device.reason(), Threads.current(), dl4jVersion(),
                 System.getProperty("java.version"), System.getProperty("os.name") + " "
                 + System.getProperty("os.arch"), graph.numParams(), trainSource.size(),
-                validation.size(), test.size(), t.epochs(), t.batchSize(), t.seed()));
+                validation.size(), test.size(), t.epochs(), t.batchSize(), t.seed(), engine.kind().id(),
+                engineReason));
 
         int iteration = 0;
         int epochsDone = 0;
@@ -292,8 +358,8 @@ public final class TrainingSession {
         String reason = "completed";
 
         try (StreamingIterator batches = StreamingIterator.builder(trainSource, shape).batchSize(t.batchSize())
-                .shuffle(true).seed(t.seed()).augmentation(data.augmentation()).prefetch(PREFETCH)
-                .labelUnits(units).build()) {
+                .shuffle(true).seed(t.seed()).augmentation(data.augmentation()).prefetch(prefetch(engine))
+                .labelUnits(units).dataSets(engine.wantsDataSets()).build()) {
             for (int epoch = 0; epoch < t.epochs() && !stopRequested; epoch++) {
                 double rate = t.schedule().rateAt(t.learningRate(), epoch, t.epochs());
                 long epochStart = System.nanoTime();
@@ -312,14 +378,16 @@ public final class TrainingSession {
                         reason = "stopped";
                         break;
                     }
-                    DataSet batch = batches.next();
+                    long waitStart = System.nanoTime();
+                    Minibatch batch = batches.nextMinibatch();
                     long s = System.nanoTime();
-                    graph.fit(batch);
+                    dataNanos += s - waitStart;
+                    double loss = engine.fit(batch);
                     long dt = System.nanoTime() - s;
                     iteration++;
-                    int n = batch.numExamples();
+                    steps++;
+                    int n = batch.size();
                     samplesSeen += n;
-                    double loss = graph.score();
                     if (!Double.isFinite(loss)) {
                         String message = String.format(Locale.ROOT, "training diverged: the loss became %s in epoch"
                                 + " %d, minibatch %d. Try a lower learning rate (now %s), normalise the inputs, or"
@@ -328,7 +396,10 @@ public final class TrainingSession {
                     }
                     lossSum += loss;
                     lossCount++;
+                    long eventStart = System.nanoTime();
                     listener.onEvent(new TrainingEvent.Iteration(iteration, epoch + 1, loss, rate, n / (dt / 1e9)));
+                    eventNanos += System.nanoTime() - eventStart;
+                    loopNanos += System.nanoTime() - waitStart;
                 }
                 // Throughput counts the whole minibatch loop (waiting for batches, events), not only fit().
                 long epochLoopNanos = System.nanoTime() - epochStart - epochPausedNanos;
@@ -339,8 +410,7 @@ public final class TrainingSession {
                 boolean complete = lossCount == batches.numBatches();
                 if (complete) {
                     epochsDone++;
-                    // The learning-rate schedule is per epoch (see GraphCompiler); fit(DataSet) does not count epochs.
-                    graph.incrementEpochCount();
+                    engine.epochEnded();
                 }
                 Metrics onTrain = Metrics.of(graph, trainSample, shape, units);
                 Metrics onValidation = Metrics.of(graph, validation, shape, units);
@@ -396,8 +466,20 @@ public final class TrainingSession {
 
     /** Examples the per-epoch training accuracy is measured on, at most. */
     static final int TRAIN_METRICS_SAMPLE = 10_000;
-    /** Training batches prepared ahead on the prefetch thread. */
-    static final int PREFETCH = 2;
+    /**
+     * Training batches prepared ahead on a prefetch thread. DL4J's engine gets them (its step is slow and it wants
+     * DL4J DataSets, whose native allocation the prefetch thread then does). The plan makes its batches on the
+     * training thread: making one costs microseconds, while handing batches between threads cost more than that
+     * and the second busy thread slowed the first (measured on 2 cores, digits MLP: waiting 67 µs per batch with
+     * prefetching, 23 µs making it inline, and every kernel faster). {@code -Dlayercanvas.prefetch=N} overrides.
+     */
+    static int prefetch(TrainingEngine engine) {
+        Integer forced = Integer.getInteger("layercanvas.prefetch");
+        if (forced != null) {
+            return Math.max(0, forced);
+        }
+        return engine.wantsDataSets() ? 2 : 0;
+    }
 
 
     /** Blocks while a pause is requested (and no stop); returns the nanoseconds spent paused. */

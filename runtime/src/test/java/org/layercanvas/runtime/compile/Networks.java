@@ -22,14 +22,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * Small documents built in code for the compiler tests. Layers made by the helpers have no id; {@link #chain}
  * and {@link #graph} name them {@code <type><index>} (e.g. {@code dense1}) unless {@link #id} gave one.
  */
-final class Networks {
+public final class Networks {
     private Networks() {
     }
 
     // ---- nodes -------------------------------------------------------------------------------------------
 
     /** A node of this type with the given parameters as alternating name/value pairs. */
-    static Node node(LayerType type, Object... nameValues) {
+    public static Node node(LayerType type, Object... nameValues) {
         if (nameValues.length % 2 != 0) {
             throw new IllegalArgumentException("name/value pairs expected");
         }
@@ -41,69 +41,69 @@ final class Networks {
     }
 
     /** The same node with an explicit id. */
-    static Node id(String id, Node n) {
+    public static Node id(String id, Node n) {
         return new Node(id, n.type(), n.params(), n.position());
     }
 
-    static Node vectorInput(int size) {
+    public static Node vectorInput(int size) {
         return node(LayerType.INPUT, "kind", "vector", "size", size);
     }
 
-    static Node imageInput(int height, int width, int channels) {
+    public static Node imageInput(int height, int width, int channels) {
         return node(LayerType.INPUT, "kind", "image", "height", height, "width", width, "channels", channels);
     }
 
-    static Node tokensInput(int length, int vocabSize) {
+    public static Node tokensInput(int length, int vocabSize) {
         return node(LayerType.INPUT, "kind", "tokens", "length", length, "vocabSize", vocabSize);
     }
 
-    static Node seriesInput(int length, int features) {
+    public static Node seriesInput(int length, int features) {
         return node(LayerType.INPUT, "kind", "timeseries", "length", length, "features", features);
     }
 
-    static Node dense(int units, String activation) {
+    public static Node dense(int units, String activation) {
         return node(LayerType.DENSE, "units", units, "activation", activation);
     }
 
-    static Node activation(String function) {
+    public static Node activation(String function) {
         return node(LayerType.ACTIVATION, "function", function);
     }
 
-    static Node conv(int filters, int kernel, int stride, String padding, int dilation, String activation) {
+    public static Node conv(int filters, int kernel, int stride, String padding, int dilation, String activation) {
         return node(LayerType.CONV2D, "filters", filters, "kernel", kernel, "stride", stride, "padding", padding,
                 "dilation", dilation, "activation", activation);
     }
 
-    static Node pool(LayerType type, int size, int stride, String padding) {
+    public static Node pool(LayerType type, int size, int stride, String padding) {
         return node(type, "size", size, "stride", stride, "padding", padding);
     }
 
-    static Node lstm(int units, boolean returnSequences, boolean bidirectional) {
+    public static Node lstm(int units, boolean returnSequences, boolean bidirectional) {
         return node(LayerType.LSTM, "units", units, "returnSequences", returnSequences, "bidirectional",
                 bidirectional);
     }
 
-    static Node rnn(int units, boolean returnSequences, String activation) {
+    public static Node rnn(int units, boolean returnSequences, String activation) {
         return node(LayerType.SIMPLE_RNN, "units", units, "returnSequences", returnSequences, "activation",
                 activation);
     }
 
-    static Node attention(int heads, int headSize) {
+    public static Node attention(int heads, int headSize) {
         return node(LayerType.SELF_ATTENTION, "heads", heads, "headSize", headSize);
     }
 
-    static Node output(int units, String loss) {
+    public static Node output(int units, String loss) {
         return node(LayerType.OUTPUT, "units", units, "loss", loss);
     }
 
-    static Node of(LayerType type) {
+    public static Node of(LayerType type) {
         return node(type);
     }
 
     // ---- documents ---------------------------------------------------------------------------------------
 
     /** The nodes wired one after the other. */
-    static NetworkDocument chain(Node... nodes) {
+    public static NetworkDocument chain(Node... nodes) {
         List<Node> named = name(List.of(nodes));
         List<String> wires = new ArrayList<>();
         for (int k = 1; k < named.size(); k++) {
@@ -116,7 +116,7 @@ final class Networks {
      * Nodes (named as in {@link #chain}) wired by {@code "from->to"} strings, e.g. {@code graph(List.of(in, a,
      * b, add, out), "input0->dense1", ...)}.
      */
-    static NetworkDocument graph(List<Node> nodes, String... wires) {
+    public static NetworkDocument graph(List<Node> nodes, String... wires) {
         return document(name(nodes), List.of(wires));
     }
 
@@ -144,7 +144,7 @@ final class Networks {
      * Random features for {@code n} examples of this Input shape, laid out by {@link Tensors#features} (so the
      * tests also exercise the training layout). Token ids are random integers below the vocabulary size.
      */
-    static INDArray features(TensorShape shape, int n, DataType type, long seed) {
+    public static INDArray features(TensorShape shape, int n, DataType type, long seed) {
         Random r = new Random(seed);
         int size = Math.toIntExact(shape.size());
         float[][] x = new float[n][size];
@@ -158,7 +158,7 @@ final class Networks {
     }
 
     /** Labels fitting a loss: one-hot rows (softmax_ce), 0/1 (sigmoid_bce) or Gaussian targets (mse, mae). */
-    static INDArray labels(String loss, int units, int n, DataType type, long seed) {
+    public static INDArray labels(String loss, int units, int n, DataType type, long seed) {
         Random r = new Random(seed);
         INDArray y = Nd4j.zeros(type, n, units);
         for (int i = 0; i < n; i++) {

@@ -1,10 +1,7 @@
 package org.layercanvas.runtime.data.download;
 
-import java.text.MessageFormat;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import org.layercanvas.runtime.RuntimeTexts;
 import org.layercanvas.runtime.data.DatasetException;
 
 /**
@@ -22,17 +19,7 @@ public final class DownloadMessages {
     }
 
     public static String format(Locale locale, String key, Object... args) {
-        String pattern;
-        try {
-            pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);
-        } catch (MissingResourceException e) {
-            return key + " " + Arrays.toString(args);
-        }
-        Object[] texts = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            texts[i] = String.valueOf(args[i]);
-        }
-        return new MessageFormat(pattern, Locale.ROOT).format(texts);
+        return RuntimeTexts.format(BUNDLE, locale, key, args);
     }
 
     public static DatasetException error(String key, Object... args) {

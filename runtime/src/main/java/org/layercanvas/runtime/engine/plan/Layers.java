@@ -1,0 +1,60 @@
+package org.layercanvas.runtime.engine.plan;
+
+import java.util.List;
+import java.util.Map;
+import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.model.Node;
+import org.layercanvas.model.shape.Analysis;
+import org.layercanvas.model.shape.TensorShape;
+
+/** Which document nodes the plan covers, and the plan layer for each. Mirrors what {@code GraphCompiler} builds. */
+final class Layers {
+    private Layers() {
+    }
+
+    /** Why the plan cannot run this node, or null when it can. */
+    static PlanGap unsupported(Node node, Map<String, Object> p, Analysis analysis, NetworkDocument doc) {
+        String id = node.id();
+        return switch (node.type()) {
+            case INPUT, FLATTEN, DROPOUT, ADD, CONCATENATE -> null;
+            case DENSE -> activation(id, (String) p.get("activation"));
+            case ACTIVATION -> activation(id, (String) p.get("function"));
+            case OUTPUT -> OutputLayer.supported((String) p.get("loss")) ? null
+                    : PlanGap.of("loss", id, (String) p.get("loss"));
+            default -> PlanGap.of("layer", id, node.type().jsonName());
+        };
+    }
+
+    private static PlanGap activation(String id, String name) {
+        return Activations.supported(name) ? null : PlanGap.of("activation", id, name);
+    }
+
+    static PlanLayer create(Node node, Map<String, Object> p, Analysis analysis, NetworkDocument doc) {
+        String id = node.id();
+        List<String> from = doc.edgesInto(id).stream().map(e -> e.from().nodeId()).toList();
+        return switch (node.type()) {
+            case INPUT -> new InputLayer(id, analysis.outputShape(id).orElseThrow());
+            case DENSE -> new DenseLayer(id, from.get(0), i(p, "units"), (String) p.get("activation"), 0.01,
+                    Boolean.TRUE.equals(p.get("useBias")));
+            case OUTPUT -> new OutputLayer(id, from.get(0), i(p, "units"), (String) p.get("loss"));
+            case ACTIVATION -> new ActivationLayer(id, from.get(0), (String) p.get("function"), d(p, "alpha"));
+            case DROPOUT -> new DropoutLayer(id, from.get(0), d(p, "rate"));
+            case FLATTEN -> new ReshapeLayer(id, from.get(0));
+            case ADD -> new MergeLayer(id, from, false);
+            case CONCATENATE -> new MergeLayer(id, from, true);
+            default -> throw new IllegalArgumentException("no plan layer for " + node.type());
+        };
+    }
+
+    static TensorShape shapeOf(Analysis analysis, String id) {
+        return analysis.outputShape(id).orElseThrow();
+    }
+
+    static int i(Map<String, Object> p, String name) {
+        return ((Number) p.get(name)).intValue();
+    }
+
+    static double d(Map<String, Object> p, String name) {
+        return ((Number) p.get(name)).doubleValue();
+    }
+}

@@ -1,0 +1,24 @@
+package org.layercanvas.runtime.engine.plan;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Views of arrays that the plan's kernels run fastest on. libnd4j's element-wise kernels take a fast loop only when
+ * every array is contiguous and in the same order; DL4J's parameter, gradient and optimizer-state views are often
+ * {@code [1, n]} in 'f' order, which sends them down a slow per-element path. The same memory seen as a rank-1
+ * 'c' array takes the fast loop.
+ */
+final class Views {
+    private Views() {
+    }
+
+    /** The same memory as a rank-1 'c' array; {@code a} must be contiguous (element-wise stride 1). */
+    static INDArray flat(INDArray a) {
+        if (a.length() > 1 && a.elementWiseStride() != 1) {
+            throw new IllegalArgumentException("not contiguous: shape " + java.util.Arrays.toString(a.shape())
+                    + " stride " + java.util.Arrays.toString(a.stride()));
+        }
+        return Nd4j.create(a.data(), new long[] {a.length()}, new long[] {1}, a.offset(), 'c');
+    }
+}
