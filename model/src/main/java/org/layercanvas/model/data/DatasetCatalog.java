@@ -21,8 +21,10 @@ public final class DatasetCatalog {
     /** Regression toy: {@code y = x1^2 + x2^2} plus noise over the unit square scaled to [-1, 1]; two inputs. */
     public static final String BOWL = "bowl";
     /**
-     * Uniform random features with random labels, for benchmarks: options {@code samples} (default 10000),
-     * {@code features} (784), {@code classes} (10). Nothing can be learned from it.
+     * Uniform random examples with random labels, for benchmarks: options {@code samples} (default 10000),
+     * {@code classes} (10) and the shape: {@code features} (784) for vectors, or {@code height}, {@code width},
+     * {@code channels} (1) for images, or {@code length} and {@code vocab} (1000) for token ids. Nothing can be
+     * learned from it.
      */
     public static final String RANDOM = "random";
     /** Downloaded on first use (see the runtime's {@code DatasetFiles}). */
@@ -90,8 +92,7 @@ public final class DatasetCatalog {
                     spec.intOption("classes", 2)));
             case SINE -> Optional.of(DatasetInfo.regression(id, List.of(TensorShape.vector(1))));
             case BOWL -> Optional.of(DatasetInfo.regression(id, List.of(TensorShape.vector(2))));
-            case RANDOM -> Optional.of(new DatasetInfo(id,
-                    List.of(TensorShape.vector(spec.intOption("features", 784))), spec.intOption("classes", 10)));
+            case RANDOM -> Optional.of(new DatasetInfo(id, randomShapes(spec), spec.intOption("classes", 10)));
             case MNIST, FASHION_MNIST -> Optional.of(new DatasetInfo(id,
                     List.of(TensorShape.image(28, 28, 1), TensorShape.vector(784)), 10));
             case CIFAR10 -> Optional.of(new DatasetInfo(id,
@@ -115,6 +116,19 @@ public final class DatasetCatalog {
             }
             default -> Optional.empty();
         };
+    }
+
+    /** The shapes the {@link #RANDOM} dataset feeds: tokens, an image (and its pixels as a vector), or a vector. */
+    public static List<TensorShape> randomShapes(DatasetSpec spec) {
+        if (spec.options().containsKey("length")) {
+            return List.of(TensorShape.tokens(spec.intOption("length", 1), spec.intOption("vocab", 1000)));
+        }
+        if (spec.options().containsKey("height") || spec.options().containsKey("width")) {
+            TensorShape image = TensorShape.image(spec.intOption("height", 1), spec.intOption("width", 1),
+                    spec.intOption("channels", 1));
+            return List.of(image, TensorShape.vector((int) image.size()));
+        }
+        return List.of(TensorShape.vector(spec.intOption("features", 784)));
     }
 
     /** A string option, or {@code fallback} when absent or not a string. */

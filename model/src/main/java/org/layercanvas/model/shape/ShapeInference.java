@@ -679,6 +679,20 @@ public final class ShapeInference {
                 if (features < 1 || features > 100_000) {
                     documentError("dataset.options.features", "dataset.badFeatures", Integer.toString(features));
                 }
+                for (String dim : List.of("height", "width", "channels", "length")) {
+                    int v = ds.intOption(dim, 1);
+                    if (v < 1 || v > 4096) {
+                        documentError("dataset.options." + dim, "dataset.badRandomSize", dim, Integer.toString(v));
+                    }
+                }
+                int vocab = ds.intOption("vocab", 1000);
+                if (vocab < 2 || vocab > 1_000_000) {
+                    documentError("dataset.options.vocab", "dataset.badRandomVocab", Integer.toString(vocab));
+                }
+                long size = DatasetCatalog.randomShapes(ds).get(0).size();
+                if (size > 100_000) {
+                    documentError("dataset.options", "dataset.badFeatures", Long.toString(size));
+                }
                 return;
             }
             if (!DatasetCatalog.TOYS.contains(ds.id()) && !DatasetCatalog.REGRESSION_TOYS.contains(ds.id())) {

@@ -49,8 +49,12 @@ public final class DatasetLoader {
             case DatasetCatalog.GAUSSIANS -> ToyDatasets.gaussians(samples, noise, spec.seed());
             case DatasetCatalog.SINE -> ToyDatasets.sine(samples, noise, spec.seed());
             case DatasetCatalog.BOWL -> ToyDatasets.bowl(samples, noise, spec.seed());
-            case DatasetCatalog.RANDOM -> ToyDatasets.random(spec.intOption("samples", 10_000),
-                    spec.intOption("features", 784), spec.intOption("classes", 10), spec.seed());
+            case DatasetCatalog.RANDOM -> {
+                TensorShape shape = DatasetCatalog.randomShapes(spec).get(0);
+                yield ToyDatasets.random(spec.intOption("samples", 10_000), (int) shape.size(),
+                        spec.intOption("classes", 10), shape.kind() == TensorShape.Kind.TOKENS ? shape.vocabSize() : 0,
+                        spec.seed());
+            }
             default -> {
                 if (DatasetCatalog.ALL.contains(spec.id())) {
                     throw DataMessages.error("dataset.notInMemory", spec.id());

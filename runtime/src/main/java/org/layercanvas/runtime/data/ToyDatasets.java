@@ -115,12 +115,20 @@ public final class ToyDatasets {
 
     /** Uniform [0, 1) features with uniformly random labels: a workload for benchmarks, not for learning. */
     public static Examples random(int samples, int features, int classes, long seed) {
+        return random(samples, features, classes, 0, seed);
+    }
+
+    /**
+     * Random examples: uniform features in [0, 1), or token ids below {@code vocab} when it is positive; labels
+     * uniform over the classes.
+     */
+    public static Examples random(int samples, int features, int classes, int vocab, long seed) {
         Random r = new Random(seed);
         float[][] x = new float[samples][features];
         int[] y = new int[samples];
         for (int i = 0; i < samples; i++) {
             for (int j = 0; j < features; j++) {
-                x[i][j] = r.nextFloat();
+                x[i][j] = vocab > 0 ? r.nextInt(vocab) : r.nextFloat();
             }
             y[i] = r.nextInt(classes);
         }

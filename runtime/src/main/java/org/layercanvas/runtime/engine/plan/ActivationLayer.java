@@ -9,6 +9,8 @@ final class ActivationLayer extends PlanLayer {
     private final double alpha;
     private Tensor in;
     private Tensor out;
+    /** For images: oneDNN's kernel on the image's own layout (null: libnd4j's on a plain array). */
+    private DnnlActivation image;
 
     ActivationLayer(String id, String inputId, String function, double alpha) {
         super(id);
@@ -24,6 +26,13 @@ final class ActivationLayer extends PlanLayer {
             out = b.alias(id, in.layout, in, in.value, in.grad);
             return;
         }
+        image = in.layout == Tensor.Layout.IMAGE && Dnnl.available() ? DnnlActivation.of(function, alpha) : null;
+        if (image != null) {
+            out = b.image(id, in.dims, PlanBuilder.format(in), in.needsGrad());
+            b.forward(image.forward(b, PlanBuilder.format(in), in.value, out.value));
+            return;
+        }
+        in = b.plain(in);
         INDArray a = b.buffer(in.value.shape());
         b.forward(Activations.forward(b, function, alpha, in.value, a));
         out = b.output(id, in.layout, a, in.needsGrad());
@@ -32,6 +41,10 @@ final class ActivationLayer extends PlanLayer {
     @Override
     void backward(PlanBuilder b) {
         if (Activations.isIdentity(function) || !out.gradWritten() || !in.needsGrad()) {
+            return;
+        }
+        if (image != null) {
+            b.accumulateSameLayout(in, image.backward(b, id, PlanBuilder.format(out), out.value, out.grad));
             return;
         }
         if (in.claimFirstGradWrite()) {

@@ -23,7 +23,7 @@ final class DropoutLayer extends PlanLayer {
 
     @Override
     void forward(PlanBuilder b) {
-        in = b.tensors.get(inputId);
+        in = b.plain(b.tensors.get(inputId));
         INDArray ones = b.buffer(in.value.shape()).assign(1.0);
         mask = b.buffer(in.value.shape());
         b.forward("dropout mask (random)", RandomKernel.of(new DropOutInverted(ones, mask, keep), ones, mask));

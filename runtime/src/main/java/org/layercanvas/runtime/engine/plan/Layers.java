@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.Node;
+import org.layercanvas.model.layers.LayerType;
 import org.layercanvas.model.shape.Analysis;
 import org.layercanvas.model.shape.TensorShape;
 
@@ -21,8 +22,18 @@ final class Layers {
             case ACTIVATION -> activation(id, (String) p.get("function"));
             case OUTPUT -> OutputLayer.supported((String) p.get("loss")) ? null
                     : PlanGap.of("loss", id, (String) p.get("loss"));
+            case CONV2D -> !Dnnl.available() ? PlanGap.of("noDnnl", id, node.type().jsonName())
+                    : DnnlActivation.of((String) p.get("activation"), 0.01) == null
+                    ? PlanGap.of("imageActivation", id, (String) p.get("activation")) : null;
+            case MAX_POOL2D, AVG_POOL2D -> Dnnl.available() ? null : PlanGap.of("noDnnl", id, node.type().jsonName());
+            case GLOBAL_AVG_POOL -> inputShape(analysis, doc, id).kind() == TensorShape.Kind.SEQUENCE
+                    || Dnnl.available() ? null : PlanGap.of("noDnnl", id, node.type().jsonName());
             default -> PlanGap.of("layer", id, node.type().jsonName());
         };
+    }
+
+    private static TensorShape inputShape(Analysis analysis, NetworkDocument doc, String id) {
+        return analysis.outputShape(doc.edgesInto(id).get(0).from().nodeId()).orElseThrow();
     }
 
     private static PlanGap activation(String id, String name) {
@@ -40,6 +51,13 @@ final class Layers {
             case ACTIVATION -> new ActivationLayer(id, from.get(0), (String) p.get("function"), d(p, "alpha"));
             case DROPOUT -> new DropoutLayer(id, from.get(0), d(p, "rate"));
             case FLATTEN -> new ReshapeLayer(id, from.get(0));
+            case CONV2D -> new ConvLayer(id, from.get(0), inputShape(analysis, doc, id), shapeOf(analysis, id),
+                    i(p, "kernel"), i(p, "stride"), i(p, "dilation"), "same".equals(p.get("padding")),
+                    DnnlActivation.of((String) p.get("activation"), 0.01));
+            case MAX_POOL2D, AVG_POOL2D -> new PoolLayer(id, from.get(0), node.type() == LayerType.MAX_POOL2D,
+                    i(p, "size"), i(p, "stride"), "same".equals(p.get("padding")), shapeOf(analysis, id));
+            case GLOBAL_AVG_POOL -> inputShape(analysis, doc, id).kind() == TensorShape.Kind.SEQUENCE
+                    ? new SequencePoolLayer(id, from.get(0)) : PoolLayer.globalAverage(id, from.get(0));
             case ADD -> new MergeLayer(id, from, false);
             case CONCATENATE -> new MergeLayer(id, from, true);
             default -> throw new IllegalArgumentException("no plan layer for " + node.type());

@@ -24,7 +24,7 @@ final class MergeLayer extends PlanLayer {
 
     @Override
     void forward(PlanBuilder b) {
-        ins = inputIds.stream().map(b.tensors::get).toArray(Tensor[]::new);
+        ins = inputIds.stream().map(i -> b.plain(b.tensors.get(i))).toArray(Tensor[]::new);
         boolean grad = false;
         INDArray[] values = new INDArray[ins.length];
         for (int i = 0; i < ins.length; i++) {

@@ -19,7 +19,7 @@ final class ReshapeLayer extends PlanLayer {
 
     @Override
     void forward(PlanBuilder b) {
-        in = b.tensors.get(inputId);
+        in = b.plain(b.tensors.get(inputId));
         switch (in.layout) {
             case VECTOR -> out = b.alias(id, Tensor.Layout.VECTOR, in, in.value, in.grad);
             case IMAGE -> {

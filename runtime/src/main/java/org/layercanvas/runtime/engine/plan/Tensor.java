@@ -11,6 +11,13 @@ final class Tensor {
     enum Layout { VECTOR, IMAGE, SEQUENCE, TOKENS }
 
     final Layout layout;
+    /** The logical shape ({@code [b, c, h, w]} for images), whatever the memory layout. */
+    final long[] dims;
+    /**
+     * For images: oneDNN's layout of {@link #value} and {@link #grad} (then 1-D buffers), or null for the plain
+     * {@code [b, c, h, w]} array.
+     */
+    final org.bytedeco.dnnl.dnnl_memory_desc_t format;
     final INDArray value;
     /** Null when nothing upstream has parameters: no gradient needs to reach it. */
     final INDArray grad;
@@ -25,10 +32,23 @@ final class Tensor {
 
     /** A view of {@code base}'s memory in another layout; gradient writes to either count for both. */
     Tensor(Layout layout, INDArray value, INDArray grad, Tensor base) {
+        this(layout, value.shape(), null, value, grad, base);
+    }
+
+    /** An image held in oneDNN's layout {@code format} (null: plain). */
+    Tensor(Layout layout, long[] dims, org.bytedeco.dnnl.dnnl_memory_desc_t format, INDArray value, INDArray grad,
+           Tensor base) {
         this.layout = layout;
+        this.dims = dims.clone();
+        this.format = format;
         this.value = value;
         this.grad = grad;
         this.base = base;
+    }
+
+    /** Whether the memory holds the plain row-major array of {@link #dims}. */
+    boolean plain() {
+        return format == null;
     }
 
     boolean needsGrad() {
@@ -53,7 +73,4 @@ final class Tensor {
         return base != null ? base.gradWritten() : gradWritten;
     }
 
-    long batchAxisLength() {
-        return layout == Layout.SEQUENCE ? value.size(1) : value.size(0);
-    }
 }

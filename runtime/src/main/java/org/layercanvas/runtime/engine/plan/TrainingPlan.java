@@ -39,6 +39,7 @@ public final class TrainingPlan implements TrainingEngine {
     private final Map<Integer, Program> programs = new HashMap<>();
     private final PlanOptimizer optimizer;
     private final StepTimes times = new StepTimes(true);
+    private Dnnl dnnl;
     /** Time every step of every minibatch (for {@code layercanvas bench --kernels}); costs a little itself. */
     private final boolean profile = Boolean.getBoolean("layercanvas.plan.profile");
     private long lossNanos;
@@ -112,7 +113,7 @@ public final class TrainingPlan implements TrainingEngine {
     }
 
     private Program build(int batch) {
-        PlanBuilder b = new PlanBuilder(batch, graph, gradientViews);
+        PlanBuilder b = new PlanBuilder(batch, graph, gradientViews, this::dnnl);
         LayerCatalog catalog = LayerCatalog.standard();
         Analysis analysis = compiled.analysis();
         List<PlanLayer> layers = new ArrayList<>();
@@ -133,13 +134,24 @@ public final class TrainingPlan implements TrainingEngine {
         }
         for (PlanLayer l : layers) {
             b.node = l.id;
+            b.current = l;
+            b.layers.add(l);
             l.forward(b);
         }
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            b.node = layers.get(i).id;
-            layers.get(i).backward(b);
+        // b.layers now also holds the layout conversions, each right after the layer whose output it converts
+        for (int i = b.layers.size() - 1; i >= 0; i--) {
+            PlanLayer l = b.layers.get(i);
+            b.node = l.id;
+            l.backward(b);
         }
         return new Program(b, input, output, profile);
+    }
+
+    private Dnnl dnnl() {
+        if (dnnl == null) {
+            dnnl = Dnnl.create();
+        }
+        return dnnl;
     }
 
     @Override
@@ -261,5 +273,9 @@ public final class TrainingPlan implements TrainingEngine {
         }
         programs.clear();
         optimizer.close();
+        if (dnnl != null) {
+            dnnl.close();
+            dnnl = null;
+        }
     }
 }

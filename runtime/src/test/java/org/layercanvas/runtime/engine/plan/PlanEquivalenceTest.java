@@ -3,6 +3,8 @@ package org.layercanvas.runtime.engine.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.layercanvas.runtime.compile.Networks.activation;
 import static org.layercanvas.runtime.compile.Networks.chain;
+import static org.layercanvas.runtime.compile.Networks.conv;
+import static org.layercanvas.runtime.compile.Networks.pool;
 import static org.layercanvas.runtime.compile.Networks.dense;
 import static org.layercanvas.runtime.compile.Networks.graph;
 import static org.layercanvas.runtime.compile.Networks.imageInput;
@@ -84,7 +86,26 @@ class PlanEquivalenceTest {
                 Arguments.of("L2 penalty and gradient clipping, SGD", with(chain(vectorInput(8), dense(12, "relu"),
                         output(3, "softmax_ce")), Optimizer.SGD, 0.5, 0.01, 0.5)),
                 Arguments.of("image flattened into dense layers, step schedule", withSchedule(chain(
-                        imageInput(4, 5, 2), of(LayerType.FLATTEN), dense(6, "relu"), output(2, "sigmoid_bce")))));
+                        imageInput(4, 5, 2), of(LayerType.FLATTEN), dense(6, "relu"), output(2, "sigmoid_bce")))),
+                Arguments.of("CNN: conv relu, max pool, flatten, softmax (W3's shape, small)", with(chain(
+                        imageInput(10, 10, 3), conv(4, 3, 1, "valid", 1, "relu"),
+                        pool(LayerType.MAX_POOL2D, 2, 2, "valid"), of(LayerType.FLATTEN), output(5, "softmax_ce")),
+                        Optimizer.ADAM, 1e-2, 0, 0)),
+                Arguments.of("two convolutions (input gradient), same padding, strides, dilation, avg pool, global"
+                        + " pool", with(chain(imageInput(11, 9, 2), conv(3, 3, 2, "same", 1, "tanh"),
+                        conv(5, 3, 1, "valid", 2, "elu"), pool(LayerType.AVG_POOL2D, 2, 1, "same"),
+                        of(LayerType.GLOBAL_AVG_POOL), output(3, "softmax_ce")), Optimizer.NESTEROV, 0.05, 0, 0)),
+                Arguments.of("conv branches added, activation layers on images, leaky relu, sigmoid", with(graph(
+                        List.of(imageInput(8, 8, 1), conv(3, 3, 1, "same", 1, "leakyrelu"),
+                                conv(3, 5, 1, "same", 1, "identity"), activation("sigmoid"), of(LayerType.ADD),
+                                pool(LayerType.MAX_POOL2D, 3, 2, "same"), of(LayerType.FLATTEN),
+                                output(2, "mse")),
+                        "input0->conv2d1", "input0->conv2d2", "conv2d2->activation3", "conv2d1->add4",
+                        "activation3->add4", "add4->maxpool2d5", "maxpool2d5->flatten6", "flatten6->output7"),
+                        Optimizer.ADAM, 1e-2, 0.001, 0)),
+                Arguments.of("pooling straight on the input, then dense (no gradient into the image)", with(chain(
+                        imageInput(6, 6, 2), pool(LayerType.MAX_POOL2D, 2, 2, "valid"), of(LayerType.FLATTEN),
+                        dense(7, "relu"), output(3, "softmax_ce")), Optimizer.SGD, 0.1, 0, 1.0)));
     }
 
     @ParameterizedTest(name = "{0}")
