@@ -114,8 +114,13 @@ final class TrainCommand implements Callable<Integer> {
         if (!offline) {
             data = data.withDownloads(DatasetsCommand.progressPrinter(quiet ? null : err), null);
         }
+        double[] firstIteration = {Double.NaN};
         session[0] = new TrainingSession(doc, new TrainingSession.Options(device, threads, false, data,
                 EnginePreference.parse(engine)), event -> {
+            if (event instanceof TrainingEvent.Iteration && Double.isNaN(firstIteration[0])) {
+                firstIteration[0] = (System.currentTimeMillis()
+                        - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
+            }
             files.onEvent(event);
             if (!quiet) {
                 report(event, totalEpochs, out);
@@ -151,7 +156,7 @@ final class TrainCommand implements Callable<Integer> {
             exit = ExitCodes.TRAINING_FAILED;
         }
         if (json && result.succeeded()) {
-            out.println(summaryJson(result.finished()));
+            out.println(summaryJson(result.finished(), firstIteration[0]));
         }
         out.flush();
         return exit;
@@ -178,16 +183,30 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
     }
 
+    private static void number(ObjectNode o, String key, double value) {
+        if (Double.isFinite(value)) {
+            o.put(key, value);
+        } else {
+            o.putNull(key);
+        }
+    }
+
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
-    static String summaryJson(TrainingEvent.Finished f) {
+    /**
+     * The last line of {@code train --json}. Numbers that do not exist (test accuracy without a test split) are
+     * null, never a string. {@code secondsToFirstIteration} counts from the JVM's start to the first minibatch
+     * learned (loading ND4J, the dataset, compiling).
+     */
+    static String summaryJson(TrainingEvent.Finished f, double secondsToFirstIteration) {
         ObjectNode o = new ObjectMapper().createObjectNode();
-        o.put("testAccuracy", f.testAccuracy());
-        o.put("testLoss", f.testLoss());
-        o.put("samplesPerSecond", f.samplesPerSecond());
-        o.put("wallSeconds", f.wallSeconds());
+        number(o, "testAccuracy", f.testAccuracy());
+        number(o, "testLoss", f.testLoss());
+        number(o, "samplesPerSecond", f.samplesPerSecond());
+        number(o, "wallSeconds", f.wallSeconds());
+        number(o, "secondsToFirstIteration", secondsToFirstIteration);
         o.put("epochs", f.epochsCompleted());
         o.put("iterations", f.iterations());
         o.put("device", f.device());

@@ -40,7 +40,7 @@ final class ConvertLayer extends PlanLayer {
             INDArray temp = Dnnl.allocate(PlanBuilder.format(source));
             b.backward("reorder", dnnl.reorder(PlanBuilder.format(out), out.grad, PlanBuilder.format(source), temp));
             INDArray to = Views.flat(source.grad);
-            INDArray from = temp.reshape(temp.length()).get(
+            INDArray from = Views.flat(temp).get(
                     org.nd4j.linalg.indexing.NDArrayIndex.interval(0, to.length()));
             b.backward(b.op(NativeOp.of("add").in(to, from).out(to)));
         }

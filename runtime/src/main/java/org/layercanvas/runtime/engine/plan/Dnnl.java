@@ -57,6 +57,7 @@ final class Dnnl implements AutoCloseable {
     final dnnl_engine engine;
     final dnnl_stream stream;
     private final List<Object> owned = new ArrayList<>();
+    private final java.util.Map<dnnl_primitive_desc, dnnl_primitive> primitives = new java.util.IdentityHashMap<>();
 
     private Dnnl() {
         engine = new dnnl_engine();
@@ -159,11 +160,19 @@ final class Dnnl implements AutoCloseable {
         return m;
     }
 
-    /** A step that runs primitive {@code pd} with these (argument id, memory) pairs. */
+    /**
+     * A step that runs primitive {@code pd} with these (argument id, memory) pairs. Steps of the same description
+     * share one primitive (an LSTM runs the same element-wise kernel at every time step on other memory).
+     */
     Step step(dnnl_primitive_desc pd, String name, Object... argsAndMemories) {
-        dnnl_primitive p = new dnnl_primitive();
-        check(dnnl_primitive_create(p, pd), "create " + name);
-        owned.add(p);
+        dnnl_primitive p = primitives.get(pd);
+        if (p == null) {
+            p = new dnnl_primitive();
+            check(dnnl_primitive_create(p, pd), "create " + name);
+            owned.add(p);
+            primitives.put(pd, p);
+        }
+        dnnl_primitive primitive = p;
         int n = argsAndMemories.length / 2;
         dnnl_exec_arg_t args = new dnnl_exec_arg_t(n);
         for (int i = 0; i < n; i++) {
@@ -174,7 +183,7 @@ final class Dnnl implements AutoCloseable {
         return new Step() {
             @Override
             public void run() {
-                check(dnnl_primitive_execute(p, stream, n, args), "run " + name);
+                check(dnnl_primitive_execute(primitive, stream, n, args), "run " + name);
                 check(dnnl_stream_wait(stream), "finish " + name);
             }
 
@@ -205,6 +214,7 @@ final class Dnnl implements AutoCloseable {
             }
         }
         owned.clear();
+        primitives.clear();
         dnnl_stream_destroy(stream);
         dnnl_engine_destroy(engine);
     }

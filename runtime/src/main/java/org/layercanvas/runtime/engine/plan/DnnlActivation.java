@@ -86,6 +86,45 @@ final class DnnlActivation {
         return attr;
     }
 
+    /** oneDNN's kernel {@code f} on {@code length} contiguous values (layout does not matter element-wise). */
+    static Vector vector(PlanBuilder b, String name, long length) {
+        DnnlActivation a = of(name, 0);
+        if (a == null || a.identity()) {
+            throw new IllegalArgumentException("no element-wise kernel " + name);
+        }
+        return a.new Vector(b.dnnl(), Dnnl.md(org.bytedeco.dnnl.global.dnnl.dnnl_x, length));
+    }
+
+    /** One activation's forward and backward primitives for vectors of one length, applied to many buffers. */
+    final class Vector {
+        private final Dnnl dnnl;
+        private final dnnl_memory_desc_t md;
+        private final dnnl_primitive_desc forwardPd;
+        private final dnnl_primitive_desc backwardPd;
+
+        private Vector(Dnnl dnnl, dnnl_memory_desc_t md) {
+            this.dnnl = dnnl;
+            this.md = md;
+            this.forwardPd = forwardPd(dnnl, md, forward);
+            dnnl_primitive_desc hint = forwardPd(dnnl, md, backward);
+            dnnl_eltwise_desc_t bd = new dnnl_eltwise_desc_t();
+            Dnnl.check(dnnl_eltwise_backward_desc_init(bd, backward, md, md, alpha, 0f), "describe " + name
+                    + " backward");
+            this.backwardPd = dnnl.describe(bd, null, hint, "plan " + name + " backward");
+        }
+
+        /** {@code a = f(z)}. */
+        Step forward(INDArray z, INDArray a) {
+            return dnnl.step(forwardPd, name, DNNL_ARG_SRC, dnnl.memory(md, z), DNNL_ARG_DST, dnnl.memory(md, a));
+        }
+
+        /** {@code dz = f'(.) * da}, from the output {@code a}. */
+        Step backward(INDArray a, INDArray da, INDArray dz) {
+            return dnnl.step(backwardPd, name + " backward", DNNL_ARG_DST, dnnl.memory(md, a), DNNL_ARG_DIFF_DST,
+                    dnnl.memory(md, da), DNNL_ARG_DIFF_SRC, dnnl.memory(md, dz));
+        }
+    }
+
     /** A step computing {@code a = f(z)} for a stand-alone activation, in layout {@code md}. */
     Step forward(PlanBuilder b, dnnl_memory_desc_t md, INDArray z, INDArray a) {
         Dnnl dnnl = b.dnnl();

@@ -26,7 +26,7 @@ final class Gradients {
 
     /** {@code target[j] = sum_i dz[i, j]}; {@code target} is a {@code [1, n]} (or {@code [n]}) contiguous view. */
     static Step sumOverBatch(PlanBuilder b, INDArray dz, INDArray target) {
-        INDArray flat = target.reshape(target.length());
+        INDArray flat = Views.flat(target);
         return b.op(NativeOp.of("reduce_sum").in(dz).out(flat).ints(0));
     }
 }

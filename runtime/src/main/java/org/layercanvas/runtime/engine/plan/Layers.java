@@ -28,6 +28,9 @@ final class Layers {
             case MAX_POOL2D, AVG_POOL2D -> Dnnl.available() ? null : PlanGap.of("noDnnl", id, node.type().jsonName());
             case GLOBAL_AVG_POOL -> inputShape(analysis, doc, id).kind() == TensorShape.Kind.SEQUENCE
                     || Dnnl.available() ? null : PlanGap.of("noDnnl", id, node.type().jsonName());
+            case EMBEDDING -> null;
+            case LSTM -> Boolean.TRUE.equals(p.get("bidirectional"))
+                    ? PlanGap.of("option", id, "bidirectional", node.type().jsonName()) : null;
             default -> PlanGap.of("layer", id, node.type().jsonName());
         };
     }
@@ -58,6 +61,8 @@ final class Layers {
                     i(p, "size"), i(p, "stride"), "same".equals(p.get("padding")), shapeOf(analysis, id));
             case GLOBAL_AVG_POOL -> inputShape(analysis, doc, id).kind() == TensorShape.Kind.SEQUENCE
                     ? new SequencePoolLayer(id, from.get(0)) : PoolLayer.globalAverage(id, from.get(0));
+            case EMBEDDING -> new EmbeddingLayer(id, from.get(0), i(p, "dim"));
+            case LSTM -> new LstmLayer(id, from.get(0), i(p, "units"), Boolean.TRUE.equals(p.get("returnSequences")));
             case ADD -> new MergeLayer(id, from, false);
             case CONCATENATE -> new MergeLayer(id, from, true);
             default -> throw new IllegalArgumentException("no plan layer for " + node.type());

@@ -117,6 +117,14 @@ final class PlanBuilder {
         return t;
     }
 
+    /** Registers a node's output whose value and gradient buffers the layer made itself. */
+    Tensor output(String nodeId, Tensor.Layout layout, INDArray value, INDArray grad) {
+        Tensor t = new Tensor(layout, value, grad);
+        tensors.put(nodeId, t);
+        producers.put(t, current);
+        return t;
+    }
+
     /**
      * Registers a node's image output held in oneDNN layout {@code format}: a plain layout becomes an ordinary
      * {@code [b, c, h, w]} array, anything else a 1-D buffer of the layout's size.

@@ -24,15 +24,15 @@ final class ReshapeLayer extends PlanLayer {
             case VECTOR -> out = b.alias(id, Tensor.Layout.VECTOR, in, in.value, in.grad);
             case IMAGE -> {
                 long features = in.value.length() / b.batch;
-                out = b.alias(id, Tensor.Layout.VECTOR, in, in.value.reshape('c', b.batch, features),
-                        in.grad == null ? null : in.grad.reshape('c', b.batch, features));
+                out = b.alias(id, Tensor.Layout.VECTOR, in, Views.reshape(in.value, b.batch, features),
+                        in.grad == null ? null : Views.reshape(in.grad, b.batch, features));
             }
             case SEQUENCE -> {
                 long t = in.value.size(0);
                 long f = in.value.size(2);
                 INDArray flat = b.buffer(b.batch, f * t);
                 // [b, f, t] view of the flat buffer, filled from the [t, b, f] sequence permuted to [b, f, t]
-                INDArray target = flat.reshape('c', b.batch, f, t);
+                INDArray target = Views.reshape(flat, b.batch, f, t);
                 b.forward(b.op(NativeOp.of("assign").in(target, in.value.permute(1, 2, 0)).out(target)));
                 out = b.output(id, Tensor.Layout.VECTOR, flat, in.needsGrad());
             }
@@ -47,7 +47,7 @@ final class ReshapeLayer extends PlanLayer {
         }
         long t = in.value.size(0);
         long f = in.value.size(2);
-        INDArray gradBft = out.grad.reshape('c', b.batch, f, t).permute(2, 0, 1);
+        INDArray gradBft = Views.reshape(out.grad, b.batch, f, t).permute(2, 0, 1);
         b.backward(accumulate(b, in, gradBft));
     }
 }

@@ -21,4 +21,18 @@ final class Views {
         }
         return Nd4j.create(a.data(), new long[] {a.length()}, new long[] {1}, a.offset(), 'c');
     }
+
+    /**
+     * The same memory in another row-major shape. Unlike {@code INDArray.reshape}, never a copy (which would
+     * silently cut a kernel off from the buffer it must write) and free of the overload trap where
+     * {@code reshape('c', 12)} means the shape {@code [99, 12]}.
+     */
+    static INDArray reshape(INDArray a, long... shape) {
+        INDArray r = a.reshape('c', shape);
+        if (r.data().address() != a.data().address() || r.offset() != a.offset()) {
+            throw new IllegalStateException("reshape of " + java.util.Arrays.toString(a.shape()) + " to "
+                    + java.util.Arrays.toString(shape) + " would copy");
+        }
+        return r;
+    }
 }

@@ -8,6 +8,9 @@ import static org.layercanvas.runtime.compile.Networks.pool;
 import static org.layercanvas.runtime.compile.Networks.dense;
 import static org.layercanvas.runtime.compile.Networks.graph;
 import static org.layercanvas.runtime.compile.Networks.imageInput;
+import static org.layercanvas.runtime.compile.Networks.lstm;
+import static org.layercanvas.runtime.compile.Networks.seriesInput;
+import static org.layercanvas.runtime.compile.Networks.tokensInput;
 import static org.layercanvas.runtime.compile.Networks.node;
 import static org.layercanvas.runtime.compile.Networks.of;
 import static org.layercanvas.runtime.compile.Networks.output;
@@ -103,6 +106,17 @@ class PlanEquivalenceTest {
                         "input0->conv2d1", "input0->conv2d2", "conv2d2->activation3", "conv2d1->add4",
                         "activation3->add4", "add4->maxpool2d5", "maxpool2d5->flatten6", "flatten6->output7"),
                         Optimizer.ADAM, 1e-2, 0.001, 0)),
+                Arguments.of("text: embedding, LSTM (last step), sigmoid (W4's shape, small)", with(chain(
+                        tokensInput(6, 20), node(LayerType.EMBEDDING, "dim", 5), lstm(7, false, false),
+                        output(1, "sigmoid_bce")), Optimizer.ADAM, 1e-3, 0, 0)),
+                Arguments.of("time series: stacked LSTMs (input gradient through time), softmax", with(chain(
+                        seriesInput(5, 3), lstm(4, true, false), lstm(3, false, false), output(2, "softmax_ce")),
+                        Optimizer.RMSPROP, 1e-2, 0, 0)),
+                Arguments.of("LSTM sequences flattened into a dense layer, and averaged over time", with(graph(
+                        List.of(seriesInput(4, 2), lstm(3, true, false), of(LayerType.FLATTEN),
+                                of(LayerType.GLOBAL_AVG_POOL), of(LayerType.CONCATENATE), output(2, "mse")),
+                        "input0->lstm1", "lstm1->flatten2", "lstm1->globalavgpool3", "flatten2->concatenate4",
+                        "globalavgpool3->concatenate4", "concatenate4->output5"), Optimizer.ADAM, 1e-2, 0, 0)),
                 Arguments.of("pooling straight on the input, then dense (no gradient into the image)", with(chain(
                         imageInput(6, 6, 2), pool(LayerType.MAX_POOL2D, 2, 2, "valid"), of(LayerType.FLATTEN),
                         dense(7, "relu"), output(3, "softmax_ce")), Optimizer.SGD, 0.1, 0, 1.0)));
