@@ -29,6 +29,9 @@ final class Layers {
             case GLOBAL_AVG_POOL -> inputShape(analysis, doc, id).kind() == TensorShape.Kind.SEQUENCE
                     || Dnnl.available() ? null : PlanGap.of("noDnnl", id, node.type().jsonName());
             case EMBEDDING -> null;
+            case BATCH_NORM -> inputShape(analysis, doc, id).kind() == TensorShape.Kind.SEQUENCE
+                    ? PlanGap.of("option", id, "sequences", node.type().jsonName())
+                    : Dnnl.available() ? null : PlanGap.of("noDnnl", id, node.type().jsonName());
             case LSTM -> Boolean.TRUE.equals(p.get("bidirectional"))
                     ? PlanGap.of("option", id, "bidirectional", node.type().jsonName()) : null;
             default -> PlanGap.of("layer", id, node.type().jsonName());
@@ -62,6 +65,7 @@ final class Layers {
             case GLOBAL_AVG_POOL -> inputShape(analysis, doc, id).kind() == TensorShape.Kind.SEQUENCE
                     ? new SequencePoolLayer(id, from.get(0)) : PoolLayer.globalAverage(id, from.get(0));
             case EMBEDDING -> new EmbeddingLayer(id, from.get(0), i(p, "dim"));
+            case BATCH_NORM -> new BatchNormLayer(id, from.get(0), d(p, "momentum"), d(p, "epsilon"));
             case LSTM -> new LstmLayer(id, from.get(0), i(p, "units"), Boolean.TRUE.equals(p.get("returnSequences")));
             case ADD -> new MergeLayer(id, from, false);
             case CONCATENATE -> new MergeLayer(id, from, true);

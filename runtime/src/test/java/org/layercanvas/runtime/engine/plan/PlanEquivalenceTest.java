@@ -106,6 +106,12 @@ class PlanEquivalenceTest {
                         "input0->conv2d1", "input0->conv2d2", "conv2d2->activation3", "conv2d1->add4",
                         "activation3->add4", "add4->maxpool2d5", "maxpool2d5->flatten6", "flatten6->output7"),
                         Optimizer.ADAM, 1e-2, 0.001, 0)),
+                // SGD: a bias right before batch norm has a true gradient of 0, and Adam would turn the float noise
+                // of either engine into steps of the full learning rate in random directions
+                Arguments.of("batch norm after a convolution and after a dense layer, clipping", with(chain(
+                        imageInput(6, 6, 2), conv(4, 3, 1, "same", 1, "identity"), of(LayerType.BATCH_NORM),
+                        activation("relu"), of(LayerType.FLATTEN), dense(8, "identity"), of(LayerType.BATCH_NORM),
+                        activation("tanh"), output(3, "softmax_ce")), Optimizer.SGD, 0.02, 0, 2.0)),
                 Arguments.of("text: embedding, LSTM (last step), sigmoid (W4's shape, small)", with(chain(
                         tokensInput(6, 20), node(LayerType.EMBEDDING, "dim", 5), lstm(7, false, false),
                         output(1, "sigmoid_bce")), Optimizer.ADAM, 1e-3, 0, 0)),
@@ -165,11 +171,31 @@ class PlanEquivalenceTest {
                 long[] range = range(graph, e.getKey());
                 INDArray want = expected.reshape(expected.length()).get(
                         org.nd4j.linalg.indexing.NDArrayIndex.interval(range[0], range[1]));
+                if (e.getKey().matches(".*_(mean|var|log10stdev)")) {
+                    // batch norm's running statistics: updates, which DL4J does not divide by the minibatch size
+                    want = want.mul(batch.size());
+                }
                 INDArray got = actual.reshape(actual.length()).get(
                         org.nd4j.linalg.indexing.NDArrayIndex.interval(range[0], range[1]));
                 double diff = want.sub(got).amaxNumber().doubleValue();
                 assertThat(diff / scale).as("gradient of %s", e.getKey()).isLessThan(1e-4);
             }
+        }
+    }
+
+    @Test
+    void theRunningStatisticsOfBatchNormAreDl4js() {
+        NetworkDocument doc = (NetworkDocument) networks().filter(a -> ((String) a.get()[0]).startsWith("batch norm"))
+                .findFirst().orElseThrow().get()[1];
+        Run dl4j = train(doc, false, batches(doc, 7));
+        Run plan = train(doc, true, batches(doc, 7));
+        // the mean and log10 deviation estimates move by the plan's "gradients" exactly as by DL4J's
+        for (String p : List.of("batchnorm2_mean", "batchnorm2_log10stdev", "batchnorm6_mean",
+                "batchnorm6_log10stdev")) {
+            INDArray want = dl4j.graph.getParam(p);
+            INDArray got = plan.graph.getParam(p);
+            assertThat(want.sub(got).amaxNumber().doubleValue()).as(p).isLessThan(1e-4);
+            assertThat(want.amaxNumber().doubleValue()).as("%s moved from its initial value", p).isGreaterThan(0);
         }
     }
 
@@ -185,7 +211,7 @@ class PlanEquivalenceTest {
 
     // ---- helpers -----------------------------------------------------------------------------------------
 
-    private record Run(List<Double> losses, INDArray params) {
+    private record Run(List<Double> losses, INDArray params, ComputationGraph graph) {
     }
 
     private static Run train(NetworkDocument doc, boolean usePlan, List<Minibatch> batches) {
@@ -201,7 +227,7 @@ class PlanEquivalenceTest {
                 }
             }
         }
-        return new Run(losses, graph.params().dup());
+        return new Run(losses, graph.params().dup(), graph);
     }
 
     private static CompiledGraph compile(NetworkDocument doc) {
