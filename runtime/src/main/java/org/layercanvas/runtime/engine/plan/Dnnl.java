@@ -14,6 +14,8 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_create;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_desc_create;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_desc_destroy;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_desc_query_md;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_post_ops_destroy;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_attr_destroy;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_destroy;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_execute;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_reorder_primitive_desc_create;
@@ -32,6 +34,7 @@ import org.bytedeco.dnnl.dnnl_engine;
 import org.bytedeco.dnnl.dnnl_exec_arg_t;
 import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
+import org.bytedeco.dnnl.dnnl_post_ops;
 import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
@@ -194,6 +197,11 @@ final class Dnnl implements AutoCloseable {
         };
     }
 
+    /** Frees {@code o} (attributes, post-ops, a {@link NativeOp}...) when this object is closed. */
+    void own(Object o) {
+        owned.add(o);
+    }
+
     /** Copies {@code from} (layout {@code fromMd}) into {@code to} (layout {@code toMd}). */
     Step reorder(dnnl_memory_desc_t fromMd, INDArray from, dnnl_memory_desc_t toMd, INDArray to) {
         dnnl_primitive_desc pd = new dnnl_primitive_desc();
@@ -211,6 +219,12 @@ final class Dnnl implements AutoCloseable {
                 dnnl_primitive_desc_destroy(pd);
             } else if (o instanceof dnnl_memory m) {
                 dnnl_memory_destroy(m);
+            } else if (o instanceof dnnl_primitive_attr a) {
+                dnnl_primitive_attr_destroy(a);
+            } else if (o instanceof dnnl_post_ops ops) {
+                dnnl_post_ops_destroy(ops);
+            } else if (o instanceof NativeOp op) {
+                op.close(); // (the INDArrays held here only stay reachable: they belong to the plan or the graph)
             }
         }
         owned.clear();

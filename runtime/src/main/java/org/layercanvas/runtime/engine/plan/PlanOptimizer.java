@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.deeplearning4j.nn.updater.graph.ComputationGraphUpdater;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
@@ -38,6 +39,7 @@ final class PlanOptimizer implements AutoCloseable {
     private final List<Penalty> penalties = new ArrayList<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final NativeOp step;
+    private Dnnl dnnl;
 
     /** Why the plan cannot apply this graph's updater or regularisation, or null when it can. */
     static PlanGap unsupported(ComputationGraph graph) {
@@ -85,6 +87,15 @@ final class PlanOptimizer implements AutoCloseable {
         INDArray params = Views.flat(graph.params());
         INDArray grads = Views.flat(graph.getGradientsViewArray());
         step = own(NativeOp.of("subtract").in(params, grads).out(params));
+    }
+
+    /** oneDNN for the updaters that have a faster form there, or null where it is not available. */
+    private Dnnl dnnl() {
+        if (dnnl == null && Dnnl.available()) {
+            dnnl = Dnnl.create();
+            resources.add(dnnl);
+        }
+        return dnnl;
     }
 
     private NativeOp own(NativeOp.Builder b) {
@@ -187,6 +198,7 @@ final class PlanOptimizer implements AutoCloseable {
         private final UpdaterBlock block;
         private final IUpdater config;
         private final NativeOp kernel;
+        private DnnlAdam adam;
         private final List<Penalty> before = new ArrayList<>();
         private final List<Penalty> after = new ArrayList<>();
 
@@ -202,8 +214,13 @@ final class PlanOptimizer implements AutoCloseable {
                 Adam c = (Adam) config;
                 INDArray m = Views.flat(a.getState().get(AdamUpdater.M_STATE));
                 INDArray v = Views.flat(a.getState().get(AdamUpdater.V_STATE));
-                kernel = own(NativeOp.of("adam_updater").in(grad, v, m).out(grad, v, m)
-                        .reals(c.getLearningRate(), c.getBeta1(), c.getBeta2(), c.getEpsilon()).ints(0));
+                if (dnnl() != null && grad.dataType() == DataType.FLOAT) {
+                    adam = new DnnlAdam(dnnl(), grad, m, v, c.getBeta1(), c.getBeta2(), c.getEpsilon());
+                    kernel = null;
+                } else {
+                    kernel = own(NativeOp.of("adam_updater").in(grad, v, m).out(grad, v, m)
+                            .reals(c.getLearningRate(), c.getBeta1(), c.getBeta2(), c.getEpsilon()).ints(0));
+                }
             } else if (u instanceof SgdUpdater) {
                 kernel = own(NativeOp.of("sgd_updater").in(grad).out(grad).reals(config.getLearningRate(0, 0)));
             } else if (u instanceof NesterovsUpdater n) {
@@ -240,7 +257,9 @@ final class PlanOptimizer implements AutoCloseable {
             for (Penalty p : before) {
                 p.apply(lr, iteration, epoch);
             }
-            if (kernel != null) {
+            if (adam != null) {
+                adam.apply(lr, iteration);
+            } else if (kernel != null) {
                 if (config.hasLearningRate()) {
                     kernel.setReal(0, lr);
                 }
