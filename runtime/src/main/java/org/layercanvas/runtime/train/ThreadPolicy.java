@@ -17,10 +17,12 @@ import org.layercanvas.model.shape.TensorShape;
  */
 public final class ThreadPolicy {
     /**
-     * Multiply-adds per minibatch (forward pass) from which a second thread pays off. Measured on a 2-core machine
-     * (docs/performance.md): below it every workload ran fastest on one thread.
+     * Multiply-adds per minibatch (forward pass) from which more threads pay off. Measured on a 2-core machine with
+     * the compiled plan (docs/performance.md): every workload up to the CIFAR-10 sample's CNN (392 million per
+     * minibatch of 64) trained as fast or faster on one thread, while a 2048x2048 sgemm did scale (150 -> 210-236
+     * GFLOPS); small kernels lose more to waking and joining threads than they gain.
      */
-    static final double PARALLEL_WORK = 50e6;
+    static final double PARALLEL_WORK = 1e9;
 
     private ThreadPolicy() {
     }

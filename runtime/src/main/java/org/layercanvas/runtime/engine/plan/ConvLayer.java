@@ -146,10 +146,18 @@ final class ConvLayer extends PlanLayer {
 
         if (src.needsGrad()) {
             dnnl_convolution_desc_t dd = new dnnl_convolution_desc_t();
+            // Weights in any layout: the backward-data kernels block them differently from the forward ones, and
+            // holding oneDNN to the forward layout left it only its reference kernel (seconds per minibatch).
             Dnnl.check(dnnl_dilated_convolution_backward_data_desc_init(dd, dnnl_convolution_direct,
-                    Dnnl.any(src.dims), weightsMd, outMd, strides, dilates, padLeft, padRight),
+                    Dnnl.any(src.dims), Dnnl.any(wDims), outMd, strides, dilates, padLeft, padRight),
                     "describe the input gradient of " + id);
             dnnl_primitive_desc dataPd = dnnl.describe(dd, null, forwardPd, "plan the input gradient of " + id);
+            dnnl_memory_desc_t dataWeightsMd = Dnnl.query(dataPd, dnnl_query_weights_md);
+            INDArray dataWeights = weights;
+            if (!Dnnl.same(dataWeightsMd, weightsMd)) {
+                dataWeights = Dnnl.allocate(dataWeightsMd);
+                b.backward("weights layout", dnnl.reorder(weightsMd, weights, dataWeightsMd, dataWeights));
+            }
             INDArray dzForData = as(b, outMd, dz, Dnnl.query(dataPd, dnnl_query_diff_dst_md));
             dnnl_memory_desc_t diffSrcMd = Dnnl.query(dataPd, dnnl_query_diff_src_md);
             dnnl_memory_desc_t srcMd = PlanBuilder.format(src);
@@ -160,7 +168,7 @@ final class ConvLayer extends PlanLayer {
             }
             b.backward("input gradient", dnnl.step(dataPd, "convolution input gradient",
                     DNNL_ARG_DIFF_DST, dnnl.memory(Dnnl.query(dataPd, dnnl_query_diff_dst_md), dzForData),
-                    DNNL_ARG_WEIGHTS, dnnl.memory(weightsMd, weights),
+                    DNNL_ARG_WEIGHTS, dnnl.memory(dataWeightsMd, dataWeights),
                     DNNL_ARG_DIFF_SRC, dnnl.memory(diffSrcMd, diffSrc)));
             if (!direct) {
                 INDArray same = Dnnl.same(diffSrcMd, srcMd) ? diffSrc : Dnnl.allocate(srcMd);

@@ -13,6 +13,8 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_destroy;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_create;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_desc_create;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_desc_destroy;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_desc_query;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_query_impl_info_str;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_desc_query_md;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_post_ops_destroy;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_attr_destroy;
@@ -39,7 +41,9 @@ import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.dnnl_stream;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -60,6 +64,7 @@ final class Dnnl implements AutoCloseable {
     final dnnl_engine engine;
     final dnnl_stream stream;
     private final List<Object> owned = new ArrayList<>();
+    private final List<String> referenceKernels = new ArrayList<>();
     private final java.util.Map<dnnl_primitive_desc, dnnl_primitive> primitives = new java.util.IdentityHashMap<>();
 
     private Dnnl() {
@@ -146,7 +151,28 @@ final class Dnnl implements AutoCloseable {
         dnnl_primitive_desc pd = new dnnl_primitive_desc();
         check(dnnl_primitive_desc_create(pd, new const_dnnl_op_desc_t(opDesc), attr, engine, hint), what);
         owned.add(pd);
+        String impl = implementation(pd);
+        if (impl.startsWith("ref")) {
+            referenceKernels.add(what + " (" + impl + ")");
+        }
         return pd;
+    }
+
+    /** The kernel oneDNN chose for a description, e.g. {@code jit:avx512_common} or {@code ref:any}. */
+    static String implementation(dnnl_primitive_desc pd) {
+        PointerPointer<BytePointer> name = new PointerPointer<>(1);
+        if (dnnl_primitive_desc_query(pd, dnnl_query_impl_info_str, 0, name) != dnnl_success || name.get(0) == null) {
+            return "?";
+        }
+        return new BytePointer(name.get(0)).getString();
+    }
+
+    /**
+     * The descriptions for which oneDNN found only its reference kernel: plain loops, 100-1000x slower than its
+     * JIT kernels, a sign that a layout was pinned that no fast kernel takes (tests keep this empty).
+     */
+    List<String> referenceKernels() {
+        return List.copyOf(referenceKernels);
     }
 
     /** oneDNN's view of {@code buffer}'s memory (from its offset) in layout {@code md}. */

@@ -147,6 +147,11 @@ public final class TrainingPlan implements TrainingEngine {
         return new Program(b, input, output, profile);
     }
 
+    /** oneDNN descriptions of the programs built so far that got only oneDNN's slow reference kernel. */
+    List<String> referenceKernels() {
+        return dnnl == null ? List.of() : dnnl.referenceKernels();
+    }
+
     private Dnnl dnnl() {
         if (dnnl == null) {
             dnnl = Dnnl.create();

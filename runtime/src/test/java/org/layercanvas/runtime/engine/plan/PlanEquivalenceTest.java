@@ -199,6 +199,29 @@ class PlanEquivalenceTest {
         }
     }
 
+    /**
+     * oneDNN's reference kernels are right but 100-1000x slower than its JIT ones; a plan gets one when it pins a
+     * layout no fast kernel takes (the CIFAR-10 sample's second convolution once spent 13 s per minibatch on its
+     * input gradient). Real networks (the bundled samples) must get fast kernels for every primitive; the tiny
+     * odd-channel networks above may not, and need not.
+     */
+    @Test
+    void theSamplesGetOneDnnsFastKernels() throws Exception {
+        for (String name : org.layercanvas.samples.Samples.names()) {
+            NetworkDocument doc = org.layercanvas.model.io.DocumentJson.read(
+                    org.layercanvas.samples.Samples.text(name).orElseThrow(), name);
+            CompiledGraph compiled = compile(doc);
+            ComputationGraph graph = initialised(compiled, doc);
+            if (TrainingPlan.unsupported(compiled, doc, graph).isPresent()) {
+                continue;
+            }
+            try (TrainingPlan plan = TrainingPlan.compile(compiled, doc, graph)) {
+                plan.gradients(batches(doc, 4).get(6));
+                assertThat(plan.referenceKernels()).as("oneDNN reference kernels in sample %s", name).isEmpty();
+            }
+        }
+    }
+
     @Test
     void everyNetworkHereTrainsWithThePlan() {
         networks().forEach(a -> {
