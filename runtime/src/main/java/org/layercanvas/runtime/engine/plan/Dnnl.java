@@ -8,6 +8,7 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_format_tag_any;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_create;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_desc_equal;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_desc_get_size;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_desc_init_by_strides;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_desc_init_by_tag;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_destroy;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_create;
@@ -226,6 +227,40 @@ final class Dnnl implements AutoCloseable {
     /** Frees {@code o} (attributes, post-ops, a {@link NativeOp}...) when this object is closed. */
     void own(Object o) {
         owned.add(o);
+    }
+
+    /** The layout of an ND4J array or view as oneDNN sees it: its shape and element strides. */
+    static dnnl_memory_desc_t strided(INDArray a) {
+        dnnl_memory_desc_t m = new dnnl_memory_desc_t();
+        check(dnnl_memory_desc_init_by_strides(m, a.rank(), a.shape(), dnnl_f32, a.stride()), "describe a view");
+        return m;
+    }
+
+    /**
+     * Copies array or view {@code from} into {@code to} of the same shape, whatever their strides: oneDNN's
+     * vectorised reorder. libnd4j's {@code assign} between differently permuted views walks one element at a
+     * time through index arithmetic (about 7 ns per element; 2.5 ms of the LSTM workload's 10 ms minibatch).
+     */
+    Step copy(INDArray from, INDArray to) {
+        if (!java.util.Arrays.equals(from.shape(), to.shape())) {
+            throw new IllegalArgumentException("copy between shapes " + java.util.Arrays.toString(from.shape())
+                    + " and " + java.util.Arrays.toString(to.shape()));
+        }
+        dnnl_memory_desc_t fromMd = strided(from);
+        dnnl_memory_desc_t toMd = strided(to);
+        dnnl_primitive_desc pd = new dnnl_primitive_desc();
+        check(dnnl_reorder_primitive_desc_create(pd, fromMd, engine, toMd, engine, null), "describe a copy");
+        owned.add(pd);
+        return step(pd, "copy", DNNL_ARG_FROM, view(fromMd, from), DNNL_ARG_TO, view(toMd, to));
+    }
+
+    /** oneDNN's view of an ND4J view's memory: from its first element, as far as its strides reach. */
+    private dnnl_memory view(dnnl_memory_desc_t md, INDArray a) {
+        dnnl_memory m = new dnnl_memory();
+        check(dnnl_memory_create(m, md, engine, new Address(a.data().address() + a.offset() * 4L)), "wrap memory");
+        owned.add(m);
+        owned.add(a);
+        return m;
     }
 
     /** Copies {@code from} (layout {@code fromMd}) into {@code to} (layout {@code toMd}). */

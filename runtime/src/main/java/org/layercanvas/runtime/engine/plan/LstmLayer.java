@@ -95,7 +95,7 @@ final class LstmLayer extends PlanLayer {
             INDArray seq = b.buffer(steps, batch, n);
             INDArray all = hidden.get(NDArrayIndex.interval(1, steps + 1), NDArrayIndex.all(), NDArrayIndex.all())
                     .permute(0, 2, 1);
-            b.forward(b.op(NativeOp.of("assign").in(seq, all).out(seq)));
+            b.forward("copy", b.dnnl().copy(all, seq));
             out = b.output(id, Tensor.Layout.SEQUENCE, seq, true);
         } else {
             INDArray last = b.buffer(batch, n);
@@ -119,7 +119,7 @@ final class LstmLayer extends PlanLayer {
         if (sequences) {
             INDArray all = dHidden.get(NDArrayIndex.interval(1, steps + 1), NDArrayIndex.all(), NDArrayIndex.all())
                     .permute(0, 2, 1);
-            b.backward(b.op(NativeOp.of("assign").in(all, out.grad).out(all)));
+            b.backward("copy", b.dnnl().copy(Views.reshape(out.grad, steps, batch, n), all));
         } else {
             INDArray zero = Nd4j.scalar(b.dataType(), 0.0);
             b.backward(b.op(NativeOp.of("assign").in(dHidden, zero).out(dHidden)));
@@ -157,12 +157,11 @@ final class LstmLayer extends PlanLayer {
         }
         // all steps at once: dz as [t * b, 4n] row-major, h' and x likewise
         INDArray dz2d = b.buffer(steps * batch, n4);
-        b.backward(b.op(NativeOp.of("assign").in(Views.reshape(dz2d, steps, batch, n4), dz.permute(0, 2, 1))
-                .out(Views.reshape(dz2d, steps, batch, n4))));
+        b.backward("copy", b.dnnl().copy(dz.permute(0, 2, 1), Views.reshape(dz2d, steps, batch, n4)));
         INDArray hPrev = b.buffer(steps * batch, n);
-        b.backward(b.op(NativeOp.of("assign").in(Views.reshape(hPrev, steps, batch, n),
-                hidden.get(NDArrayIndex.interval(0, steps), NDArrayIndex.all(), NDArrayIndex.all()).permute(0, 2, 1))
-                .out(Views.reshape(hPrev, steps, batch, n))));
+        b.backward("copy", b.dnnl().copy(
+                hidden.get(NDArrayIndex.interval(0, steps), NDArrayIndex.all(), NDArrayIndex.all()).permute(0, 2, 1),
+                Views.reshape(hPrev, steps, batch, n)));
         INDArray x2d = Views.reshape(in.value, steps * batch, in.dims[2]);
         b.backward(b.op(NativeOp.of("matmul").in(x2d, dz2d).out(b.paramGrad(id, "W")).ints(1, 0, 0)));
         b.backward(b.op(NativeOp.of("matmul").in(hPrev, dz2d).out(b.paramGrad(id, "RW")).ints(1, 0, 0)));
