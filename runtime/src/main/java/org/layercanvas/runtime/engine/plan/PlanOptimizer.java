@@ -158,13 +158,7 @@ final class PlanOptimizer implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable r : resources) {
-            try {
-                r.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Resources.closeAll(resources);
     }
 
     /** {@code ClipL2PerLayer}: scale a layer's gradient down to the threshold when its L2 norm exceeds it. */

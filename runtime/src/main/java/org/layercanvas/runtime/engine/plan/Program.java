@@ -84,12 +84,6 @@ final class Program implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable r : resources) {
-            try {
-                r.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Resources.closeAll(resources);
     }
 }
