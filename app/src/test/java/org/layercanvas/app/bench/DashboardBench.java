@@ -68,6 +68,7 @@ public final class DashboardBench {
                 workerOnly.add(workerWithoutUi(doc));
                 quiet(app);
                 app.setRunnerFactory(cold);
+                FIRST_ITERATION.add(null); // marks the cold run's number that follows
                 coldDashboard.add(withDashboard(app, doc, frames));
                 // As a student finds it: the window has had its spare worker warmed up before Run.
                 app.setRunnerFactory(withSpare);
@@ -87,6 +88,19 @@ public final class DashboardBench {
             System.out.printf(Locale.ROOT, "%s: CLI alone %,.0f samples/s %s; dashboard (spare worker, the default) %,.0f samples/s %s; "
                     + "ratio %.3f (%+.1f %%)%n", doc.metadata().title(), a, alone, d, dashboard, d / a,
                     (d / a - 1) * 100);
+            List<Double> warmFirst = new ArrayList<>();
+            List<Double> coldFirst = new ArrayList<>();
+            for (int i = 0; i < FIRST_ITERATION.size(); i++) {
+                if (FIRST_ITERATION.get(i) == null) {
+                    coldFirst.add(FIRST_ITERATION.get(++i));
+                } else {
+                    warmFirst.add(FIRST_ITERATION.get(i));
+                }
+            }
+            FIRST_ITERATION.clear();
+            System.out.printf(Locale.ROOT, "  seconds from Run to the first minibatch on the dashboard: spare worker"
+                    + " median %.2f %s; cold worker median %.2f %s%n", median(warmFirst), warmFirst,
+                    median(coldFirst), coldFirst);
             synchronized (WINDOW_CPU) {
                 System.out.printf(Locale.ROOT, "  window process CPU while training: median %.1f %% of a core %s%n",
                         median(WINDOW_CPU), WINDOW_CPU);
@@ -108,10 +122,13 @@ public final class DashboardBench {
         Path file = Files.createTempFile("bench", ".lcnet");
         DocumentJson.writeAtomically(doc, file);
         String javaExe = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(javaExe, "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder pb = new ProcessBuilder(javaExe, "-cp", System.getProperty("java.class.path"),
                 org.layercanvas.app.Launcher.class.getName(), "train", file.toString(), "--quiet", "--json",
                 "--threads", Integer.toString(MainWindow.trainingThreads()))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        // as the layercanvas script starts it: OpenBLAS's kernels named for this CPU
+        pb.environment().putAll(org.layercanvas.runtime.platform.NativeTuning.environment(pb.environment()));
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         p.waitFor();
         Files.deleteIfExists(file);
@@ -157,13 +174,20 @@ public final class DashboardBench {
             last[0] = now;
         };
         onFx(() -> w[0].stage().getScene().addPostLayoutPulseListener(perFrame));
+        long runAt = System.nanoTime();
         onFx(() -> w[0].run());
+        boolean firstSeen = false;
         long deadline = System.currentTimeMillis() + 600_000;
         long cpuAtStart = -1;
         long wallAtStart = 0;
         while (System.currentTimeMillis() < deadline) {
             TrainingViewModel.State s = w[0].training().stateProperty().get();
             measuring[0] = s == TrainingViewModel.State.RUNNING;
+            if (!firstSeen && w[0].training().progressProperty().get() > 0) {
+                // progress moves with the first iteration event (polled every 20 ms: up to 20 ms late)
+                firstSeen = true;
+                FIRST_ITERATION.add((System.nanoTime() - runAt) / 1e9);
+            }
             if (measuring[0] && cpuAtStart < 0) {
                 cpuAtStart = processCpuNanos();
                 wallAtStart = System.nanoTime();
@@ -174,6 +198,9 @@ public final class DashboardBench {
             Thread.sleep(20);
         }
         measuring[0] = false;
+        if (!firstSeen) {
+            FIRST_ITERATION.add(Double.NaN);
+        }
         if (cpuAtStart >= 0) {
             synchronized (WINDOW_CPU) {
                 WINDOW_CPU.add(100.0 * (processCpuNanos() - cpuAtStart) / (System.nanoTime() - wallAtStart));
@@ -197,6 +224,9 @@ public final class DashboardBench {
         });
         return numbers.samplesPerSecond;
     }
+
+    /** Seconds from Run to the first minibatch's event on the dashboard; a null precedes a cold worker's. */
+    private static final List<Double> FIRST_ITERATION = new ArrayList<>();
 
     /** The window process's CPU while each dashboard run trained, in per cent of one core. */
     private static final List<Double> WINDOW_CPU = new ArrayList<>();
