@@ -3,6 +3,7 @@
 
 Usage (from the repository root, after the README's set-up):
     /usr/bin/python3 benchmarks/compare.py [--repeat 3] [--workloads w1-digits-mlp,...] [--json out.json]
+        [--with-dl4j]
 
 For each repetition and workload it runs, one after the other (interleaved, so that a slow moment of the
 machine hits both): PyTorch (benchmarks/pytorch_reference.py, its default threads, OPENBLAS_NUM_THREADS=1 as a
@@ -66,28 +67,37 @@ def main():
     parser.add_argument("--workloads", default=",".join(WORKLOADS))
     parser.add_argument("--json", help="also write the raw numbers to this file")
     parser.add_argument("--layercanvas-args", default="", help="extra arguments for layercanvas train")
+    parser.add_argument("--with-dl4j", action="store_true",
+                        help="also run LayerCanvas with --engine dl4j (the DL4J fallback) and add its column")
     args = parser.parse_args()
     names = [w for w in args.workloads.split(",") if w]
     extra = args.layercanvas_args.split()
-    raw = {w: {"pytorch": [], "layercanvas": []} for w in names}
+    raw = {w: {"pytorch": [], "layercanvas": [], "dl4j": []} for w in names}
     for r in range(args.repeat):
         for w in names:
             raw[w]["pytorch"].append(run_pytorch(w))
             raw[w]["layercanvas"].append(run_layercanvas(w, extra))
+            if args.with_dl4j:
+                raw[w]["dl4j"].append(run_layercanvas(w, extra + ["--engine", "dl4j"]))
             print("repeat %d/%d %s: pytorch %.0f, layercanvas %.0f samples/s" % (
                 r + 1, args.repeat, w, raw[w]["pytorch"][-1]["all"], raw[w]["layercanvas"][-1]["all"]),
                 file=sys.stderr, flush=True)
     print("| workload | PyTorch samples/s (threads) | LayerCanvas samples/s (engine, threads) | ratio |"
-          " after epoch 1: PyTorch | LayerCanvas | ratio | LayerCanvas s to first minibatch |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+          " after epoch 1: PyTorch | LayerCanvas | ratio | LayerCanvas s to first minibatch |"
+          + (" DL4J fallback samples/s | ratio |" if args.with_dl4j else ""))
+    print("|---|---:|---:|---:|---:|---:|---:|---:|" + ("---:|---:|" if args.with_dl4j else ""))
     for w in names:
         p, l = raw[w]["pytorch"], raw[w]["layercanvas"]
         pa, la = median([x["all"] for x in p]), median([x["all"] for x in l])
         p1, l1 = median([x["after1"] for x in p]), median([x["after1"] for x in l])
         first = median([x["first"] for x in l])
-        print("| %s | %s (%s) | %s (%s, %s) | %.2f | %s | %s | %s | %s |" % (
+        row = "| %s | %s (%s) | %s (%s, %s) | %.2f | %s | %s | %s | %s |" % (
             w, fmt(pa), p[0]["threads"], fmt(la), l[0]["engine"], l[0]["threads"], la / pa, fmt(p1), fmt(l1),
-            "%.2f" % (l1 / p1) if p1 and l1 else "-", "%.1f" % first if first is not None else "-"))
+            "%.2f" % (l1 / p1) if p1 and l1 else "-", "%.1f" % first if first is not None else "-")
+        if args.with_dl4j:
+            da = median([x["all"] for x in raw[w]["dl4j"]])
+            row += " %s | %.2f |" % (fmt(da), da / pa)
+        print(row)
     if args.json:
         with open(args.json, "w") as f:
             json.dump(raw, f, indent=1)
