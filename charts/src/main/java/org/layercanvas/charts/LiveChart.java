@@ -183,6 +183,7 @@ public class LiveChart extends Region {
         xAxis.setAutoRangeIncludesZero(false);
         xAxis.setLowerMargin(0.01);
         xAxis.setUpperMargin(0.01);
+        xAxis.setAutoRangeMinimumSize(1.0); // iterations or epochs: one point still gets a readable axis
         linearYAxis = new NumberAxis(this.yLabel.get());
         linearYAxis.setAutoRangeIncludesZero(false);
         logYAxis = new NiceLogAxis(this.yLabel.get());
@@ -592,6 +593,19 @@ public class LiveChart extends Region {
             }
             lastXLower = Double.NaN;
             lastXUpper = Double.NaN;
+            // A single point (or a flat line) would get JFreeChart's default minimum range of 1e-8 and tick labels
+            // such as "8.317107E-1" five times: give the axes a span that fits the numbers' size instead.
+            double magnitude = 0;
+            for (SeriesHandle h : frameHandles) {
+                MetricSeries.Snapshot s = h.series().snapshot();
+                if (h.isVisible() && !s.isEmpty()) {
+                    double y = s.yArray()[s.size() - 1];
+                    if (Double.isFinite(y)) {
+                        magnitude = Math.max(magnitude, Math.abs(y));
+                    }
+                }
+            }
+            linearYAxis.setAutoRangeMinimumSize(magnitude > 0 ? magnitude * 0.02 : 1e-3, false);
         } else {
             lower = xAxis.getLowerBound();
             upper = xAxis.getUpperBound();

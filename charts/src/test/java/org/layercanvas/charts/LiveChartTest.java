@@ -80,6 +80,17 @@ class LiveChartTest extends FxRobot {
     }
 
     @Test
+    void aSinglePointGetsAxesThatFitTheNumbersSize() {
+        SeriesHandle h = chart.addSeries("acc", "a", SeriesStyle.pointsAndLine(Color.BLUE));
+        h.append(45, 0.8317107);
+        waitUntil(() -> plot().getDataset().getSeriesCount() == 1 && plot().getDataset().getItemCount(0) == 1);
+        // JFreeChart's default would be a span of 1e-8: five tick labels all reading 8.317107E-1
+        waitUntil(() -> plot().getRangeAxis().getRange().getLength() >= 0.8317107 * 0.02 * 0.999);
+        assertThat(plot().getRangeAxis().getRange().contains(0.8317107)).isTrue();
+        assertThat(plot().getDomainAxis().getRange().getLength()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
     void logScaleSwapsTheRangeAxisAndSkipsNonPositiveValues() {
         SeriesHandle h = chart.addSeries("a", "a", SeriesStyle.line(Color.BLUE));
         for (int i = 0; i < 10; i++) {

@@ -71,6 +71,11 @@ public final class TrainingView extends VBox {
         device.setId("training-device");
         device.getStyleClass().add("training-device");
         device.textProperty().bind(model.deviceTextProperty());
+        // device, backend, threads and the engine with its reason: may take two lines, never cut
+        device.setWrapText(true);
+        javafx.scene.control.Tooltip deviceTip = new javafx.scene.control.Tooltip();
+        deviceTip.textProperty().bind(model.deviceTextProperty());
+        device.setTooltip(deviceTip);
         for (Button b : new Button[] {run, pause, resume, stop}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -80,6 +85,7 @@ public final class TrainingView extends VBox {
         controls.setAlignment(Pos.CENTER_LEFT);
         progress.setMinWidth(0);
         device.setMinWidth(0);
+        device.setMinHeight(Region.USE_PREF_SIZE); // the charts give up the room when the pane is short
 
         Label message = new Label();
         message.setId("training-message");
