@@ -75,9 +75,19 @@ public final class Minibatch {
         return ds;
     }
 
+    /**
+     * A new 'c' array holding {@code values}, copied in one block. ({@code Nd4j.create(float[], ...)} in M2.1 stores
+     * element by element: 105 of 559 profile samples of the MLP-784 bench, in the per-epoch accuracy.)
+     */
+    private static INDArray copyOf(float[] values, long[] shape) {
+        INDArray a = Nd4j.create(DataType.FLOAT, shape, 'c');
+        a.data().asNioFloat().put(values, 0, (int) Math.min(values.length, a.length()));
+        return a;
+    }
+
     private DataSet make() {
-        INDArray x = Nd4j.create(features, featureShape, 'c');
-        INDArray y = Nd4j.create(labels, new long[] {size, labelUnits}, 'c');
+        INDArray x = copyOf(features, featureShape);
+        INDArray y = copyOf(labels, new long[] {size, labelUnits});
         if (dataType != DataType.FLOAT) {
             x = x.castTo(dataType);
             y = y.castTo(dataType);
