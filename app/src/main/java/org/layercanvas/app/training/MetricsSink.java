@@ -12,6 +12,10 @@ public interface MetricsSink {
     void epoch(int epoch, int iteration, double trainLoss, double trainAccuracy, double validationLoss,
                double validationAccuracy);
 
+    /** Whether this run has validation examples at all (told once, when it starts); without, no validation curves. */
+    default void validationAvailable(boolean available) {
+    }
+
     /** A new run begins: forget the current run's points. */
     void reset();
 }

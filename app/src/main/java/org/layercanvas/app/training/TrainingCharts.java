@@ -130,6 +130,13 @@ public final class TrainingCharts implements MetricsSink {
     }
 
     @Override
+    public void validationAvailable(boolean available) {
+        // an empty series would still put "validation" in the legend; the dashboard says why it is missing
+        validationLoss.setVisible(available);
+        validationAccuracy.setVisible(available);
+    }
+
+    @Override
     public void reset() {
         synchronized (lock) {
             iterations.clear();

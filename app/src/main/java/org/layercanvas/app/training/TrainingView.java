@@ -108,7 +108,15 @@ public final class TrainingView extends VBox {
         ToggleButton epochs = new ToggleButton(Messages.get("chart.xEpochs"));
         epochs.setId("x-epochs");
         epochs.selectedProperty().addListener((o, a, b) -> charts.setXInEpochs(b));
-        HBox chartControls = new HBox(10, new Label(Messages.get("chart.smoothing")), smoothing, log, epochs);
+        Label validationNote = new Label();
+        validationNote.setId("validation-note");
+        validationNote.getStyleClass().add("training-device");
+        validationNote.setWrapText(true);
+        validationNote.setMinWidth(0);
+        validationNote.textProperty().bind(model.validationNoteProperty());
+        HBox.setHgrow(validationNote, Priority.ALWAYS);
+        HBox chartControls = new HBox(10, new Label(Messages.get("chart.smoothing")), smoothing, log, epochs,
+                validationNote);
         chartControls.setAlignment(Pos.CENTER_LEFT);
 
         GridPane grid = new GridPane();

@@ -78,6 +78,7 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper deviceText = new ReadOnlyStringWrapper(this, "deviceText", "");
+    private final ReadOnlyStringWrapper validationNote = new ReadOnlyStringWrapper(this, "validationNote", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyObjectWrapper<TrainingEvent.Evaluation> evaluation =
@@ -154,6 +155,7 @@ public final class TrainingViewModel {
         progress.set(0);
         progressText.set(Messages.get("training.starting"));
         deviceText.set("");
+        validationNote.set("");
         totalEpochs = doc.training().epochs();
         iterationsPerEpoch = 0;
         epochsDone = 0;
@@ -247,6 +249,9 @@ public final class TrainingViewModel {
         if (event instanceof TrainingEvent.Started s) {
             iterationsPerEpoch = Math.max(1, (s.trainExamples() + s.batchSize() - 1) / s.batchSize());
             totalEpochs = s.epochs();
+            sink.validationAvailable(s.validationExamples() > 0);
+            String note = s.validationExamples() > 0 ? "" : Messages.get("training.noValidation");
+            ui.execute(() -> validationNote.set(note));
             String device = Messages.get("training.device", s.device().toUpperCase(Locale.ROOT), s.deviceReason(),
                     s.backend(), s.threads(), s.engineReason() == null ? s.engine() : s.engineReason());
             ui.execute(() -> {
@@ -402,6 +407,11 @@ public final class TrainingViewModel {
 
     public ReadOnlyStringProperty progressTextProperty() {
         return progressText.getReadOnlyProperty();
+    }
+
+    /** Why there are no validation curves (the data split has no validation part), or empty. */
+    public ReadOnlyStringProperty validationNoteProperty() {
+        return validationNote.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty deviceTextProperty() {

@@ -44,9 +44,9 @@ class DataTabTest extends AppTestBase {
         assertThat(balance.getChildren()).hasSize(10);
         int total = balance.getChildren().stream().mapToInt(row -> Integer.parseInt(
                 ((Label) ((HBox) row).getChildren().get(2)).getText().replaceAll("[^0-9]", ""))).sum();
-        assertThat(total).isEqualTo(1438); // 80 % of 1797
+        assertThat(total).isEqualTo(1078); // 60 % of 1797
         Label status = lookup("#data-status").query();
-        assertThat(status.getText()).contains("359").contains("10");
+        assertThat(status.getText()).contains("359").contains("360").contains("10");
     }
 
     @Test

@@ -52,7 +52,7 @@ class TrainingDashboardTest extends AppTestBase {
                 ? lookup("#chart-loss").queryAs(org.layercanvas.charts.LiveChart.class).getSeries("train").series()
                 : null);
         MetricSeries.Snapshot points = loss.snapshot();
-        assertThat(points.size()).isEqualTo(45); // 1438 training examples / batch 32
+        assertThat(points.size()).isEqualTo(34); // 1078 training examples / batch 32
         for (int i = 0; i < points.size(); i++) {
             assertThat(Double.isFinite(points.y(i))).isTrue();
         }
@@ -64,7 +64,14 @@ class TrainingDashboardTest extends AppTestBase {
                 sum += v;
             }
         }
-        assertThat(sum).isEqualTo(359); // 20 % of 1797
+        assertThat(sum).isEqualTo(360); // the test part of 1797 split 0.6 / 0.2 / 0.2
+        // the sample has a validation part: its curve has the epoch's point and no note says it is missing
+        org.layercanvas.charts.LiveChart accuracy = lookup("#chart-accuracy").queryAs(
+                org.layercanvas.charts.LiveChart.class);
+        assertThat(fx(() -> accuracy.getSeries("validation").series().size())).isEqualTo(1);
+        assertThat(fx(() -> accuracy.getSeries("validation").isVisible())).isTrue();
+        assertThat(fx(() -> lookup("#validation-note").queryAs(javafx.scene.control.Label.class).getText()))
+                .isEmpty();
         assertThat(fx(() -> window.evaluation().matrix().getClassCount())).isEqualTo(10);
         assertThat(fx(() -> window.evaluation().table().getItems().size())).isEqualTo(10);
         waitFor(10, () -> window.runs().list().getItems().size() == 1);
@@ -84,6 +91,24 @@ class TrainingDashboardTest extends AppTestBase {
         assertThat(fx(() -> cells.getChildren().size())).as("not drawn while its tab is hidden").isZero();
         clickOn("Weights");
         waitFor(5, () -> cells.getChildren().size() == 4);
+    }
+
+    @Test
+    void withoutAValidationPartTheDashboardSaysSoInsteadOfAnEmptyValidationCurve() {
+        var d = document().dataset();
+        interact(() -> session().execute(DocumentCommands.setDataset(new org.layercanvas.model.DatasetSpec(d.id(),
+                d.options(), new org.layercanvas.model.Split(0.8, 0.0, 0.2), d.seed()))));
+        setTraining(document().training().withEpochs(1));
+        press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);
+        waitFor(90, () -> window.training().evaluationProperty().get() != null);
+
+        org.layercanvas.charts.LiveChart accuracy = lookup("#chart-accuracy").queryAs(
+                org.layercanvas.charts.LiveChart.class);
+        assertThat(fx(() -> accuracy.getSeries("validation").isVisible())).isFalse();
+        // only "training" left in the legend (from the chart's next frame on)
+        waitFor(5, () -> accuracy.getJFreeChart().getXYPlot().getLegendItems().getItemCount() == 1);
+        assertThat(fx(() -> lookup("#validation-note").queryAs(javafx.scene.control.Label.class).getText()))
+                .contains("no validation part");
     }
 
     @Test

@@ -45,11 +45,13 @@ class SampleTrainingTest {
                 .run();
 
         assertThat(result.failed()).isNull();
-        assertThat(result.finished().testAccuracy()).isGreaterThanOrEqualTo(0.95);
-        // 1797 examples split 0.8 / 0 / 0.2: round(1437.6) = 1438 train, the rest test
-        assertWellFormed(events, doc.training(), 1438, 0, 359);
-        // no validation split: validation numbers are NaN, as documented on TrainingEvent.Epoch
-        epochs(events).forEach(e -> assertThat(e.validationLoss()).isNaN());
+        // (0.95-0.96 measured over seeds with 1,078 training examples and 20 epochs)
+        assertThat(result.finished().testAccuracy()).isGreaterThanOrEqualTo(0.93);
+        // 1797 examples split 0.6 / 0.2 / 0.2 as in the classic example's validation split: round(1078.2) = 1078
+        // train, round(359.4) = 359 validation, the rest test
+        assertWellFormed(events, doc.training(), 1078, 359, 360);
+        epochs(events).forEach(e -> assertThat(e.validationAccuracy()).isBetween(0.0, 1.0));
+        assertThat(epochs(events).get(epochs(events).size() - 1).validationAccuracy()).isGreaterThan(0.9);
         assertThat(result.model()).isNotNull();
         assertThat(result.model().numParams()).isEqualTo(64 * 128 + 128 + 128 * 10 + 10);
     }

@@ -49,7 +49,7 @@ class StopTest {
         assertThat(events.stream().filter(TrainingEvent.Finished.class::isInstance)).hasSize(1);
         assertThat(events.stream().filter(TrainingEvent.Failed.class::isInstance)).isEmpty();
         assertThat(f.reason()).isEqualTo("stopped");
-        int perEpoch = (1438 + 31) / 32;
+        int perEpoch = (1078 + 31) / 32;
         assertThat(f.iterations()).isEqualTo(perEpoch + 3);
         assertThat(f.epochsCompleted()).isLessThanOrEqualTo(2);
         assertThat(f.testAccuracy()).isBetween(0.0, 1.0);

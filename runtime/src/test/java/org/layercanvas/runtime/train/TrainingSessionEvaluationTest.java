@@ -145,9 +145,9 @@ class TrainingSessionEvaluationTest {
         TrainingEvent.Evaluation e = (TrainingEvent.Evaluation) events.get(events.size() - 1);
         assertThat(e).isEqualTo(result.evaluation());
         assertThat(e.confusion()).hasDimensions(10, 10);
-        assertThat(e.total()).isEqualTo(359);
+        assertThat(e.total()).isEqualTo(360);
         assertThat(e.classNames()).hasSize(10);
-        assertThat(IntStream.range(0, 10).mapToLong(c -> e.support()[c]).sum()).isEqualTo(359);
+        assertThat(IntStream.range(0, 10).mapToLong(c -> e.support()[c]).sum()).isEqualTo(360);
         // predicted classes agree with the model's arg-max
         int[] wrongCell = null;
         for (int t = 0; t < 10 && wrongCell == null; t++) {
