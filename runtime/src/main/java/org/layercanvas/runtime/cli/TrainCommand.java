@@ -122,6 +122,14 @@ final class TrainCommand implements Callable<Integer> {
                         - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
             }
             files.onEvent(event);
+            if (event instanceof TrainingEvent.Started s) {
+                // what loading changed in the data (missing cells filled), as the app's import dialog reports it
+                for (org.layercanvas.runtime.data.Finding f : s.dataFindings()) {
+                    err.println(Text.get(f.isError() ? "line.error" : "line.warning",
+                            Text.get("train.dataFinding", file, f.message())));
+                }
+                err.flush();
+            }
             if (!quiet) {
                 report(event, totalEpochs, out);
             }

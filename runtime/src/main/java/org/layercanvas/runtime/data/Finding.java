@@ -28,6 +28,7 @@ public record Finding(Severity severity, String code, List<String> args) {
         return new Finding(severity, code, java.util.Arrays.stream(args).map(String::valueOf).toList());
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -50,6 +50,17 @@ public record PreparedData(String id, BatchSource train, BatchSource validation,
         return false;
     }
 
+    /**
+     * What loading found or changed in the data, which a student should hear of even without the full sanity
+     * report: skipped files, dropped rows, missing CSV cells filled with the training split's mean. Cheap (no pass
+     * over the examples).
+     */
+    public List<Finding> loadFindings() {
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        all.addAll(SanityReport.missingFindings(missing));
+        return all;
+    }
+
     /** The sanity report of these splits against a network's Input shape and output classes. */
     public SanityReport sanity(TensorShape input, int outputClasses) {
         SanityReport.Builder b = SanityReport.builder(train, validation, test);

@@ -39,6 +39,16 @@ public record SanityReport(List<Finding> findings, int[] trainClassCounts, doubl
         return sb.toString();
     }
 
+    /** One warning per column with missing cells (which loading filled with the training split's mean). */
+    static List<Finding> missingFindings(List<CsvImport.MissingColumn> missing) {
+        List<Finding> out = new ArrayList<>();
+        for (CsvImport.MissingColumn m : missing) {
+            out.add(Finding.warning("sanity.missing", m.column(), m.count(),
+                    String.join(", ", m.firstRows().stream().map(String::valueOf).toList())));
+        }
+        return out;
+    }
+
     public static Builder builder(BatchSource train, BatchSource validation, BatchSource test) {
         return new Builder(train, validation, test);
     }
@@ -177,11 +187,7 @@ public record SanityReport(List<Finding> findings, int[] trainClassCounts, doubl
                 }
             }
 
-            // Missing values.
-            for (CsvImport.MissingColumn m : missing) {
-                out.add(Finding.warning("sanity.missing", m.column(), m.count(),
-                        String.join(", ", m.firstRows().stream().map(String::valueOf).toList())));
-            }
+            out.addAll(missingFindings(missing));
             return new SanityReport(out, counts, ratio);
         }
 

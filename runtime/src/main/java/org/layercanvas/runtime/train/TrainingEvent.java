@@ -36,8 +36,12 @@ public sealed interface TrainingEvent {
      */
     record Started(String backend, String device, String deviceReason, int threads, String dl4jVersion,
                    String javaVersion, String os, long parameters, int trainExamples, int validationExamples,
-                   int testExamples, int epochs, int batchSize, long seed, String engine, String engineReason)
+                   int testExamples, int epochs, int batchSize, long seed, String engine, String engineReason,
+                   List<org.layercanvas.runtime.data.Finding> dataFindings)
             implements TrainingEvent {
+        public Started {
+            dataFindings = dataFindings == null ? List.of() : List.copyOf(dataFindings);
+        }
     }
 
     /** One minibatch was learned from. {@code iteration} counts from 1 over the whole run. */

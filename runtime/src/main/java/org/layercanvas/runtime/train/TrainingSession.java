@@ -347,7 +347,7 @@ public final class TrainingSession {
                 System.getProperty("java.version"), System.getProperty("os.name") + " "
                 + System.getProperty("os.arch"), graph.numParams(), trainSource.size(),
                 validation.size(), test.size(), t.epochs(), t.batchSize(), t.seed(), engine.kind().id(),
-                engineReason));
+                engineReason, data.loadFindings()));
 
         int iteration = 0;
         int epochsDone = 0;

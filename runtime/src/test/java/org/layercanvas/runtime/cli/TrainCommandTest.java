@@ -48,6 +48,31 @@ class TrainCommandTest {
     }
 
     @Test
+    void missingCsvCellsAreReportedAsTheAppsImportReportsThem() throws Exception {
+        StringBuilder csv = new StringBuilder("x,y,label\n");
+        for (int i = 0; i < 60; i++) {
+            String x = i == 4 || i == 9 ? "" : Integer.toString(i % 5);
+            csv.append(x).append(',').append(i % 3).append(',').append(i % 2 == 0 ? "a" : "b").append('\n');
+        }
+        Files.writeString(dir.resolve("points.csv"), csv);
+        Path doc = dir.resolve("points.lcnet");
+        Files.writeString(doc, """
+                {"formatVersion": 1, "metadata": {"title": "points"},
+                 "nodes": [{"id": "in", "type": "Input", "params": {"kind": "vector", "size": 2}},
+                           {"id": "out", "type": "Output", "params": {"units": 2, "loss": "softmax_ce"}}],
+                 "edges": [{"from": {"node": "in", "port": "out"}, "to": {"node": "out", "port": "in"}}],
+                 "dataset": {"id": "csv", "options": {"path": "points.csv", "label": "label"},
+                             "split": {"train": 0.8, "validation": 0.0, "test": 0.2}, "seed": 0},
+                 "training": {"epochs": 1, "batchSize": 8}}
+                """);
+        Run run = cli("train", doc.toString(), "--quiet", "--json");
+        assertThat(run.exit()).as("%s", run).isZero();
+        // data rows 5 and 10 are file lines 6 and 11 (after the header)
+        assertThat(run.errLines()).containsExactly("warning: " + doc + ": dataset: The column 'x' has 2 missing"
+                + " values (first on lines 6, 11); they are filled with the column's mean over the training part.");
+    }
+
+    @Test
     void normalOutputHasALinePerEpochAndASummary() {
         Run run = cli("train", "sample:xor-2d", "--epochs", "2", "--device", "cpu");
         assertThat(run.exit()).as("%s", run).isZero();
