@@ -98,6 +98,9 @@ public final class PaletteView extends VBox {
         search.selectAll();
     }
 
+    /** Icon, gap, cell padding, list border and a vertical scroll bar, in pixels (generous: never too narrow). */
+    private static final double DESCRIPTION_INSET = 64;
+
     private static final class EntryCell extends ListCell<PaletteViewModel.Entry> {
         EntryCell(javafx.beans.property.ObjectProperty<LayerType> dragging) {
             // A cell that asks for no width of its own fits the list, so descriptions wrap instead of scrolling.
@@ -149,6 +152,12 @@ public final class PaletteView extends VBox {
             description.getStyleClass().add("palette-description");
             description.setWrapText(true);
             description.setMinHeight(Region.USE_PREF_SIZE);
+            // The list measures a row before it knows the row's width, and a wrapped label then counts its lines
+            // at its own preferred width: fewer lines than it gets, so its last line ran into the next row. Give
+            // it the width it will have, less the icon, the cell's padding and a scroll bar.
+            if (getListView() != null) {
+                description.prefWidthProperty().bind(getListView().widthProperty().subtract(DESCRIPTION_INSET));
+            }
             VBox text = new VBox(1, name, description);
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMinWidth(0);

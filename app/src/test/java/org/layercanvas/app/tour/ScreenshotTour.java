@@ -74,6 +74,11 @@ public final class ScreenshotTour {
         });
         settle();
         shoot(w[0].stage().getScene(), out.resolve("empty-canvas.png"));
+        // a search term: rows of other heights move into the cells of the unfiltered list
+        onFx(() -> ((javafx.scene.control.TextField) w[0].stage().getScene().lookup("#palette-search"))
+                .setText("output"));
+        settle();
+        shoot(w[0].stage().getScene(), out.resolve("palette-search.png"));
         onFx(() -> w[0].stage().close());
 
         onFx(() -> w[0] = MainWindow.openSample(app, "digits-mlp", stage(width, height)));

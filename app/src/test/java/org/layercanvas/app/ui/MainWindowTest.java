@@ -36,6 +36,41 @@ class MainWindowTest extends AppTestBase {
     }
 
     @Test
+    void filteredPaletteRowsNeverOverlap() {
+        // a search term keeps rows whose descriptions wrap to different heights than the rows they replace
+        for (String term : new String[] {"output", "pool", "", "norm", "in"}) {
+            interact(() -> lookup("#palette-search").queryAs(javafx.scene.control.TextField.class).setText(term));
+            WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS); // a few layout pulses
+            WaitForAsyncUtils.waitForFxEvents();
+            java.util.List<javafx.scene.control.IndexedCell<?>> cells = fx(() -> {
+                java.util.List<javafx.scene.control.IndexedCell<?>> found = new java.util.ArrayList<>();
+                for (javafx.scene.Node n : lookup("#palette-list").queryAs(javafx.scene.control.ListView.class)
+                        .lookupAll(".list-cell")) {
+                    javafx.scene.control.IndexedCell<?> c = (javafx.scene.control.IndexedCell<?>) n;
+                    if (c.isVisible() && c.getItem() != null) {
+                        found.add(c);
+                    }
+                }
+                return found;
+            });
+            assertThat(cells).as("rows for '%s'", term).isNotEmpty();
+            for (javafx.scene.control.IndexedCell<?> c : cells) {
+                // each row's description gets the height its wrapped lines need, inside its own row
+                Label description = fx(() -> (Label) c.lookup(".palette-description"));
+                if (description == null) {
+                    continue; // a heading
+                }
+                String row = fx(() -> String.valueOf(c.getItem()));
+                assertThat(fx(description::getHeight)).as("description of %s for '%s'", row, term)
+                        .isGreaterThanOrEqualTo(fx(() -> description.prefHeight(description.getWidth())) - 0.5);
+                double bottom = fx(() -> c.sceneToLocal(description.localToScene(0, description.getHeight())).getY());
+                assertThat(bottom).as("description bottom of %s for '%s'", row, term)
+                        .isLessThanOrEqualTo(fx(c::getHeight) + 0.5);
+            }
+        }
+    }
+
+    @Test
     void dragADenseFromThePaletteWireInputDenseOutputAndSeeTheShape() {
         drag(paletteEntry("Dense"), MouseButton.PRIMARY).dropTo(screenOfCanvas(0, 110));
         waitUntil(() -> document().node("dense1").isPresent());
