@@ -148,7 +148,7 @@ public final class InspectorView extends VBox {
                 i.onBadNumber(this::notANumber);
                 i.refresh(doc);
             });
-            layerSheet.getItems().setAll(layerItems);
+            replaceKeepingSection(layerSheet, layerItems);
         }
         layerSheet.getItems().forEach(i -> ((FieldItem) i).refresh(doc));
         if (node == null) {
@@ -167,10 +167,39 @@ public final class InspectorView extends VBox {
                 i.onBadNumber(this::notANumber);
                 i.refresh(doc);
             });
-            networkSheet.getItems().setAll(networkItems);
+            replaceKeepingSection(networkSheet, networkItems);
         }
         networkSheet.getItems().forEach(i -> ((FieldItem) i).refresh(doc));
         trainingItems.forEach(i -> i.refresh(doc));
+    }
+
+    /**
+     * New items for a sheet whose fields changed (another dataset brings other options): the sheet rebuilds its
+     * sections and would open the first, so the open section and the scroll position are put back.
+     */
+    private static void replaceKeepingSection(PropertySheet sheet, List<FieldItem> items) {
+        String open = null;
+        if (sheet.lookup(".accordion") instanceof javafx.scene.control.Accordion a && a.getExpandedPane() != null) {
+            open = a.getExpandedPane().getText();
+        }
+        double scroll = sheet.lookup(".scroll-pane") instanceof javafx.scene.control.ScrollPane sp ? sp.getVvalue() : 0;
+        sheet.getItems().setAll(items);
+        if (open != null && sheet.lookup(".accordion") instanceof javafx.scene.control.Accordion a) {
+            for (javafx.scene.control.TitledPane pane : a.getPanes()) {
+                if (open.equals(pane.getText())) {
+                    a.setExpandedPane(pane);
+                }
+            }
+        }
+        if (sheet.lookup(".scroll-pane") instanceof javafx.scene.control.ScrollPane sp) {
+            javafx.application.Platform.runLater(() -> sp.setVvalue(scroll));
+        }
+    }
+
+    /** The section that is open in a sheet (its title), or null. For tests. */
+    public static String openSection(PropertySheet sheet) {
+        return sheet.lookup(".accordion") instanceof javafx.scene.control.Accordion a && a.getExpandedPane() != null
+                ? a.getExpandedPane().getText() : null;
     }
 
     // ---- items -----------------------------------------------------------------------------------------------
@@ -253,7 +282,7 @@ public final class InspectorView extends VBox {
         items.add(splitItem("test", data, Split::test));
         items.add(new FieldItem("dataset.seed", data, Messages.get("field.dataset.seed"),
                 Messages.get("field.dataset.seed.description"), FieldItem.Kind.LONG, null,
-                d -> d.dataset() == null ? null : d.dataset().seed(),
+                d -> d.dataset() == null ? 0L : d.dataset().seed(),
                 (item, v) -> submit(item, DocumentCommands.setDataset(withDataset(s -> new DatasetSpec(s.id(),
                         s.options(), s.split(), (Long) v))))));
         return items;
@@ -305,7 +334,8 @@ public final class InspectorView extends VBox {
     private FieldItem splitItem(String part, String category, Function<Split, Double> get) {
         return new FieldItem("dataset.split." + part, category, Messages.get("field.split." + part),
                 Messages.get("field.split.description"), FieldItem.Kind.DOUBLE, null,
-                d -> d.dataset() == null ? null : get.apply(d.dataset().split()),
+                // before a dataset is chosen: the values choosing one will keep
+                d -> get.apply(d.dataset() == null ? Split.DEFAULT : d.dataset().split()),
                 (item, v) -> submit(item, DocumentCommands.setDataset(withDataset(s -> {
                     Split sp = s.split();
                     double x = (Double) v;

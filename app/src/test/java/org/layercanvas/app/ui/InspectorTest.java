@@ -45,6 +45,41 @@ class InspectorTest extends AppTestBase {
     }
 
     @Test
+    void choosingAnotherDatasetKeepsTheDatasetSectionOpen() {
+        clickOn("Network");
+        org.controlsfx.control.PropertySheet sheet = lookup("#inspector-network")
+                .queryAs(org.controlsfx.control.PropertySheet.class);
+        waitUntil(() -> sheet.lookup(".accordion") != null);
+        interact(() -> {
+            javafx.scene.control.Accordion a = (javafx.scene.control.Accordion) sheet.lookup(".accordion");
+            a.getPanes().stream().filter(p -> "Dataset".equals(p.getText())).findFirst()
+                    .ifPresent(a::setExpandedPane);
+        });
+        assertThat(fx(() -> org.layercanvas.app.inspector.InspectorView.openSection(sheet))).isEqualTo("Dataset");
+        // the spiral brings other fields (samples, noise) than the digits: the sheet rebuilds its sections
+        var d = document().dataset();
+        interact(() -> session().execute(org.layercanvas.app.document.DocumentCommands.setDataset(
+                new org.layercanvas.model.DatasetSpec("spiral", java.util.Map.of(), d.split(), d.seed()))));
+        waitUntil(() -> fx(() -> sheet.getItems().size()) > 6);
+        assertThat(fx(() -> org.layercanvas.app.inspector.InspectorView.openSection(sheet))).isEqualTo("Dataset");
+    }
+
+    @Test
+    void beforeADatasetIsChosenTheSplitShowsTheValuesThatWillBeUsed() {
+        interact(() -> session().execute(org.layercanvas.app.document.DocumentCommands.setDataset(null)));
+        clickOn("Network");
+        org.controlsfx.control.PropertySheet sheet = lookup("#inspector-network")
+                .queryAs(org.controlsfx.control.PropertySheet.class);
+        java.util.Map<String, Object> values = fx(() -> {
+            java.util.Map<String, Object> m = new java.util.HashMap<>();
+            sheet.getItems().forEach(i -> m.put(i.getName(), String.valueOf(i.getValue())));
+            return m;
+        });
+        assertThat(values).containsEntry("Training part", "0.7").containsEntry("Validation part", "0.1")
+                .containsEntry("Test part", "0.2").containsEntry("Shuffle seed", "0");
+    }
+
+    @Test
     void clickingAProblemSelectsItsNodeAndItsFixIsOneClick() {
         // An image Input feeding the Dense: the validator offers to insert a Flatten.
         interact(() -> {

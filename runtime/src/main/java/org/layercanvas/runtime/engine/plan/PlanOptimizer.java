@@ -78,7 +78,8 @@ final class PlanOptimizer implements AutoCloseable {
         for (Layer l : graph.getLayers()) {
             if (l.numParams() > 0
                     && l.conf().getLayer().getGradientNormalization() == GradientNormalization.ClipL2PerLayer) {
-                clips.add(new Clip(Views.flat(l.getGradientsViewArray()), l.conf().getLayer().getGradientNormalizationThreshold()));
+                clips.add(new Clip(Views.flat(l.getGradientsViewArray()),
+                        l.conf().getLayer().getGradientNormalizationThreshold()));
             }
         }
         for (UpdaterBlock block : updater.getUpdaterBlocks()) {
