@@ -18,6 +18,7 @@ final class CommitTextEditor extends AbstractPropertyEditor<Object, TextField> {
     CommitTextEditor(PropertySheet.Item item) {
         super(item, new TextField());
         TextField field = getEditor();
+        InspectorView.showWholeValueOnHover(field, field.textProperty());
         field.setOnAction(e -> commit());
         field.focusedProperty().addListener((o, was, is) -> {
             if (!is) {

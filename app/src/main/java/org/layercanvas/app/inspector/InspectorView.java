@@ -83,6 +83,7 @@ public final class InspectorView extends VBox {
         networkTab.setId("tab-network");
         trainingTab.setId("tab-training");
         tabs.getTabs().addAll(layerTab, networkTab, trainingTab);
+        tabs.setId("inspector-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
         feedback.setId("inspector-feedback");
@@ -114,10 +115,29 @@ public final class InspectorView extends VBox {
         return sheet;
     }
 
+    /**
+     * A field in a narrow inspector may show only the start of its value ("8x8 handwritte"): the whole value is one
+     * hover away (no tooltip while the value is empty).
+     */
+    static void showWholeValueOnHover(javafx.scene.control.Control field,
+                                      javafx.beans.value.ObservableValue<?> value) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> value.getValue() == null ? "" : String.valueOf(value.getValue()), value));
+        field.tooltipProperty().bind(javafx.beans.binding.Bindings.when(tip.textProperty().isEmpty())
+                .then((javafx.scene.control.Tooltip) null).otherwise(tip));
+    }
+
     private static PropertyEditor<?> editorFor(PropertySheet.Item item, DefaultPropertyEditorFactory defaults) {
         if (item instanceof FieldItem f) {
             return switch (f.kind()) {
-                case CHOICE -> Editors.createChoiceEditor(item, f.choices());
+                case CHOICE -> {
+                    PropertyEditor<?> choice = Editors.createChoiceEditor(item, f.choices());
+                    if (choice.getEditor() instanceof javafx.scene.control.ComboBox<?> box) {
+                        showWholeValueOnHover(box, box.valueProperty());
+                    }
+                    yield choice;
+                }
                 case BOOLEAN -> Editors.createCheckEditor(item);
                 default -> new CommitTextEditor(item);
             };

@@ -86,6 +86,15 @@ public final class ScreenshotTour {
         onFx(() -> w[0].editor().select("hidden"));
         settle();
         shoot(w[0].stage().getScene(), out.resolve("digits-sample.png"));
+        onFx(() -> {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) w[0].stage().getScene()
+                    .lookup("#inspector-tabs");
+            if (tabs != null) {
+                tabs.getSelectionModel().select(1);
+            }
+        });
+        settle();
+        shoot(w[0].stage().getScene(), out.resolve("inspector-network.png"));
 
         onFx(() -> {
             var session = w[0].session();

@@ -65,6 +65,18 @@ class InspectorTest extends AppTestBase {
     }
 
     @Test
+    void aValueTooLongForItsFieldIsWholeInTheFieldsTooltip() {
+        clickOn("Network");
+        String description = document().metadata().description();
+        waitUntil(() -> lookup("#inspector-network").lookup(".text-field").match(
+                (TextField t) -> description.equals(t.getText())).tryQuery().isPresent());
+        TextField field = lookup("#inspector-network").lookup(".text-field").match(
+                (TextField t) -> description.equals(t.getText())).queryAs(TextField.class);
+        assertThat(description.length()).as("longer than the field shows at 1280 px").isGreaterThan(60);
+        assertThat(fx(() -> field.getTooltip().getText())).isEqualTo(description);
+    }
+
+    @Test
     void beforeADatasetIsChosenTheSplitShowsTheValuesThatWillBeUsed() {
         interact(() -> session().execute(org.layercanvas.app.document.DocumentCommands.setDataset(null)));
         clickOn("Network");
