@@ -130,6 +130,9 @@ public final class TrainingView extends VBox {
             c.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().add(c);
         }
+        // A fixed learning rate is a flat line: loss and accuracy get its room; a schedule shows it.
+        model.trainedDocumentProperty().addListener((o, a, doc) -> showRate(grid, charts,
+                doc == null || doc.training().schedule().type() != org.layercanvas.model.LrSchedule.Type.FIXED));
         javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
         row.setVgrow(Priority.ALWAYS);
         grid.getRowConstraints().add(row);
@@ -140,6 +143,14 @@ public final class TrainingView extends VBox {
         }
         VBox.setVgrow(grid, Priority.ALWAYS);
         getChildren().addAll(controls, device, message, chartControls, grid);
+    }
+
+    private static void showRate(GridPane grid, TrainingCharts charts, boolean show) {
+        charts.rateChart().setVisible(show);
+        charts.rateChart().setManaged(show);
+        grid.getColumnConstraints().get(0).setPercentWidth(show ? 38 : 50);
+        grid.getColumnConstraints().get(1).setPercentWidth(show ? 38 : 50);
+        grid.getColumnConstraints().get(2).setPercentWidth(show ? 24 : 0);
     }
 
     private static final javafx.css.PseudoClass FAILED = javafx.css.PseudoClass.getPseudoClass("failed");

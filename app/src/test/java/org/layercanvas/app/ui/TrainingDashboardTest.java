@@ -109,6 +109,18 @@ class TrainingDashboardTest extends AppTestBase {
         waitFor(5, () -> accuracy.getJFreeChart().getXYPlot().getLegendItems().getItemCount() == 1);
         assertThat(fx(() -> lookup("#validation-note").queryAs(javafx.scene.control.Label.class).getText()))
                 .contains("no validation part");
+        // a fixed learning rate is a flat line: its chart gives loss and accuracy the room
+        assertThat(fx(() -> lookup("#chart-rate").query().isVisible())).isFalse();
+
+        // with a schedule the rate changes, and its chart is shown
+        TrainingSettings t = document().training();
+        setTraining(new TrainingSettings(t.optimizer(), t.learningRate(), t.momentum(),
+                new org.layercanvas.model.LrSchedule(org.layercanvas.model.LrSchedule.Type.STEP, 0.5, 1),
+                t.batchSize(), 2, t.weightDecay(), t.seed(), t.earlyStoppingPatience(), t.gradientClip()));
+        press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);
+        waitFor(90, () -> window.training().stateProperty().get() == State.FINISHED
+                && window.training().trainedDocumentProperty().get().training().epochs() == 2);
+        assertThat(fx(() -> lookup("#chart-rate").query().isVisible())).isTrue();
     }
 
     @Test
