@@ -129,6 +129,18 @@ public final class InspectorView extends VBox {
     }
 
     private static PropertyEditor<?> editorFor(PropertySheet.Item item, DefaultPropertyEditorFactory defaults) {
+        PropertyEditor<?> editor = makeEditor(item, defaults);
+        // Editors asked for ~150 px, so in a 300 px inspector the grid shrank the labels to their minimum
+        // ("Validation p..."). Asking for little lets each label have its full width; the editor column still grows
+        // into the rest.
+        if (editor.getEditor() instanceof javafx.scene.control.TextField
+                || editor.getEditor() instanceof javafx.scene.control.ComboBox<?>) {
+            ((javafx.scene.layout.Region) editor.getEditor()).setPrefWidth(60);
+        }
+        return editor;
+    }
+
+    private static PropertyEditor<?> makeEditor(PropertySheet.Item item, DefaultPropertyEditorFactory defaults) {
         if (item instanceof FieldItem f) {
             return switch (f.kind()) {
                 case CHOICE -> {

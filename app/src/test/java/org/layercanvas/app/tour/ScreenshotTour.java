@@ -95,6 +95,14 @@ public final class ScreenshotTour {
         });
         settle();
         shoot(w[0].stage().getScene(), out.resolve("inspector-network.png"));
+        onFx(() -> {
+            if (w[0].stage().getScene().lookup("#inspector-network .accordion")
+                    instanceof javafx.scene.control.Accordion a && a.getPanes().size() > 1) {
+                a.setExpandedPane(a.getPanes().get(1));
+            }
+        });
+        settle();
+        shoot(w[0].stage().getScene(), out.resolve("inspector-dataset.png"));
 
         onFx(() -> {
             var session = w[0].session();

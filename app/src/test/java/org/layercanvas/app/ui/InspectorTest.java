@@ -11,6 +11,7 @@ import org.layercanvas.model.Edge;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.layers.LayerType;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The inspector and the problems panel on the digits sample. */
 class InspectorTest extends AppTestBase {
@@ -74,6 +75,25 @@ class InspectorTest extends AppTestBase {
                 (TextField t) -> description.equals(t.getText())).queryAs(TextField.class);
         assertThat(description.length()).as("longer than the field shows at 1280 px").isGreaterThan(60);
         assertThat(fx(() -> field.getTooltip().getText())).isEqualTo(description);
+    }
+
+    @Test
+    void atTheDefaultWindowSizeNoFieldNameIsCut() {
+        clickOn("Network");
+        org.controlsfx.control.PropertySheet sheet = lookup("#inspector-network")
+                .queryAs(org.controlsfx.control.PropertySheet.class);
+        waitUntil(() -> sheet.lookup(".accordion") != null);
+        interact(() -> {
+            javafx.scene.control.Accordion a = (javafx.scene.control.Accordion) sheet.lookup(".accordion");
+            a.setExpandedPane(a.getPanes().get(a.getPanes().size() - 1)); // Dataset: "Validation part" was cut
+        });
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        java.util.List<String> cut = fx(() -> sheet.lookupAll(".label").stream()
+                .map(n -> (javafx.scene.control.Label) n)
+                .filter(l -> l.isVisible() && l.getWidth() > 0 && l.getText() != null && !l.getText().isEmpty())
+                .filter(l -> l.getWidth() + 0.5 < l.prefWidth(-1))
+                .map(l -> l.getText() + " (" + l.getWidth() + " of " + l.prefWidth(-1) + ")").toList());
+        assertThat(cut).as("field names shorter than their text").isEmpty();
     }
 
     @Test
