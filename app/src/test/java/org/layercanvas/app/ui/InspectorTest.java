@@ -45,17 +45,22 @@ class InspectorTest extends AppTestBase {
         assertThat(document()).isEqualTo(before);
     }
 
-    @Test
-    void choosingAnotherDatasetKeepsTheDatasetSectionOpen() {
+    /** The Network tab's sheet, with section {@code title} open. */
+    private org.controlsfx.control.PropertySheet networkSection(String title) {
         clickOn("Network");
         org.controlsfx.control.PropertySheet sheet = lookup("#inspector-network")
                 .queryAs(org.controlsfx.control.PropertySheet.class);
         waitUntil(() -> sheet.lookup(".accordion") != null);
         interact(() -> {
             javafx.scene.control.Accordion a = (javafx.scene.control.Accordion) sheet.lookup(".accordion");
-            a.getPanes().stream().filter(p -> "Dataset".equals(p.getText())).findFirst()
-                    .ifPresent(a::setExpandedPane);
+            a.getPanes().stream().filter(p -> title.equals(p.getText())).findFirst().ifPresent(a::setExpandedPane);
         });
+        return sheet;
+    }
+
+    @Test
+    void choosingAnotherDatasetKeepsTheDatasetSectionOpen() {
+        org.controlsfx.control.PropertySheet sheet = networkSection("Dataset");
         assertThat(fx(() -> org.layercanvas.app.inspector.InspectorView.openSection(sheet))).isEqualTo("Dataset");
         // the spiral brings other fields (samples, noise) than the digits: the sheet rebuilds its sections
         var d = document().dataset();
@@ -79,14 +84,7 @@ class InspectorTest extends AppTestBase {
 
     @Test
     void atTheDefaultWindowSizeNoFieldNameIsCut() {
-        clickOn("Network");
-        org.controlsfx.control.PropertySheet sheet = lookup("#inspector-network")
-                .queryAs(org.controlsfx.control.PropertySheet.class);
-        waitUntil(() -> sheet.lookup(".accordion") != null);
-        interact(() -> {
-            javafx.scene.control.Accordion a = (javafx.scene.control.Accordion) sheet.lookup(".accordion");
-            a.setExpandedPane(a.getPanes().get(a.getPanes().size() - 1)); // Dataset: "Validation part" was cut
-        });
+        org.controlsfx.control.PropertySheet sheet = networkSection("Dataset"); // "Validation part" was cut
         WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
         java.util.List<String> cut = fx(() -> sheet.lookupAll(".label").stream()
                 .map(n -> (javafx.scene.control.Label) n)
