@@ -275,7 +275,7 @@ public final class TrainingSession {
             return fail("compile", first, 0, 0, null);
         }
         if (document.dataset() == null) {
-            return fail("dataset", "no dataset is chosen for this network", 0, 0, compiled);
+            return fail("dataset", text("train.noDataset"), 0, 0, compiled);
         }
         PreparedData data;
         try {
@@ -285,10 +285,10 @@ public final class TrainingSession {
         } catch (CancelledException e) {
             return fail("cancelled", e.getMessage(), 0, 0, compiled);
         } catch (OutOfMemoryError e) {
-            return fail("out-of-memory", "out of memory while loading the dataset", 0, 0, compiled);
+            return fail("out-of-memory", text("train.outOfMemoryLoading"), 0, 0, compiled);
         }
         if (data.train().size() == 0) {
-            return fail("dataset", "the training split is empty", 0, 0, compiled);
+            return fail("dataset", text("train.emptyTrainingSplit"), 0, 0, compiled);
         }
         if (!data.feeds(compiled.inputShape())) {
             return fail("dataset", DataMessages.format("sanity.shapeMismatch", compiled.inputShape().label(),
@@ -298,13 +298,13 @@ public final class TrainingSession {
         try {
             return train(compiled, data, device, wallStart);
         } catch (OutOfMemoryError e) {
-            return fail("out-of-memory", "out of memory: use a smaller batch size or a smaller network", 0, 0,
+            return fail("out-of-memory", text("train.outOfMemory"), 0, 0,
                     compiled);
         } catch (RuntimeException e) {
-            return fail("internal", "training failed inside DL4J: " + e, 0, 0, compiled);
+            return fail("internal", text("train.internal", e), 0, 0, compiled);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return fail("internal", "the training thread was interrupted while paused", 0, 0, compiled);
+            return fail("internal", text("train.interrupted"), 0, 0, compiled);
         }
     }
 
@@ -389,9 +389,7 @@ public final class TrainingSession {
                     int n = batch.size();
                     samplesSeen += n;
                     if (!Double.isFinite(loss)) {
-                        String message = String.format(Locale.ROOT, "training diverged: the loss became %s in epoch"
-                                + " %d, minibatch %d. Try a lower learning rate (now %s), normalise the inputs, or"
-                                + " enable gradient clipping.", loss, epoch + 1, iteration, rate);
+                        String message = text("train.diverged", loss, epoch + 1, iteration, rate);
                         return fail("diverged", message, epoch + 1, iteration, compiled);
                     }
                     lossSum += loss;
@@ -462,6 +460,12 @@ public final class TrainingSession {
             out.add(TrainingEvent.Histogram.of(layer, param, values, TrainingEvent.Histograms.BINS));
         }
         return new TrainingEvent.Histograms(epoch, out);
+    }
+
+    /** A failure text of this package's bundle, in the default locale (the worker's is the window's). */
+    static String text(String key, Object... args) {
+        return org.layercanvas.runtime.RuntimeTexts.format("org.layercanvas.runtime.train.messages",
+                Locale.getDefault(), key, args);
     }
 
     /** Examples the per-epoch training accuracy is measured on, at most. */
