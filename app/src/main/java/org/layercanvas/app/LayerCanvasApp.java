@@ -35,7 +35,7 @@ public final class LayerCanvasApp extends Application {
         try {
             leftovers = app.recovery().leftovers();
         } catch (IOException e) {
-            LOG.warn("cannot look for recovery files: {}", e.getMessage());
+            LOG.warn("cannot look for recovery files: {}", e.getMessage(), e);
             return false;
         }
         boolean opened = false;
@@ -62,7 +62,7 @@ public final class LayerCanvasApp extends Application {
                 }
                 app.recovery().discard(entry);
             } catch (IOException | org.layercanvas.model.io.DocumentFormatException e) {
-                LOG.warn("cannot recover {}: {}", entry.file(), e.getMessage());
+                LOG.warn("cannot recover {}: {}", entry.file(), e.getMessage(), e);
             }
         }
         return opened;

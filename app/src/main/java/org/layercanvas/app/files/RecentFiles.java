@@ -27,7 +27,7 @@ public final class RecentFiles {
             return Files.readAllLines(store, StandardCharsets.UTF_8).stream()
                     .filter(s -> !s.isBlank()).map(Path::of).toList();
         } catch (IOException e) {
-            LOG.warn("cannot read {}: {}", store, e.getMessage());
+            LOG.warn("cannot read {}: {}", store, e.getMessage(), e);
             return List.of();
         }
     }
@@ -56,7 +56,7 @@ public final class RecentFiles {
             Files.write(store, paths.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             // The list is a convenience; failing to keep it must not disturb the user's work.
-            LOG.warn("cannot write {}: {}", store, e.getMessage());
+            LOG.warn("cannot write {}: {}", store, e.getMessage(), e);
         }
     }
 }

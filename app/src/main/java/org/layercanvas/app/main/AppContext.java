@@ -145,7 +145,7 @@ public final class AppContext {
                 p.store(out, "LayerCanvas settings");
             }
         } catch (IOException e) {
-            LOG.warn("cannot save settings to {}: {}", file, e.getMessage());
+            LOG.warn("cannot save settings to {}: {}", file, e.getMessage(), e);
         }
     }
 
@@ -162,7 +162,7 @@ public final class AppContext {
             try (InputStream in = Files.newInputStream(file)) {
                 p.load(in);
             } catch (IOException e) {
-                LOG.warn("cannot read settings from {}: {}", file, e.getMessage());
+                LOG.warn("cannot read settings from {}: {}", file, e.getMessage(), e);
             }
         }
         return p;

@@ -622,7 +622,7 @@ public final class MainWindow {
             try {
                 recoverySlot.write(doc, origin);
             } catch (IOException | RuntimeException e) {
-                LOG.warn("autosave to {} failed: {}", recoverySlot.file(), e.getMessage());
+                LOG.warn("autosave to {} failed: {}", recoverySlot.file(), e.getMessage(), e);
             }
         });
     }
@@ -632,7 +632,7 @@ public final class MainWindow {
             try {
                 recoverySlot.clear();
             } catch (IOException e) {
-                LOG.warn("cannot remove {}: {}", recoverySlot.file(), e.getMessage());
+                LOG.warn("cannot remove {}: {}", recoverySlot.file(), e.getMessage(), e);
             }
         });
     }

@@ -111,7 +111,7 @@ public final class RunsView extends SplitPane {
             List<RunStore.RunInfo> runs = store.list();
             list.getItems().setAll(runs);
         } catch (IOException e) {
-            LOG.warn("cannot list runs in {}: {}", store.folder(), e.getMessage());
+            LOG.warn("cannot list runs in {}: {}", store.folder(), e.getMessage(), e);
         }
     }
 
@@ -137,7 +137,7 @@ public final class RunsView extends SplitPane {
             try {
                 charts.overlay(run.id(), run.id(), store.eventLines(run));
             } catch (IOException e) {
-                LOG.warn("cannot read events of {}: {}", run.id(), e.getMessage());
+                LOG.warn("cannot read events of {}: {}", run.id(), e.getMessage(), e);
             }
         } else if (!on && overlaid.remove(run.id())) {
             charts.removeOverlay(run.id());

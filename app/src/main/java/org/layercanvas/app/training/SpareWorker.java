@@ -63,7 +63,7 @@ public final class SpareWorker implements AutoCloseable {
             s.client.launchWarm(device, threads);
             spare = s;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot start a spare worker: {}", e.getMessage());
+            LOG.warn("cannot start a spare worker: {}", e.getMessage(), e);
             s.client.close();
         }
     }

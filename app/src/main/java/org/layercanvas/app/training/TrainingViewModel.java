@@ -123,7 +123,7 @@ public final class TrainingViewModel {
         try {
             factory.prepare(device, threads);
         } catch (RuntimeException e) {
-            LOG.warn("cannot prepare a worker: {}", e.getMessage());
+            LOG.warn("cannot prepare a worker: {}", e.getMessage(), e);
         }
     }
 
@@ -166,7 +166,7 @@ public final class TrainingViewModel {
         try {
             run = runs.create(doc, device);
         } catch (IOException e) {
-            LOG.warn("cannot create a run folder: {}", e.getMessage());
+            LOG.warn("cannot create a run folder: {}", e.getMessage(), e);
             run = null;
         }
         try {
@@ -333,7 +333,7 @@ public final class TrainingViewModel {
         try {
             r.append(EventJson.toJson(event));
         } catch (IOException e) {
-            LOG.warn("cannot record event in {}: {}", r.folder(), e.getMessage());
+            LOG.warn("cannot record event in {}: {}", r.folder(), e.getMessage(), e);
         }
     }
 
@@ -343,7 +343,7 @@ public final class TrainingViewModel {
             try {
                 r.flush();
             } catch (IOException e) {
-                LOG.warn("cannot write {}: {}", r.folder(), e.getMessage());
+                LOG.warn("cannot write {}: {}", r.folder(), e.getMessage(), e);
             }
         }
     }
@@ -353,7 +353,7 @@ public final class TrainingViewModel {
         TrainingRunner w = runner;
         if (r != null && w != null) {
             w.save(r.modelPath()).exceptionally(e -> {
-                LOG.warn("the trained model could not be saved to {}: {}", r.modelPath(), e.getMessage());
+                LOG.warn("the trained model could not be saved to {}: {}", r.modelPath(), e.getMessage(), e);
                 return null;
             });
         }
@@ -381,7 +381,7 @@ public final class TrainingViewModel {
                     .orElse(null);
             ui.execute(() -> lastRun.set(info));
         } catch (IOException e) {
-            LOG.warn("cannot finish the run record in {}: {}", r.folder(), e.getMessage());
+            LOG.warn("cannot finish the run record in {}: {}", r.folder(), e.getMessage(), e);
         }
     }
 
