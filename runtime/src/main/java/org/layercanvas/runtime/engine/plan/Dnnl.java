@@ -251,16 +251,7 @@ final class Dnnl implements AutoCloseable {
         dnnl_primitive_desc pd = new dnnl_primitive_desc();
         check(dnnl_reorder_primitive_desc_create(pd, fromMd, engine, toMd, engine, null), "describe a copy");
         owned.add(pd);
-        return step(pd, "copy", DNNL_ARG_FROM, view(fromMd, from), DNNL_ARG_TO, view(toMd, to));
-    }
-
-    /** oneDNN's view of an ND4J view's memory: from its first element, as far as its strides reach. */
-    private dnnl_memory view(dnnl_memory_desc_t md, INDArray a) {
-        dnnl_memory m = new dnnl_memory();
-        check(dnnl_memory_create(m, md, engine, new Address(a.data().address() + a.offset() * 4L)), "wrap memory");
-        owned.add(m);
-        owned.add(a);
-        return m;
+        return step(pd, "copy", DNNL_ARG_FROM, memory(fromMd, from), DNNL_ARG_TO, memory(toMd, to));
     }
 
     /** Copies {@code from} (layout {@code fromMd}) into {@code to} (layout {@code toMd}). */

@@ -39,7 +39,7 @@ final class PlanOptimizer implements AutoCloseable {
     private final List<Penalty> penalties = new ArrayList<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final NativeOp step;
-    private Dnnl dnnl;
+    private final java.util.function.Supplier<Dnnl> dnnl;
 
     /** Why the plan cannot apply this graph's updater or regularisation, or null when it can. */
     static PlanGap unsupported(ComputationGraph graph) {
@@ -72,8 +72,10 @@ final class PlanOptimizer implements AutoCloseable {
         return null;
     }
 
-    PlanOptimizer(ComputationGraph graph) {
+    /** {@code dnnl}: the plan's oneDNN objects, or null where oneDNN is not available; the plan closes them. */
+    PlanOptimizer(ComputationGraph graph, java.util.function.Supplier<Dnnl> dnnl) {
         this.graph = graph;
+        this.dnnl = dnnl;
         ComputationGraphUpdater updater = graph.getUpdater(true);
         for (Layer l : graph.getLayers()) {
             if (l.numParams() > 0
@@ -90,13 +92,9 @@ final class PlanOptimizer implements AutoCloseable {
         step = own(NativeOp.of("subtract").in(params, grads).out(params));
     }
 
-    /** oneDNN for the updaters that have a faster form there, or null where it is not available. */
+    /** oneDNN for the updaters that have a faster form there (the plan's), or null where it is not available. */
     private Dnnl dnnl() {
-        if (dnnl == null && Dnnl.available()) {
-            dnnl = Dnnl.create();
-            resources.add(dnnl);
-        }
-        return dnnl;
+        return dnnl.get();
     }
 
     private NativeOp own(NativeOp.Builder b) {

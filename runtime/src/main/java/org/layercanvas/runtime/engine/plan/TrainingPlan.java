@@ -55,7 +55,8 @@ public final class TrainingPlan implements TrainingEngine {
         this.gradientViews = gradientViews(graph);
         // Parameters that no step writes a gradient for (a dead-end branch) keep a zero gradient.
         graph.getGradientsViewArray().assign(0);
-        this.optimizer = new PlanOptimizer(graph);
+        // the plan's own oneDNN engine and stream, where oneDNN is available (else the optimizer uses libnd4j only)
+        this.optimizer = new PlanOptimizer(graph, () -> Dnnl.available() ? dnnl() : null);
     }
 
     /**
