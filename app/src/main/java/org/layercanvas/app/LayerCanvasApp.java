@@ -15,17 +15,34 @@ import org.layercanvas.model.NetworkDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The desktop application: offers to recover work left by a crash, then opens the digits sample. */
+/**
+ * The desktop application: opens the file it was given, or offers to recover work left by a crash and then opens
+ * the digits sample.
+ */
 public final class LayerCanvasApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(LayerCanvasApp.class);
     static final String FIRST_SAMPLE = "digits-mlp";
+    /** System property: close the window a second after it is shown (used by the installer build). */
+    static final String EXIT_WHEN_SHOWN = "layercanvas.exitWhenShown";
 
     @Override
     public void start(Stage stage) {
         AppContext app = AppContext.standard();
         app.applyTheme();
-        if (!offerRecovery(app, stage)) {
+        List<String> files = getParameters().getUnnamed();
+        if (!files.isEmpty()) {
+            // Opened from the desktop with a network file (the installers register .lcnet).
+            MainWindow.openFileOrSample(app, java.nio.file.Path.of(files.get(0)), FIRST_SAMPLE, stage);
+            offerRecovery(app, new Stage());
+        } else if (!offerRecovery(app, stage)) {
             MainWindow.openSample(app, FIRST_SAMPLE, stage);
+        }
+        if (Boolean.getBoolean(EXIT_WHEN_SHOWN)) {
+            // The installer build records which classes the shown window needed (class-data sharing), then quits.
+            javafx.animation.PauseTransition shown = new javafx.animation.PauseTransition(
+                    javafx.util.Duration.seconds(1));
+            shown.setOnFinished(e -> javafx.application.Platform.exit());
+            shown.play();
         }
     }
 

@@ -214,6 +214,7 @@ public final class MainWindow {
         Scene scene = new Scene(root, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
+        stage.getIcons().setAll(AppIcons.all());
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.titleProperty().bind(session.windowTitleBinding());
@@ -645,6 +646,15 @@ public final class MainWindow {
         w.editor.requestFocus();
         javafx.application.Platform.runLater(w.editor::zoomToFit);
         return w;
+    }
+
+    /**
+     * The first window for a file the desktop asked to open (a double-clicked {@code .lcnet}); when the file
+     * cannot be read, the error is shown and the window opens with {@code fallbackSample} instead.
+     */
+    public static MainWindow openFileOrSample(AppContext app, Path file, String fallbackSample, Stage stage) {
+        DocumentSession opened = FileController.open(app, file.toAbsolutePath(), null);
+        return opened != null ? open(app, opened, stage) : openSample(app, fallbackSample, stage);
     }
 
     /** The window with the digits sample, as a student first sees it. */

@@ -177,10 +177,22 @@ public final class WorkerClient implements AutoCloseable {
         env.putAll(org.layercanvas.runtime.platform.NativeTuning.environment(env));
     }
 
+    /**
+     * The {@code java} of the running Java runtime: the JDK's under {@code ./layercanvas}, the bundled runtime's in
+     * an installed app. Not the current process's own executable: in an installed app that is the native launcher,
+     * which would take the worker's JVM options for program arguments.
+     */
     static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin",
-                        System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java").toString());
+        return javaExecutable(Path.of(System.getProperty("java.home")),
+                System.getProperty("os.name", "").startsWith("Windows"), ProcessHandle.current().info().command());
+    }
+
+    static String javaExecutable(Path javaHome, boolean windows, java.util.Optional<String> processCommand) {
+        Path java = javaHome.resolve("bin").resolve(windows ? "java.exe" : "java");
+        if (java.toFile().canExecute()) {
+            return java.toString();
+        }
+        return processCommand.orElse(java.toString());
     }
 
     public void pause() {

@@ -221,4 +221,17 @@ class WorkerClientTest {
         assertThat(env).containsEntry("OPENBLAS_CORETYPE", "Zen");
         client.close();
     }
+
+    @Test
+    void theWorkerStartsFromTheRuntimesJavaNotFromTheNativeLauncher(@TempDir Path dir) throws Exception {
+        // An installed app: java.home is the bundled runtime, the process itself is the jpackage launcher.
+        Path bin = Files.createDirectories(dir.resolve("lib/runtime/bin"));
+        Path javaBin = Files.createFile(bin.resolve("java"));
+        assertThat(javaBin.toFile().setExecutable(true)).isTrue();
+        assertThat(WorkerClient.javaExecutable(dir.resolve("lib/runtime"), false,
+                java.util.Optional.of("/opt/layercanvas/bin/LayerCanvas"))).isEqualTo(javaBin.toString());
+        // A runtime without bin/java (jlink --strip-native-commands): the process's own command is all there is.
+        assertThat(WorkerClient.javaExecutable(dir.resolve("elsewhere"), false,
+                java.util.Optional.of("/usr/bin/java"))).isEqualTo("/usr/bin/java");
+    }
 }
