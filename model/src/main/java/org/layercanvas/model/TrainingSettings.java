@@ -47,6 +47,11 @@ public record TrainingSettings(Optimizer optimizer, double learningRate, double 
                 seed, 0, gradientClip);
     }
 
+    public TrainingSettings withOptimizer(Optimizer newOptimizer) {
+        return new TrainingSettings(newOptimizer, learningRate, momentum, schedule, batchSize, epochs, weightDecay,
+                seed, earlyStoppingPatience, gradientClip);
+    }
+
     public TrainingSettings withBatchSize(int size) {
         return new TrainingSettings(optimizer, learningRate, momentum, schedule, size, epochs, weightDecay,
                 seed, earlyStoppingPatience, gradientClip);

@@ -13,6 +13,12 @@ import org.layercanvas.model.shape.Analysis;
 import org.layercanvas.model.shape.Diagnostic;
 import org.layercanvas.model.shape.ShapeInference;
 import org.layercanvas.model.shape.TensorShape;
+import org.layercanvas.runtime.device.CudaProbe;
+import org.layercanvas.runtime.device.DeviceChoice;
+import org.layercanvas.runtime.device.DevicePolicy;
+import org.layercanvas.runtime.device.DeviceRequest;
+import org.layercanvas.runtime.device.MemoryBudget;
+import org.layercanvas.runtime.device.MemoryEstimate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,10 +46,17 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCodes.UNREADABLE;
         }
         Analysis analysis = new ShapeInference(LayerCatalog.standard()).analyze(doc);
+        Memory memory = analysis.hasErrors() ? null : Memory.of(doc, analysis);
         if (json) {
-            out.println(toJson(doc, analysis));
+            out.println(toJson(doc, analysis, memory));
         } else {
             printTable(out, doc, analysis);
+            if (memory != null) {
+                out.println(memory.budget().describe(memory.estimate()));
+                if (memory.budget().fit(memory.estimate()) == MemoryBudget.Fit.TOO_BIG) {
+                    err.println(Text.get("line.warning", file + ": " + memory.budget().refusal(memory.estimate())));
+                }
+            }
         }
         for (Diagnostic d : analysis.diagnostics()) {
             String key = d.isError() ? "line.error" : "line.warning";
@@ -74,12 +87,44 @@ final class CheckCommand implements Callable<Integer> {
         out.println(errors == 0 ? Text.get("check.valid", warnings) : Text.get("check.invalid", errors, warnings));
     }
 
+    /** The memory a run of the document needs against what the device that {@code auto} picks offers. */
+    record Memory(MemoryEstimate estimate, MemoryBudget budget) {
+        static Memory of(NetworkDocument doc, Analysis analysis) {
+            DeviceChoice device;
+            try {
+                device = DevicePolicy.decide(DeviceRequest.AUTO, CudaProbe.probe());
+            } catch (DeviceChoice.UnavailableException e) {
+                throw new IllegalStateException("auto never fails", e);
+            }
+            return new Memory(MemoryEstimate.of(doc, analysis, device.isGpu()),
+                    device.isGpu() ? MemoryBudget.gpu(device.gpuIndex()) : MemoryBudget.cpu());
+        }
+    }
+
     static String toJson(NetworkDocument doc, Analysis analysis) {
+        return toJson(doc, analysis, null);
+    }
+
+    static String toJson(NetworkDocument doc, Analysis analysis, Memory memory) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("title", doc.metadata().title());
         root.put("valid", !analysis.hasErrors());
         root.put("totalParams", analysis.totalParams());
+        if (memory != null) {
+            MemoryEstimate e = memory.estimate();
+            ObjectNode m = root.putObject("memory");
+            m.put("totalBytes", e.totalBytes());
+            m.put("parameterBytes", e.parameterBytes());
+            m.put("gradientBytes", e.gradientBytes());
+            m.put("optimizerBytes", e.optimizerBytes());
+            m.put("activationBytes", e.activationBytes());
+            m.put("overheadBytes", e.overheadBytes());
+            m.put("batchSize", e.batchSize());
+            m.put("availableBytes", memory.budget().availableBytes());
+            m.put("fit", memory.budget().fit(e).name().toLowerCase(Locale.ROOT));
+            m.put("text", memory.budget().describe(e));
+        }
         ArrayNode nodes = root.putArray("nodes");
         for (Node n : doc.nodes()) {
             ObjectNode o = nodes.addObject();

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "layercanvas", resourceBundle = "org.layercanvas.runtime.cli.LayerCanvasCli",
         mixinStandardHelpOptions = true, versionProvider = LayerCanvasCli.Version.class,
         subcommands = {CheckCommand.class, TrainCommand.class, BenchCommand.class, SamplesCommand.class, DatasetsCommand.class,
-            WorkerCommand.class})
+            DevicesCommand.class, WorkerCommand.class})
 public final class LayerCanvasCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -37,7 +37,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", descriptionKey = "seed")
     private Long seed;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto", descriptionKey = "device")
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu[:N]", defaultValue = "auto", descriptionKey = "device")
     private String device;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", descriptionKey = "threads")
@@ -82,8 +82,10 @@ final class TrainCommand implements Callable<Integer> {
         if (seed != null) {
             doc = doc.withTraining(doc.training().withSeed(seed));
         }
-        if (!java.util.List.of("auto", "cpu", "gpu").contains(device)) {
-            err.println(Text.get("line.error", "--device: " + Text.get("option.device", device)));
+        try {
+            org.layercanvas.runtime.device.DeviceRequest.parse(device);
+        } catch (IllegalArgumentException e) {
+            err.println(Text.get("line.error", "--device: " + e.getMessage()));
             return ExitCodes.UNREADABLE;
         }
         if (threads < 0) {
@@ -176,6 +178,9 @@ final class TrainCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%,d", s.parameters()), s.trainExamples(), s.validationExamples(),
                     s.testExamples()));
             out.println(Text.get("train.engine", s.engine(), s.engineReason()));
+            if (s.memory() != null) {
+                out.println(s.memory());
+            }
         } else if (event instanceof TrainingEvent.Epoch e) {
             String validation = Double.isNaN(e.validationLoss()) ? ""
                     : Text.get("train.epoch.validation", fmt(e.validationLoss()), fmt(e.validationAccuracy()));

@@ -21,8 +21,20 @@ public final class Engines {
      */
     public static Choice choose(EnginePreference preference, CompiledGraph compiled, NetworkDocument document,
                                 ComputationGraph graph) {
+        return choose(preference, compiled, document, graph, false);
+    }
+
+    /**
+     * @param gpu whether the run is on a GPU: the compiled plan runs on the CPU only (oneDNN and libnd4j CPU
+     *            kernels), so a GPU run trains with DL4J's CUDA backend
+     */
+    public static Choice choose(EnginePreference preference, CompiledGraph compiled, NetworkDocument document,
+                                ComputationGraph graph, boolean gpu) {
         if (preference == EnginePreference.DL4J) {
             return new Choice(new Dl4jEngine(graph), EngineMessages.format("reason.dl4jRequested"));
+        }
+        if (gpu) {
+            return new Choice(new Dl4jEngine(graph), EngineMessages.format("reason.dl4jGpu"));
         }
         Optional<PlanGap> gap = TrainingPlan.unsupported(compiled, document, graph);
         if (gap.isPresent()) {

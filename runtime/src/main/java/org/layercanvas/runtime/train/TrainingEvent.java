@@ -33,11 +33,12 @@ public sealed interface TrainingEvent {
     /**
      * The run began; the environment it runs in and the sizes it works with. {@code engine} is {@code plan} (the
      * compiled training plan) or {@code dl4j}, {@code engineReason} says why in the user's language.
+     * {@code memory} is the run's memory estimate against what the device offers, in words (may be null).
      */
     record Started(String backend, String device, String deviceReason, int threads, String dl4jVersion,
                    String javaVersion, String os, long parameters, int trainExamples, int validationExamples,
                    int testExamples, int epochs, int batchSize, long seed, String engine, String engineReason,
-                   List<org.layercanvas.runtime.data.Finding> dataFindings)
+                   List<org.layercanvas.runtime.data.Finding> dataFindings, String memory)
             implements TrainingEvent {
         public Started {
             dataFindings = dataFindings == null ? List.of() : List.copyOf(dataFindings);

@@ -7,9 +7,14 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.TrainingSettings;
 import org.layercanvas.model.layers.LayerCatalog;
+import org.layercanvas.model.shape.ShapeInference;
 import org.layercanvas.runtime.compile.CompileException;
 import org.layercanvas.runtime.compile.CompiledGraph;
 import org.layercanvas.runtime.compile.GraphCompiler;
+import org.layercanvas.runtime.device.DeviceChoice;
+import org.layercanvas.runtime.device.Devices;
+import org.layercanvas.runtime.device.MemoryBudget;
+import org.layercanvas.runtime.device.MemoryEstimate;
 import org.layercanvas.model.shape.TensorShape;
 import org.layercanvas.runtime.data.BatchSource;
 import org.layercanvas.runtime.data.DataContext;
@@ -51,6 +56,8 @@ public final class TrainingSession {
     /** Guarded by {@link #pauseLock}: the training thread is parked in a pause and does not touch the model. */
     private boolean parked;
     private volatile CompiledGraph compiled;
+    /** The memory estimate against the device's budget, in words, for the Started event. */
+    private volatile String memory;
     private volatile StepTimes engineTimes;
     private volatile java.util.List<org.layercanvas.runtime.engine.KernelTime> kernelProfile = java.util.List.of();
     /** Time the training loop waited for minibatches, and spent reporting iteration events (for benchmarks). */
@@ -261,10 +268,18 @@ public final class TrainingSession {
         long wallStart = System.nanoTime();
         DeviceChoice device;
         try {
-            device = DeviceChoice.choose(options.device());
+            device = Devices.choose(options.device());
         } catch (DeviceChoice.UnavailableException e) {
             return fail("device", e.getMessage(), 0, 0, null);
         }
+        // Before DL4J allocates anything: a network too big for the device is refused with numbers, not a crash.
+        MemoryEstimate estimate = MemoryEstimate.of(document,
+                new ShapeInference(LayerCatalog.standard()).analyze(document), device.isGpu());
+        MemoryBudget budget = device.isGpu() ? MemoryBudget.gpu(device.gpuIndex()) : MemoryBudget.cpu();
+        if (budget.fit(estimate) == MemoryBudget.Fit.TOO_BIG) {
+            return fail("out-of-memory", budget.refusal(estimate), 0, 0, null);
+        }
+        memory = budget.describe(estimate);
         CompiledGraph compiled;
         try {
             compiled = new GraphCompiler(LayerCatalog.standard()).compile(document);
@@ -273,6 +288,14 @@ public final class TrainingSession {
             String first = e.diagnostics().isEmpty() ? e.getMessage()
                     : e.diagnostics().get(0).location() + ": " + e.diagnostics().get(0).message();
             return fail("compile", first, 0, 0, null);
+        }
+        try {
+            device = Devices.confirm(device, options.device(), Nd4j.getBackend().getClass().getSimpleName());
+        } catch (DeviceChoice.UnavailableException e) {
+            return fail("device", e.getMessage(), 0, 0, compiled);
+        }
+        if (device.isGpu() && device.gpuIndex() > 0) {
+            Nd4j.getAffinityManager().unsafeSetDevice(device.gpuIndex());
         }
         if (document.dataset() == null) {
             return fail("dataset", text("train.noDataset"), 0, 0, compiled);
@@ -317,7 +340,7 @@ public final class TrainingSession {
         ComputationGraph graph = new ComputationGraph(compiled.configuration());
         graph.init();
         model = graph;
-        Engines.Choice choice = Engines.choose(options.engine(), compiled, document, graph);
+        Engines.Choice choice = Engines.choose(options.engine(), compiled, document, graph, device.isGpu());
         try (TrainingEngine engine = choice.engine()) {
             engineTimes = engine.times();
             try {
@@ -347,7 +370,7 @@ public final class TrainingSession {
                 System.getProperty("java.version"), System.getProperty("os.name") + " "
                 + System.getProperty("os.arch"), graph.numParams(), trainSource.size(),
                 validation.size(), test.size(), t.epochs(), t.batchSize(), t.seed(), engine.kind().id(),
-                engineReason, data.loadFindings()));
+                engineReason, data.loadFindings(), memory));
 
         int iteration = 0;
         int epochsDone = 0;

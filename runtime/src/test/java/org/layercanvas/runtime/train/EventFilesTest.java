@@ -19,7 +19,7 @@ class EventFilesTest {
     static List<TrainingEvent> run() {
         List<TrainingEvent> events = new ArrayList<>();
         events.add(new TrainingEvent.Started("CpuBackend", "cpu", "CPU requested", 2, "1.0.0-M2.1", "17", "Linux",
-                105L, 350, 0, 100, 2, 16, 42L, "plan", "compiled training plan", java.util.List.of()));
+                105L, 350, 0, 100, 2, 16, 42L, "plan", "compiled training plan", java.util.List.of(), null));
         events.add(new TrainingEvent.Iteration(1, 1, 0.7, 0.3, 1000));
         events.add(new TrainingEvent.Iteration(2, 1, 0.6, 0.3, 1100));
         events.add(new TrainingEvent.Epoch(1, 0.65, 0.6, Double.NaN, Double.NaN, 0.3, 0.25, 1400));

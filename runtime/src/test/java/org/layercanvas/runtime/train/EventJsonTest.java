@@ -18,7 +18,7 @@ class EventJsonTest {
                         "Linux amd64", 105L, 350, 50, 100, 60, 16, 42L, "dl4j", "DL4J, as requested",
                         java.util.List.of(new org.layercanvas.runtime.data.Finding(
                                 org.layercanvas.model.shape.Severity.WARNING, "sanity.missing",
-                                java.util.List.of("age", "3", "4, 9")))),
+                                java.util.List.of("age", "3", "4, 9"))), null),
                 new TrainingEvent.Iteration(7, 1, 0.693, 0.3, 12345.5),
                 new TrainingEvent.Iteration(8, 1, Double.NaN, 1e-3, Double.POSITIVE_INFINITY),
                 new TrainingEvent.Epoch(3, 0.25, 0.9, 0.3, 0.875, 0.001, 1.25, 4000.0),

@@ -38,7 +38,7 @@ class WorkerProtocolTest {
         return Stream.of(new WorkerProtocol.Hello(1, 4242, "17.0.15"),
                 new WorkerProtocol.Event(new TrainingEvent.Started("CpuBackend", "cpu", "CPU requested", 2,
                         "1.0.0-M2.1", "17", "Linux amd64", 105, 350, 50, 100, 60, 16, 42, "plan",
-                        "compiled training plan: it covers every layer of this network", java.util.List.of())),
+                        "compiled training plan: it covers every layer of this network", java.util.List.of(), null)),
                 new WorkerProtocol.Event(new TrainingEvent.Iteration(3, 1, 0.69, 0.3, 1000)),
                 new WorkerProtocol.Event(new TrainingEvent.Epoch(1, 0.5, 0.5, Double.NaN, Double.NaN, 0.1, 0.5, 9)),
                 new WorkerProtocol.Event(new TrainingEvent.Paused(3, 1)),
