@@ -44,6 +44,8 @@ public final class AppContext {
     private final ExecutorService background;
     private final List<MainWindow> windows = new ArrayList<>();
     private boolean dark;
+    private final javafx.beans.property.StringProperty device =
+            new javafx.beans.property.SimpleStringProperty(this, "device", "auto");
 
     public AppContext(LayerCatalog catalog, Path dataDir, FileDialogs fileDialogs) {
         this.catalog = catalog;
@@ -57,7 +59,15 @@ public final class AppContext {
             t.setDaemon(true);
             return t;
         });
-        this.dark = "dark".equals(settings().getProperty("theme"));
+        Properties saved = settings();
+        this.dark = "dark".equals(saved.getProperty("theme"));
+        String savedDevice = saved.getProperty("device", "auto");
+        try {
+            org.layercanvas.runtime.device.DeviceRequest.parse(savedDevice);
+        } catch (IllegalArgumentException e) {
+            savedDevice = "auto";
+        }
+        this.device.set(savedDevice);
     }
 
     public static AppContext standard() {
@@ -136,8 +146,26 @@ public final class AppContext {
     public void setDark(boolean value) {
         dark = value;
         applyTheme();
+        saveSetting("theme", value ? "dark" : "light");
+    }
+
+    /**
+     * The device runs ask for ({@code auto}, {@code cpu}, {@code gpu:N}; see DeviceRequest), shared by the windows
+     * and remembered.
+     */
+    public javafx.beans.property.StringProperty deviceProperty() {
+        return device;
+    }
+
+    /** Chooses the device for the next runs and remembers it. */
+    public void setDevice(String value) {
+        device.set(value);
+        saveSetting("device", value);
+    }
+
+    private void saveSetting(String key, String value) {
         Properties p = settings();
-        p.setProperty("theme", value ? "dark" : "light");
+        p.setProperty(key, value);
         Path file = dataDir.resolve("settings.properties");
         try {
             Files.createDirectories(dataDir);

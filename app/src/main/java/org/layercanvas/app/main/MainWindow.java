@@ -239,7 +239,7 @@ public final class MainWindow {
         javafx.animation.PauseTransition warm = new javafx.animation.PauseTransition(Duration.seconds(2));
         warm.setOnFinished(e -> {
             if (app.windows().contains(this) && !training.busyProperty().get()) {
-                training.prepareWorker("auto", trainingThreads());
+                training.prepareWorker(app.deviceProperty().get(), trainingThreads());
             }
         });
         warm.play();
@@ -270,7 +270,8 @@ public final class MainWindow {
         data.getItems().addAll(item(actions.showData), new SeparatorMenuItem(), item(actions.importCsv),
                 item(actions.importImages), new SeparatorMenuItem(), item(actions.downloadDataset));
         Menu train = new Menu(Messages.get("menu.train"));
-        train.getItems().addAll(item(actions.run), item(actions.stop));
+        train.getItems().addAll(item(actions.run), item(actions.stop), new SeparatorMenuItem(),
+                org.layercanvas.app.training.DeviceMenu.create(app.deviceProperty(), app::setDevice, app.background()));
         MenuBar bar = new MenuBar(file, edit, view, data, train);
         bar.setId("menu-bar");
         return bar;
@@ -415,7 +416,7 @@ public final class MainWindow {
         if (centre.getDividerPositions()[0] > 0.55) {
             centre.setDividerPositions(0.45);
         }
-        training.run("auto", trainingThreads());
+        training.run(app.deviceProperty().get(), trainingThreads());
     }
 
     /**

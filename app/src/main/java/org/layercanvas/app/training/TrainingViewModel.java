@@ -253,7 +253,8 @@ public final class TrainingViewModel {
             String note = s.validationExamples() > 0 ? "" : Messages.get("training.noValidation");
             ui.execute(() -> validationNote.set(note));
             String device = Messages.get("training.device", s.device().toUpperCase(Locale.ROOT), s.deviceReason(),
-                    s.backend(), s.threads(), s.engineReason() == null ? s.engine() : s.engineReason());
+                    s.backend(), s.threads(), s.engineReason() == null ? s.engine() : s.engineReason())
+                    + (s.memory() == null ? "" : "\n" + s.memory());
             ui.execute(() -> {
                 state.set(State.RUNNING);
                 deviceText.set(device);

@@ -1,0 +1,87 @@
+package org.layercanvas.app.training;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
+import org.layercanvas.app.Messages;
+import org.layercanvas.runtime.device.CudaProbe;
+import org.layercanvas.runtime.device.CudaReport;
+import org.layercanvas.runtime.device.DeviceChoice;
+import org.layercanvas.runtime.device.DeviceOption;
+import org.layercanvas.runtime.device.DevicePolicy;
+import org.layercanvas.runtime.device.DeviceRequest;
+
+/**
+ * Train > Device: Automatic, the CPU and every GPU the driver lists; a GPU that cannot be used is shown greyed
+ * with the reason, so that a student with an unsupported card sees why training runs on the CPU. The driver is
+ * asked once, off the FX thread (no driver and the CPU build answer at once).
+ */
+public final class DeviceMenu {
+    private DeviceMenu() {
+    }
+
+    /**
+     * @param device  the chosen device ({@code auto}, {@code cpu}, {@code gpu:N})
+     * @param choose  called with the new choice
+     * @param probeOn where the driver is asked
+     */
+    public static Menu create(StringProperty device, Consumer<String> choose, Executor probeOn) {
+        Menu menu = new Menu(Messages.get("menu.train.device"));
+        menu.setId("device-menu");
+        MenuItem looking = new MenuItem(Messages.get("menu.train.device.looking"));
+        looking.setDisable(true);
+        menu.getItems().add(looking);
+        probeOn.execute(() -> {
+            CudaReport report = CudaProbe.probe();
+            Platform.runLater(() -> fill(menu, report, device, choose));
+        });
+        return menu;
+    }
+
+    /** Puts the devices of {@code report} into {@code menu} (public for the UI tests). */
+    public static void fill(Menu menu, CudaReport report, StringProperty device, Consumer<String> choose) {
+        DeviceChoice auto;
+        try {
+            auto = DevicePolicy.decide(DeviceRequest.AUTO, report);
+        } catch (DeviceChoice.UnavailableException e) {
+            throw new IllegalStateException("auto never fails", e);
+        }
+        ToggleGroup group = new ToggleGroup();
+        RadioMenuItem automatic = radio(group, "auto", Messages.get("menu.train.device.auto", auto.reason()), device,
+                choose);
+        menu.getItems().setAll(automatic);
+        List<DeviceOption> options = auto.options();
+        for (DeviceOption o : options) {
+            RadioMenuItem item = radio(group, o.id(), o.usable() ? o.label()
+                    : Messages.get("menu.train.device.unusable", o.label(), o.why()), device, choose);
+            item.setDisable(!o.usable());
+            menu.getItems().add(item);
+        }
+        if (options.size() == 1 && report.problem() != null) {
+            // No GPU listed: say why there is none to choose.
+            MenuItem why = new MenuItem(Messages.get("menu.train.device.noGpu", auto.reason()));
+            why.setId("device-no-gpu");
+            why.setDisable(true);
+            menu.getItems().add(why);
+        }
+        if (group.getSelectedToggle() == null) {
+            automatic.setSelected(true);
+        }
+    }
+
+    private static RadioMenuItem radio(ToggleGroup group, String id, String text, StringProperty device,
+                                       Consumer<String> choose) {
+        RadioMenuItem item = new RadioMenuItem(text);
+        item.setId("device-" + id.replace(':', '-'));
+        item.setToggleGroup(group);
+        item.setSelected(id.equals(device.get()));
+        item.setOnAction(e -> choose.accept(id));
+        return item;
+    }
+}
