@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
  * the modules jdeps finds, plus the few that are only reached through services), the jars of the app with this
  * OS's native libraries only (the build already picks them), the icon, the {@code .lcnet} file association and
  * menu entries. Runs the JDK's own jdeps, jlink and jpackage through {@link ToolProvider}, so the same code
- * works on Linux, Windows and macOS. The Maven profile {@code installer} of this module calls it; see
- * docs/installers.md.
+ * works on Linux, Windows and macOS. The Maven profile {@code installer} of this module calls it; see the
+ * README's "Installers" and docs/ARCHITECTURE.md.
  */
 @Command(name = "packager", mixinStandardHelpOptions = true,
         description = "Builds the LayerCanvas app image and installer for this OS.")
