@@ -143,6 +143,12 @@ done
 [ -n "$first" ] || { cat "$home/window.log" >&2; fail "Run (F5) in the window gave no training iteration within 30 s"; }
 run_s=$(awk -v a="$run_start" -v b="$first" 'BEGIN { printf "%.2f", b - a }')
 echo "first training iteration $run_s s after Run"
+# The training worker runs on the bundled runtime, not on some JDK on the PATH, and not as the native launcher.
+worker=$(ps -eo args | grep -E 'org\.layercanvas\.app\.Launcher worker$' | grep -v grep | head -n 1 || true)
+case "$worker" in
+  /opt/layercanvas/lib/runtime/bin/java\ *) echo "worker: $(echo "$worker" | cut -c1-60)..." ;;
+  *) fail "the training worker did not start from /opt/layercanvas/lib/runtime/bin/java: '${worker:0:120}'" ;;
+esac
 kill "$app_pid" 2>/dev/null || true
 wait "$app_pid" 2>/dev/null || true
 

@@ -2,9 +2,9 @@ package org.layercanvas.runtime.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
-import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +16,6 @@ import org.layercanvas.model.layers.LayerCatalog;
 import org.layercanvas.model.shape.Analysis;
 import org.layercanvas.model.shape.ShapeInference;
 import org.layercanvas.runtime.compile.GraphCompiler;
-import org.layercanvas.runtime.train.TrainingEvent;
-import org.layercanvas.runtime.train.TrainingSession;
 import org.layercanvas.samples.Samples;
 
 class MemoryEstimateTest {
@@ -130,19 +128,17 @@ class MemoryEstimateTest {
         NetworkDocument doc = sample("digits-mlp");
         doc = wideFrom(doc, 2, 4096).withTraining(doc.training().withEpochs(1));
         MemoryEstimate estimate = MemoryEstimate.of(doc, analyze(doc), false);
-        // ND4J keeps its arrays outside JavaCPP's own count, so the measure is the process's resident memory
-        // (Pointer.physicalBytes), from after ND4J has loaded to the highest point during training.
-        org.nd4j.linalg.factory.Nd4j.zeros(1);
-        System.gc();
-        long baseline = Pointer.physicalBytes();
-        AtomicLong peak = new AtomicLong(baseline);
-        TrainingSession.Result result = new TrainingSession(doc, TrainingSession.Options.DEFAULT, event -> {
-            if (event instanceof TrainingEvent.Iteration) {
-                peak.accumulateAndGet(Pointer.physicalBytes(), Math::max);
-            }
-        }).run();
-        assertThat(result.succeeded()).as(String.valueOf(result.failed())).isTrue();
-        long measured = peak.get() - baseline;
+        // ND4J keeps its arrays outside JavaCPP's own count, so the measure is the resident memory of a fresh
+        // JVM that trains the document (see MeasuredRun).
+        Path file = Files.createTempFile("memory-estimate", ".lcnet");
+        Files.writeString(file, DocumentJson.write(doc));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), MeasuredRun.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(output).isZero();
+        Files.delete(file);
+        long measured = Long.parseLong(output.replaceFirst("(?s).*grown=(\\d+).*", "$1"));
         long estimatedArrays = estimate.totalBytes() - estimate.overheadBytes();
         System.out.printf(Locale.ROOT, "memory: measured %,d bytes more resident, estimated %,d (+ %,d backend)%n",
                 measured, estimatedArrays, estimate.overheadBytes());
