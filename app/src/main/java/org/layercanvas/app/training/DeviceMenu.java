@@ -53,10 +53,13 @@ public final class DeviceMenu {
             throw new IllegalStateException("auto never fails", e);
         }
         ToggleGroup group = new ToggleGroup();
-        RadioMenuItem automatic = radio(group, "auto", Messages.get("menu.train.device.auto", auto.reason()), device,
+        List<DeviceOption> options = auto.options();
+        String picked = auto.isGpu() ? "gpu:" + auto.gpuIndex() : "cpu";
+        String pickedLabel = options.stream().filter(o -> o.id().equals(picked)).map(DeviceOption::label)
+                .findFirst().orElse(picked);
+        RadioMenuItem automatic = radio(group, "auto", Messages.get("menu.train.device.auto", pickedLabel), device,
                 choose);
         menu.getItems().setAll(automatic);
-        List<DeviceOption> options = auto.options();
         for (DeviceOption o : options) {
             RadioMenuItem item = radio(group, o.id(), o.usable() ? o.label()
                     : Messages.get("menu.train.device.unusable", o.label(), o.why()), device, choose);
@@ -65,7 +68,8 @@ public final class DeviceMenu {
         }
         if (options.size() == 1 && report.problem() != null) {
             // No GPU listed: say why there is none to choose.
-            MenuItem why = new MenuItem(Messages.get("menu.train.device.noGpu", auto.reason()));
+            MenuItem why = new MenuItem(Messages.get("menu.train.device.noGpu",
+                    DevicePolicy.whyNoGpu(DeviceRequest.AUTO, report)));
             why.setId("device-no-gpu");
             why.setDisable(true);
             menu.getItems().add(why);

@@ -74,7 +74,7 @@ public final class TrainingView extends VBox {
         // device, backend, threads and the engine with its reason: may take two lines, never cut
         device.setWrapText(true);
         javafx.scene.control.Tooltip deviceTip = new javafx.scene.control.Tooltip();
-        deviceTip.textProperty().bind(model.deviceTextProperty());
+        deviceTip.textProperty().bind(model.deviceDetailsProperty());
         device.setTooltip(deviceTip);
         for (Button b : new Button[] {run, pause, resume, stop}) {
             b.setMinWidth(Region.USE_PREF_SIZE);

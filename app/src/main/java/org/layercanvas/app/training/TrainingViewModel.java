@@ -78,6 +78,7 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper deviceText = new ReadOnlyStringWrapper(this, "deviceText", "");
+    private final ReadOnlyStringWrapper deviceDetails = new ReadOnlyStringWrapper(this, "deviceDetails", "");
     private final ReadOnlyStringWrapper validationNote = new ReadOnlyStringWrapper(this, "validationNote", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
@@ -155,6 +156,7 @@ public final class TrainingViewModel {
         progress.set(0);
         progressText.set(Messages.get("training.starting"));
         deviceText.set("");
+        deviceDetails.set("");
         validationNote.set("");
         totalEpochs = doc.training().epochs();
         iterationsPerEpoch = 0;
@@ -253,11 +255,13 @@ public final class TrainingViewModel {
             String note = s.validationExamples() > 0 ? "" : Messages.get("training.noValidation");
             ui.execute(() -> validationNote.set(note));
             String device = Messages.get("training.device", s.device().toUpperCase(Locale.ROOT), s.deviceReason(),
-                    s.backend(), s.threads(), s.engineReason() == null ? s.engine() : s.engineReason())
-                    + (s.memory() == null ? "" : "\n" + s.memory());
+                    s.backend(), s.threads(), s.engineReason() == null ? s.engine() : s.engineReason());
+            // The memory estimate is detail: the line's tooltip, not the dashboard's space.
+            String details = s.memory() == null ? device : device + "\n\n" + s.memory();
             ui.execute(() -> {
                 state.set(State.RUNNING);
                 deviceText.set(device);
+                deviceDetails.set(details);
             });
         } else if (event instanceof TrainingEvent.Iteration it) {
             sink.iteration(it.iteration(), (double) it.iteration() / Math.max(1, iterationsPerEpoch), it.loss(),
@@ -417,6 +421,11 @@ public final class TrainingViewModel {
 
     public ReadOnlyStringProperty deviceTextProperty() {
         return deviceText.getReadOnlyProperty();
+    }
+
+    /** The device line and the run's memory estimate, for the line's tooltip. */
+    public ReadOnlyStringProperty deviceDetailsProperty() {
+        return deviceDetails.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -45,7 +45,7 @@ class DeviceMenuTest extends AppTestBase {
         // the CPU build: automatic, the CPU, and why there is no GPU to choose
         assertThat(ids).containsExactly("device-auto", "device-cpu", "device-no-gpu");
         assertThat(fx(() -> ((RadioMenuItem) device.getItems().get(0)).isSelected())).isTrue();
-        assertThat(fx(() -> device.getItems().get(2).getText())).contains("only the CPU backend");
+        assertThat(fx(() -> device.getItems().get(2).getText())).contains("the CPU build of LayerCanvas");
         assertThat(fx(() -> device.getItems().get(2).isDisable())).isTrue();
     }
 
@@ -60,7 +60,7 @@ class DeviceMenuTest extends AppTestBase {
         List<MenuItem> items = fx(() -> List.copyOf(menu.getItems()));
         assertThat(items).extracting(MenuItem::getId)
                 .containsExactly("device-auto", "device-cpu", "device-gpu-0", "device-gpu-1");
-        assertThat(items.get(0).getText()).contains("RTX 3060");
+        assertThat(items.get(0).getText()).startsWith("Automatic: GPU 1: NVIDIA GeForce RTX 3060");
         assertThat(items.get(2).isDisable()).isTrue();
         assertThat(items.get(2).getText()).contains("H100").contains("compute capability 9.0 is newer");
         assertThat(items.get(3).isDisable()).isFalse();

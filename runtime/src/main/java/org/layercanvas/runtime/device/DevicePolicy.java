@@ -96,7 +96,7 @@ public final class DevicePolicy {
     }
 
     /** Why no GPU serves {@code request}, in one sentence. */
-    static String whyNoGpu(DeviceRequest request, CudaReport report) {
+    public static String whyNoGpu(DeviceRequest request, CudaReport report) {
         if (report.problem() != null) {
             String detail = report.problemDetail() == null || report.problemDetail().isBlank() ? ""
                     : " (" + report.problemDetail() + ")";

@@ -108,7 +108,7 @@ class DevicePolicyTest {
                 CudaReport.problem(CudaReport.Problem.NO_RUNTIME, "libcudart.so.11.0: cannot open shared object file")))
                 .hasMessageContaining("CUDA 11.6 runtime").hasMessageContaining("libcudart.so.11.0");
         assertThat(DevicePolicy.decide(DeviceRequest.AUTO, CudaReport.cpuBuild()).reason())
-                .contains("only the CPU backend");
+                .contains("the CPU build of LayerCanvas");
         assertThat(DevicePolicy.decide(DeviceRequest.AUTO, machine()).reason()).contains("lists no GPU");
         assertThat(DevicePolicy.decide(DeviceRequest.AUTO,
                 CudaReport.problem(CudaReport.Problem.UNSUPPORTED_OS, null)).reason())
