@@ -84,6 +84,8 @@ public class LiveChart extends Region {
     public static final int DEFAULT_MAX_POINTS = 1000;
     private static final int DEFAULT_FRAMES_PER_SECOND = 30;
     private volatile long minFrameNanos = frameNanos(DEFAULT_FRAMES_PER_SECOND);
+    /** The frame timer's rate: redraws happen at most this often. */
+    private volatile int framesPerSecond = DEFAULT_FRAMES_PER_SECOND;
     private static final String FONT_FAMILY = "SansSerif";
 
     private final JFreeChart chart;
@@ -149,7 +151,7 @@ public class LiveChart extends Region {
 
         void start() {
             if (task == null) {
-                task = TICKS.scheduleAtFixedRate(this::tick, 0, 1000 / DEFAULT_FRAMES_PER_SECOND,
+                task = TICKS.scheduleAtFixedRate(this::tick, 0, 1000 / framesPerSecond,
                         java.util.concurrent.TimeUnit.MILLISECONDS);
             }
         }
@@ -261,14 +263,47 @@ public class LiveChart extends Region {
         dark.addListener((obs, o, n) -> applyTheme());
         applyTheme();
 
-        // Run the frame timer only while the chart is in a scene, so a discarded chart does not leak a timer.
-        sceneProperty().addListener((obs, o, n) -> {
-            if (n == null) {
-                timer.stop();
-            } else {
-                timer.start();
+        // Run the frame timer only while the chart is in a showing window: the timer's thread would otherwise keep
+        // a closed window (whose scene still holds the chart) alive, and draw for nobody.
+        javafx.beans.value.ChangeListener<Boolean> showing = (obs, o, n) -> updateTimer();
+        javafx.beans.value.ChangeListener<javafx.stage.Window> window = (obs, o, n) -> {
+            if (o != null) {
+                o.showingProperty().removeListener(showing);
             }
+            if (n != null) {
+                n.showingProperty().addListener(showing);
+            }
+            updateTimer();
+        };
+        sceneProperty().addListener((obs, o, n) -> {
+            if (o != null) {
+                o.windowProperty().removeListener(window);
+                if (o.getWindow() != null) {
+                    o.getWindow().showingProperty().removeListener(showing);
+                }
+            }
+            if (n != null) {
+                n.windowProperty().addListener(window);
+                if (n.getWindow() != null) {
+                    n.getWindow().showingProperty().addListener(showing);
+                }
+            }
+            updateTimer();
         });
+    }
+
+    private void updateTimer() {
+        javafx.scene.Scene scene = getScene();
+        if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
+            timer.start();
+        } else {
+            timer.stop();
+        }
+    }
+
+    /** Whether the frame timer runs: only while the chart is in a showing window. */
+    public boolean isFrameTimerRunning() {
+        return timer.task != null;
     }
 
     // ---------------------------------------------------------------- series
@@ -414,19 +449,26 @@ public class LiveChart extends Region {
         exportErrorHandler = Objects.requireNonNull(handler, "handler");
     }
 
-    /** Told the FX-thread time of each frame that rebuilt and redrew the chart (diagnostics); or null. */
     /**
      * At most this many redraws a second (default 30). On a machine where the chart shares few cores with heavy
      * work, fewer redraws leave more for that work.
      */
     public void setMaxFramesPerSecond(int framesPerSecond) {
-        minFrameNanos = frameNanos(Math.max(1, Math.min(60, framesPerSecond)));
+        int fps = Math.max(1, Math.min(60, framesPerSecond));
+        minFrameNanos = frameNanos(fps);
+        this.framesPerSecond = fps;
+        if (timer.task != null) {
+            // the timer ticks at the new rate (it ticked at 30 Hz whatever was asked before)
+            timer.stop();
+            timer.start();
+        }
     }
 
     private static long frameNanos(int framesPerSecond) {
         return 1_000_000_000L / framesPerSecond - 2_000_000L;
     }
 
+    /** Told the FX-thread time of each frame that rebuilt and redrew the chart (diagnostics); or null. */
     public void setFrameTimeListener(FrameTimeListener listener) {
         frameTimeListener = listener;
     }

@@ -45,6 +45,30 @@ class LiveChartTest extends FxRobot {
     }
 
     @Test
+    void theFrameTimerRunsOnlyWhileTheChartsWindowShows() throws Exception {
+        Stage stage = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> (Stage) chart.getScene().getWindow()).get();
+        assertThat(chart.isFrameTimerRunning()).isTrue();
+        interact(stage::hide);
+        // a closed window keeps its scene and the chart in it: the shared timer thread must let go of it
+        assertThat(chart.getScene()).isNotNull();
+        assertThat(chart.isFrameTimerRunning()).isFalse();
+        interact(stage::show);
+        assertThat(chart.isFrameTimerRunning()).isTrue();
+        interact(() -> ((StackPane) chart.getParent()).getChildren().remove(chart));
+        assertThat(chart.isFrameTimerRunning()).isFalse();
+        Stage other = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            Stage s = new Stage();
+            s.setScene(new Scene(new StackPane(chart), 300, 200));
+            return s;
+        }).get();
+        assertThat(chart.isFrameTimerRunning()).as("in a scene whose window is not shown yet").isFalse();
+        interact(other::show);
+        assertThat(chart.isFrameTimerRunning()).isTrue();
+        interact(other::close);
+        assertThat(chart.isFrameTimerRunning()).isFalse();
+    }
+
+    @Test
     void hundredThousandBackgroundAppendsShowDecimatedWithTheLastPoint() throws Exception {
         SeriesHandle train = chart.addSeries("train", "run1", "training loss",
                 SeriesStyle.rawAndSmoothed(Color.web("#0072B2")));

@@ -4,14 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
@@ -34,22 +30,16 @@ import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.layercanvas.app.Messages;
-import org.layercanvas.model.DatasetSpec;
 import org.layercanvas.model.NetworkDocument;
-import org.layercanvas.model.data.DatasetCatalog;
 import org.layercanvas.model.layers.LayerType;
 import org.layercanvas.model.shape.Analysis;
 import org.layercanvas.model.shape.TensorShape;
 import org.layercanvas.runtime.data.BatchSource;
-import org.layercanvas.runtime.data.CsvImporter;
 import org.layercanvas.runtime.data.CsvTable;
 import org.layercanvas.runtime.data.DataContext;
-import org.layercanvas.runtime.data.DatasetException;
-import org.layercanvas.runtime.data.DatasetLoader;
 import org.layercanvas.runtime.data.Finding;
 import org.layercanvas.runtime.data.PreparedData;
 import org.layercanvas.runtime.data.SanityReport;
-import org.layercanvas.runtime.data.download.CancelledException;
 
 /**
  * The Data tab: what the network will train on. Loads the document's dataset off the FX thread (no ND4J is
@@ -75,21 +65,24 @@ public final class DataView extends BorderPane {
     private final VBox balance = new VBox(3);
     private final VBox findings = new VBox(6);
     private final ProgressIndicator busy = new ProgressIndicator();
-    private final ReadOnlyObjectWrapper<PreparedData> shown = new ReadOnlyObjectWrapper<>(this, "shown");
-    private final ReadOnlyObjectWrapper<SanityReport> report = new ReadOnlyObjectWrapper<>(this, "report");
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "layercanvas-data-preview");
-        t.setDaemon(true);
-        return t;
-    });
-    private Object loadedKey;
-    private long generation;
+    private final DataViewModel model;
+    /** The loaded data and its report, from the model's state (null while nothing is loaded). */
+    private final ReadOnlyObjectProperty<PreparedData> shown;
+    private final ReadOnlyObjectProperty<SanityReport> report;
 
     /**
-     * @param download asked to download a dataset by id (the window shows the progress dialog)
+     * @param download   asked to download a dataset by id (the window shows the progress dialog)
+     * @param background where the preview loads (the window's task executor)
      */
     public DataView(Supplier<NetworkDocument> document, Supplier<Analysis> analysis, Supplier<DataContext> context,
-            Consumer<String> download) {
+            Consumer<String> download, java.util.concurrent.Executor background) {
+        this.model = new DataViewModel(background, Platform::runLater);
+        javafx.beans.binding.ObjectBinding<PreparedData> data = javafx.beans.binding.Bindings.createObjectBinding(
+                model::loaded, model.stateProperty());
+        javafx.beans.binding.ObjectBinding<SanityReport> sanity = javafx.beans.binding.Bindings.createObjectBinding(
+                model::report, model.stateProperty());
+        this.shown = readOnly(data);
+        this.report = readOnly(sanity);
         this.document = document;
         this.analysis = analysis;
         this.context = context;
@@ -116,8 +109,8 @@ public final class DataView extends BorderPane {
         fitInput.setVisible(false);
         fitInput.setManaged(false);
         fitInput.setOnAction(e -> {
-            if (shown.get() != null) {
-                onFitInput.accept(shown.get());
+            if (model.loaded() != null) {
+                onFitInput.accept(model.loaded());
             }
         });
         HBox header = new HBox(10, title, spacer, fitInput, downloadButton);
@@ -141,21 +134,29 @@ public final class DataView extends BorderPane {
         SplitPane split = new SplitPane(new StackPane(preview, busy), sideScroll);
         split.setDividerPositions(0.6);
         setCenter(split);
+        model.stateProperty().addListener((o, a, state) -> render(state));
+        render(model.stateProperty().get());
+    }
+
+    private static <T> ReadOnlyObjectProperty<T> readOnly(javafx.beans.value.ObservableValue<T> value) {
+        javafx.beans.property.ReadOnlyObjectWrapper<T> w = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+        w.bind(value);
+        return w.getReadOnlyProperty();
     }
 
     /** Reloads when the dataset, its options or the Input changed since the last load (call when shown/edited). */
     public void refresh() {
         NetworkDocument doc = document.get();
-        DatasetSpec spec = doc.dataset();
-        TensorShape input = inputShape(doc);
-        Object key = java.util.Arrays.asList(spec, input, context.get().baseFolder());
-        if (Objects.equals(key, loadedKey)) {
+        model.refresh(doc, inputShape(doc), context.get());
+    }
+
+    /** Renders the model's state; the only place the view changes with loading. */
+    private void render(DataViewModel.State state) {
+        if (state instanceof DataViewModel.State.Loaded l) {
+            title.setText(Messages.get("data.title", l.dataset()));
+            show(l.data(), l.sanity(), l.raw(), l.input());
             return;
         }
-        loadedKey = key;
-        long gen = ++generation;
-        shown.set(null);
-        report.set(null);
         fitInput.setVisible(false);
         fitInput.setManaged(false);
         onInputNotes.accept(List.of());
@@ -163,42 +164,22 @@ public final class DataView extends BorderPane {
         balance.getChildren().clear();
         findings.getChildren().clear();
         showDownload(false);
-        if (spec == null) {
+        busy.setVisible(false);
+        if (state instanceof DataViewModel.State.Empty) {
             title.setText(Messages.get("data.none"));
             status.setText(Messages.get("data.none.hint"));
-            return;
-        }
-        title.setText(Messages.get("data.title", spec.id()));
-        DataContext ctx = context.get();
-        if (DatasetCatalog.DOWNLOADED.contains(spec.id()) && !DatasetLoader.isAvailable(spec.id(), ctx)) {
-            status.setText(Messages.get("data.notDownloaded", spec.id(),
-                    ctx.cache().folderFor(DatasetLoader.cacheName(spec.id()))));
+        } else if (state instanceof DataViewModel.State.NotDownloaded n) {
+            title.setText(Messages.get("data.title", n.dataset()));
+            status.setText(Messages.get("data.notDownloaded", n.dataset(), n.folder()));
             showDownload(true);
-            return;
+        } else if (state instanceof DataViewModel.State.Loading l) {
+            title.setText(Messages.get("data.title", l.dataset()));
+            status.setText(Messages.get("data.loading"));
+            busy.setVisible(true);
+        } else if (state instanceof DataViewModel.State.Failed f) {
+            title.setText(Messages.get("data.title", f.dataset()));
+            status.setText(Messages.get("data.failed", f.message()));
         }
-        status.setText(Messages.get("data.loading"));
-        busy.setVisible(true);
-        int outputUnits = outputUnits(doc);
-        loader.submit(() -> {
-            try {
-                PreparedData data = DatasetLoader.prepare(spec, input, ctx);
-                SanityReport sanity = data.sanity(input, outputUnits);
-                CsvTable raw = DatasetCatalog.CSV.equals(spec.id())
-                        ? CsvImporter.read(ctx.resolve(DatasetCatalog.stringOption(spec, "path", ""))) : null;
-                Platform.runLater(() -> {
-                    if (gen == generation) {
-                        show(data, sanity, raw, input);
-                    }
-                });
-            } catch (DatasetException | CancelledException | RuntimeException | OutOfMemoryError e) {
-                Platform.runLater(() -> {
-                    if (gen == generation) {
-                        busy.setVisible(false);
-                        status.setText(Messages.get("data.failed", String.valueOf(e.getMessage())));
-                    }
-                });
-            }
-        });
     }
 
     /** What the "fit the network to the data" button does (the window makes the Input and Output follow it). */
@@ -213,7 +194,7 @@ public final class DataView extends BorderPane {
 
     /** Forgets what was loaded, so the next {@link #refresh()} loads again (after a download). */
     public void invalidate() {
-        loadedKey = null;
+        model.invalidate();
     }
 
     private void showDownload(boolean visible) {
@@ -223,8 +204,10 @@ public final class DataView extends BorderPane {
 
     private void show(PreparedData data, SanityReport sanity, CsvTable raw, TensorShape input) {
         busy.setVisible(false);
-        shown.set(data);
-        report.set(sanity);
+        showDownload(false);
+        preview.getChildren().clear();
+        balance.getChildren().clear();
+        findings.getChildren().clear();
         status.setText(Messages.get("data.sizes", data.train().size(), data.validation().size(), data.test().size(),
                 data.shapes().get(0).label(), data.regression() ? Messages.get("data.regression")
                         : Messages.get("data.classes", data.classNames().size())));
@@ -445,18 +428,16 @@ public final class DataView extends BorderPane {
         return analysis.get().inputShape(doc).orElse(null);
     }
 
-    private int outputUnits(NetworkDocument doc) {
-        return doc.nodes().stream().filter(n -> n.type() == LayerType.OUTPUT).findFirst()
-                .map(n -> n.params().get("units")).filter(Number.class::isInstance)
-                .map(v -> ((Number) v).intValue()).orElse(0);
-    }
-
     public ReadOnlyObjectProperty<PreparedData> shownProperty() {
-        return shown.getReadOnlyProperty();
+        return shown;
     }
 
     public ReadOnlyObjectProperty<SanityReport> reportProperty() {
-        return report.getReadOnlyProperty();
+        return report;
+    }
+
+    public DataViewModel model() {
+        return model;
     }
 
     public Label status() {

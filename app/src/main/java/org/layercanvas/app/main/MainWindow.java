@@ -85,6 +85,8 @@ public final class MainWindow {
     private final DocumentSession session;
     private final Stage stage;
     private final GraphEditor editor = new GraphEditor();
+    /** The background work of this window; ended when it closes. */
+    private final TaskExecutor tasks = new TaskExecutor("layercanvas-window-tasks");
     private final CanvasController canvas;
     private final PaletteView palette;
     private final InspectorView inspector;
@@ -146,7 +148,7 @@ public final class MainWindow {
                 session.inference(), app.runnerFactory(), app.runs(),
                 charts, javafx.application.Platform::runLater);
         trainingView = new TrainingView(training, charts, this::run);
-        evaluationView = new EvaluationView(() -> training.trainedDocumentProperty().get());
+        evaluationView = new EvaluationView(() -> training.trainedDocumentProperty().get(), tasks);
         runsView = new RunsView(app.runs(), app.catalog(), charts, doc ->
                 open(app, new DocumentSession(app.catalog(), doc, null), new Stage()));
         training.evaluationProperty().addListener((o, a, ev) -> {
@@ -162,7 +164,7 @@ public final class MainWindow {
         evaluationTab = tab("tab.evaluation", evaluationView, "tab-evaluation");
         runsTab = tab("tab.runs", runsView, "tab-runs");
         evaluationView.setDataContext(this::dataContext);
-        dataView = new DataView(session::document, session::analysis, this::dataContext, this::download);
+        dataView = new DataView(session::document, session::analysis, this::dataContext, this::download, tasks);
         dataTab = tab("tab.data", dataView, "tab-data");
         dataView.setOnFitInput(data -> {
             DatasetSpec spec = session.document().dataset();
@@ -603,6 +605,7 @@ public final class MainWindow {
 
     private void closeWithoutAsking() {
         autosave.stop();
+        tasks.close();
         training.dispose();
         clearRecovery();
         app.windows().remove(this);
@@ -703,6 +706,11 @@ public final class MainWindow {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** This window's background work (ended when the window closes). */
+    public TaskExecutor tasks() {
+        return tasks;
     }
 
     AppContext app() {

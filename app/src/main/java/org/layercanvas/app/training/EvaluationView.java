@@ -21,8 +21,6 @@ import javafx.scene.paint.Color;
 import org.layercanvas.app.Messages;
 import org.layercanvas.charts.ConfusionMatrixView;
 import org.layercanvas.model.NetworkDocument;
-import org.layercanvas.runtime.data.DatasetException;
-import org.layercanvas.runtime.data.DatasetLoader;
 import org.layercanvas.runtime.train.TrainingEvent;
 
 /**
@@ -40,14 +38,19 @@ public final class EvaluationView extends SplitPane {
     private final Label cellTitle = new Label();
     private final FlowPane examples = new FlowPane(6, 6);
     private final Supplier<NetworkDocument> trainedDocument;
+    private final java.util.concurrent.Executor loader;
     private final ReadOnlyObjectWrapper<TrainingEvent.Evaluation> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private org.layercanvas.runtime.data.BatchSource testSplit;
     private NetworkDocument testSplitOf;
     private java.util.function.Supplier<org.layercanvas.runtime.data.DataContext> dataContext =
             org.layercanvas.runtime.data.DataContext::offline;
 
-    public EvaluationView(Supplier<NetworkDocument> trainedDocument) {
+    /**
+     * @param background where the test split behind the matrix loads (the window's task executor)
+     */
+    public EvaluationView(Supplier<NetworkDocument> trainedDocument, java.util.concurrent.Executor background) {
         this.trainedDocument = trainedDocument;
+        this.loader = background;
         setId("evaluation");
         summary.setId("evaluation-summary");
         summary.getStyleClass().add("pane-title");
@@ -130,12 +133,6 @@ public final class EvaluationView extends SplitPane {
         loadTestSplit();
     }
 
-    private static final java.util.concurrent.ExecutorService LOADER =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "layercanvas-evaluation-examples");
-                t.setDaemon(true);
-                return t;
-            });
     private int[] lastCell;
 
     /**
@@ -150,8 +147,8 @@ public final class EvaluationView extends SplitPane {
         testSplitOf = doc;
         testSplit = null;
         org.layercanvas.runtime.data.DataContext context = dataContext.get();
-        LOADER.submit(() -> {
-            org.layercanvas.runtime.data.BatchSource loaded = load(doc, context);
+        loader.execute(() -> {
+            org.layercanvas.runtime.data.BatchSource loaded = TestSplits.load(doc, context);
             javafx.application.Platform.runLater(() -> {
                 if (testSplitOf == doc) {
                     testSplit = loaded;
@@ -215,19 +212,6 @@ public final class EvaluationView extends SplitPane {
 
     private org.layercanvas.runtime.data.BatchSource testSplit() {
         return testSplit;
-    }
-
-    /** The same seeded split the worker used (datasets load without ND4J); null when it cannot be loaded. */
-    private static org.layercanvas.runtime.data.BatchSource load(NetworkDocument doc,
-            org.layercanvas.runtime.data.DataContext context) {
-        try {
-            org.layercanvas.model.shape.TensorShape input = new org.layercanvas.model.shape.ShapeInference(
-                    org.layercanvas.model.layers.LayerCatalog.standard()).analyze(doc).inputShape(doc).orElse(null);
-            return DatasetLoader.prepare(doc.dataset(), input, context).test();
-        } catch (DatasetException | org.layercanvas.runtime.data.download.CancelledException
-                 | RuntimeException e) {
-            return null;
-        }
     }
 
     private static WritableImage picture(float[] x, int side) {
