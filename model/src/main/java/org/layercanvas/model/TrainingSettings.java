@@ -52,6 +52,31 @@ public record TrainingSettings(Optimizer optimizer, double learningRate, double 
                 seed, earlyStoppingPatience, gradientClip);
     }
 
+    public TrainingSettings withMomentum(double newMomentum) {
+        return new TrainingSettings(optimizer, learningRate, newMomentum, schedule, batchSize, epochs, weightDecay,
+                seed, earlyStoppingPatience, gradientClip);
+    }
+
+    public TrainingSettings withSchedule(LrSchedule newSchedule) {
+        return new TrainingSettings(optimizer, learningRate, momentum, newSchedule, batchSize, epochs, weightDecay,
+                seed, earlyStoppingPatience, gradientClip);
+    }
+
+    public TrainingSettings withWeightDecay(double decay) {
+        return new TrainingSettings(optimizer, learningRate, momentum, schedule, batchSize, epochs, decay,
+                seed, earlyStoppingPatience, gradientClip);
+    }
+
+    public TrainingSettings withEarlyStoppingPatience(int patience) {
+        return new TrainingSettings(optimizer, learningRate, momentum, schedule, batchSize, epochs, weightDecay,
+                seed, patience, gradientClip);
+    }
+
+    public TrainingSettings withGradientClip(double clip) {
+        return new TrainingSettings(optimizer, learningRate, momentum, schedule, batchSize, epochs, weightDecay,
+                seed, earlyStoppingPatience, clip);
+    }
+
     public TrainingSettings withBatchSize(int size) {
         return new TrainingSettings(optimizer, learningRate, momentum, schedule, size, epochs, weightDecay,
                 seed, earlyStoppingPatience, gradientClip);

@@ -398,15 +398,11 @@ public final class InspectorView extends VBox {
                 .toList();
         List<FieldItem> items = new ArrayList<>();
         items.add(training("optimizer", opt, FieldItem.Kind.CHOICE, optimizers, t -> t.optimizer().jsonName(),
-                (t, v) -> new TrainingSettings(Optimizer.fromJson((String) v), t.learningRate(), t.momentum(),
-                        t.schedule(), t.batchSize(), t.epochs(), t.weightDecay(), t.seed(),
-                        t.earlyStoppingPatience(), t.gradientClip())));
+                (t, v) -> t.withOptimizer(Optimizer.fromJson((String) v))));
         items.add(training("learningRate", opt, FieldItem.Kind.DOUBLE, null, TrainingSettings::learningRate,
                 (t, v) -> t.withLearningRate((Double) v)));
         items.add(training("momentum", opt, FieldItem.Kind.DOUBLE, null, TrainingSettings::momentum,
-                (t, v) -> new TrainingSettings(t.optimizer(), t.learningRate(), (Double) v, t.schedule(),
-                        t.batchSize(), t.epochs(), t.weightDecay(), t.seed(), t.earlyStoppingPatience(),
-                        t.gradientClip())));
+                (t, v) -> t.withMomentum((Double) v)));
         items.add(training("schedule", opt, FieldItem.Kind.CHOICE, schedules, t -> t.schedule().type().jsonName(),
                 (t, v) -> withSchedule(t, new LrSchedule(LrSchedule.Type.fromJson((String) v),
                         t.schedule().gamma(), t.schedule().stepEpochs()))));
@@ -423,22 +419,16 @@ public final class InspectorView extends VBox {
                 (t, v) -> t.withSeed((Long) v)));
         items.add(training("earlyStoppingPatience", run, FieldItem.Kind.INT, null,
                 TrainingSettings::earlyStoppingPatience,
-                (t, v) -> new TrainingSettings(t.optimizer(), t.learningRate(), t.momentum(), t.schedule(),
-                        t.batchSize(), t.epochs(), t.weightDecay(), t.seed(), (Integer) v, t.gradientClip())));
+                (t, v) -> t.withEarlyStoppingPatience((Integer) v)));
         items.add(training("weightDecay", reg, FieldItem.Kind.DOUBLE, null, TrainingSettings::weightDecay,
-                (t, v) -> new TrainingSettings(t.optimizer(), t.learningRate(), t.momentum(), t.schedule(),
-                        t.batchSize(), t.epochs(), (Double) v, t.seed(), t.earlyStoppingPatience(),
-                        t.gradientClip())));
+                (t, v) -> t.withWeightDecay((Double) v)));
         items.add(training("gradientClip", reg, FieldItem.Kind.DOUBLE, null, TrainingSettings::gradientClip,
-                (t, v) -> new TrainingSettings(t.optimizer(), t.learningRate(), t.momentum(), t.schedule(),
-                        t.batchSize(), t.epochs(), t.weightDecay(), t.seed(), t.earlyStoppingPatience(),
-                        (Double) v)));
+                (t, v) -> t.withGradientClip((Double) v)));
         return items;
     }
 
     private static TrainingSettings withSchedule(TrainingSettings t, LrSchedule s) {
-        return new TrainingSettings(t.optimizer(), t.learningRate(), t.momentum(), s, t.batchSize(), t.epochs(),
-                t.weightDecay(), t.seed(), t.earlyStoppingPatience(), t.gradientClip());
+        return t.withSchedule(s);
     }
 
     private FieldItem training(String name, String category, FieldItem.Kind kind, List<String> choices,
