@@ -93,14 +93,7 @@ final class ClassDataSharing {
      */
     static void writeDebScripts(Path resources, String packageName) throws IOException {
         String app = "/opt/" + packageName + "/lib/app";
-        String postinst = String.join("\n",
-                "#!/bin/sh",
-                "# postinst script for APPLICATION_PACKAGE (LayerCanvas: jpackage's template plus the CDS archive)",
-                "set -e",
-                "",
-                "case \"$1\" in",
-                "    configure)",
-                "DESKTOP_COMMANDS_INSTALL",
+        String dump = String.join("\n",
                 "        # Class-data sharing: Java only accepts the archive at the class path it was made for.",
                 "        app=" + app,
                 "        if [ -f \"$app/" + CLASS_LIST + "\" ] && [ -f \"$app/" + Packager.NAME + ".cfg\" ]; then",
@@ -111,46 +104,38 @@ final class ClassDataSharing {
                         + " -XX:SharedArchiveFile=\"$app/" + ARCHIVE + "\" -cp \"$cp\" >/dev/null 2>&1"
                         + " || echo \"LayerCanvas: could not make the class-data-sharing archive; the app starts a"
                         + " little slower\" >&2",
-                "        fi",
-                "    ;;",
-                "",
-                "    abort-upgrade|abort-remove|abort-deconfigure)",
-                "    ;;",
-                "",
-                "    *)",
-                "        echo \"postinst called with unknown argument '$1'\" >&2",
-                "        exit 1",
-                "    ;;",
-                "esac",
-                "",
-                "exit 0",
-                "");
-        Files.writeString(resources.resolve("postinst"), postinst);
+                "        fi");
+        Files.writeString(resources.resolve("postinst"), maintainerScript("postinst", "",
+                "configure", "DESKTOP_COMMANDS_INSTALL\n" + dump, "abort-upgrade|abort-remove|abort-deconfigure"));
         // The archive is not one of the package's files: remove it with the package.
-        String prerm = String.join("\n",
+        Files.writeString(resources.resolve("prerm"), maintainerScript("prerm", "UTILITY_SCRIPTS\n",
+                "remove|upgrade|deconfigure", "DESKTOP_COMMANDS_UNINSTALL\n        rm -f \"" + app + "/" + ARCHIVE
+                        + "\"", "failed-upgrade"));
+    }
+
+    /** A maintainer script in the shape of jpackage's templates, whose placeholders jpackage fills in. */
+    private static String maintainerScript(String name, String preamble, String cases, String actions,
+                                           String quietCases) {
+        return String.join("\n",
                 "#!/bin/sh",
-                "# prerm script for APPLICATION_PACKAGE (LayerCanvas: jpackage's template plus the CDS archive)",
+                "# " + name + " script for APPLICATION_PACKAGE (LayerCanvas: jpackage's template plus the CDS archive)",
                 "set -e",
                 "",
-                "UTILITY_SCRIPTS",
-                "",
-                "case \"$1\" in",
-                "    remove|upgrade|deconfigure)",
-                "DESKTOP_COMMANDS_UNINSTALL",
-                "        rm -f \"" + app + "/" + ARCHIVE + "\"",
+                preamble + "case \"$1\" in",
+                "    " + cases + ")",
+                actions,
                 "    ;;",
                 "",
-                "    failed-upgrade)",
+                "    " + quietCases + ")",
                 "    ;;",
                 "",
                 "    *)",
-                "        echo \"prerm called with unknown argument '$1'\" >&2",
+                "        echo \"" + name + " called with unknown argument '$1'\" >&2",
                 "        exit 1",
                 "    ;;",
                 "esac",
                 "",
                 "exit 0",
                 "");
-        Files.writeString(resources.resolve("prerm"), prerm);
     }
 }

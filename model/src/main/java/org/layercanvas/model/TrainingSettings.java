@@ -28,57 +28,80 @@ public record TrainingSettings(Optimizer optimizer, double learningRate, double 
     }
 
     public TrainingSettings withEpochs(int newEpochs) {
-        return new TrainingSettings(optimizer, learningRate, momentum, schedule, batchSize, newEpochs, weightDecay,
-                seed, earlyStoppingPatience, gradientClip);
+        return with(b -> b.epochs = newEpochs);
     }
 
     public TrainingSettings withSeed(long newSeed) {
-        return new TrainingSettings(optimizer, learningRate, momentum, schedule, batchSize, epochs, weightDecay,
-                newSeed, earlyStoppingPatience, gradientClip);
+        return with(b -> b.seed = newSeed);
     }
 
     public TrainingSettings withLearningRate(double rate) {
-        return new TrainingSettings(optimizer, rate, momentum, schedule, batchSize, epochs, weightDecay,
-                seed, earlyStoppingPatience, gradientClip);
+        return with(b -> b.learningRate = rate);
     }
 
     public TrainingSettings withEarlyStoppingOff() {
-        return new TrainingSettings(optimizer, learningRate, momentum, schedule, batchSize, epochs, weightDecay,
-                seed, 0, gradientClip);
+        return withEarlyStoppingPatience(0);
     }
 
     public TrainingSettings withOptimizer(Optimizer newOptimizer) {
-        return new TrainingSettings(newOptimizer, learningRate, momentum, schedule, batchSize, epochs, weightDecay,
-                seed, earlyStoppingPatience, gradientClip);
+        return with(b -> b.optimizer = newOptimizer);
     }
 
     public TrainingSettings withMomentum(double newMomentum) {
-        return new TrainingSettings(optimizer, learningRate, newMomentum, schedule, batchSize, epochs, weightDecay,
-                seed, earlyStoppingPatience, gradientClip);
+        return with(b -> b.momentum = newMomentum);
     }
 
     public TrainingSettings withSchedule(LrSchedule newSchedule) {
-        return new TrainingSettings(optimizer, learningRate, momentum, newSchedule, batchSize, epochs, weightDecay,
-                seed, earlyStoppingPatience, gradientClip);
+        return with(b -> b.schedule = newSchedule);
     }
 
     public TrainingSettings withWeightDecay(double decay) {
-        return new TrainingSettings(optimizer, learningRate, momentum, schedule, batchSize, epochs, decay,
-                seed, earlyStoppingPatience, gradientClip);
+        return with(b -> b.weightDecay = decay);
     }
 
     public TrainingSettings withEarlyStoppingPatience(int patience) {
-        return new TrainingSettings(optimizer, learningRate, momentum, schedule, batchSize, epochs, weightDecay,
-                seed, patience, gradientClip);
+        return with(b -> b.earlyStoppingPatience = patience);
     }
 
     public TrainingSettings withGradientClip(double clip) {
-        return new TrainingSettings(optimizer, learningRate, momentum, schedule, batchSize, epochs, weightDecay,
-                seed, earlyStoppingPatience, clip);
+        return with(b -> b.gradientClip = clip);
     }
 
     public TrainingSettings withBatchSize(int size) {
-        return new TrainingSettings(optimizer, learningRate, momentum, schedule, size, epochs, weightDecay,
-                seed, earlyStoppingPatience, gradientClip);
+        return with(b -> b.batchSize = size);
+    }
+
+    /** A copy with what {@code change} sets on a builder that starts from these settings. */
+    private TrainingSettings with(java.util.function.Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return new TrainingSettings(b.optimizer, b.learningRate, b.momentum, b.schedule, b.batchSize, b.epochs,
+                b.weightDecay, b.seed, b.earlyStoppingPatience, b.gradientClip);
+    }
+
+    private static final class Builder {
+        Optimizer optimizer;
+        double learningRate;
+        double momentum;
+        LrSchedule schedule;
+        int batchSize;
+        int epochs;
+        double weightDecay;
+        long seed;
+        int earlyStoppingPatience;
+        double gradientClip;
+
+        Builder(TrainingSettings t) {
+            optimizer = t.optimizer;
+            learningRate = t.learningRate;
+            momentum = t.momentum;
+            schedule = t.schedule;
+            batchSize = t.batchSize;
+            epochs = t.epochs;
+            weightDecay = t.weightDecay;
+            seed = t.seed;
+            earlyStoppingPatience = t.earlyStoppingPatience;
+            gradientClip = t.gradientClip;
+        }
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,19 +11,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The device decision on made-up machines: every case the GPU build meets in the field. */
 class DevicePolicyTest {
     private static final long GB = 1_000_000_000L;
-    private static Locale before;
-
-    @BeforeAll
-    static void english() {
-        before = Locale.getDefault();
-        Locale.setDefault(Locale.US);
-    }
-
-    @AfterAll
-    static void restore() {
-        Locale.setDefault(before);
-    }
-
     private static GpuInfo gpu(int index, String name, double gb, int major, int minor) {
         return new GpuInfo(index, name, (long) (gb * GB), -1, major, minor);
     }

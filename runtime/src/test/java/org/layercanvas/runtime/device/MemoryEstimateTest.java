@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.Optimizer;
@@ -19,19 +17,6 @@ import org.layercanvas.runtime.compile.GraphCompiler;
 import org.layercanvas.samples.Samples;
 
 class MemoryEstimateTest {
-    private static Locale before;
-
-    @BeforeAll
-    static void english() {
-        before = Locale.getDefault();
-        Locale.setDefault(Locale.US);
-    }
-
-    @AfterAll
-    static void restore() {
-        Locale.setDefault(before);
-    }
-
     private static NetworkDocument sample(String name) throws Exception {
         return DocumentJson.read(Samples.text(name).orElseThrow(), name);
     }
