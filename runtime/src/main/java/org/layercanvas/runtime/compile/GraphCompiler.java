@@ -267,22 +267,15 @@ public final class GraphCompiler {
         };
     }
 
+    /** The optimizer with a plain learning rate, or with the per-epoch table of a non-fixed schedule. */
     private static IUpdater updater(TrainingSettings t) {
-        if (t.schedule().type() == LrSchedule.Type.FIXED) {
-            double lr = t.learningRate();
-            return switch (t.optimizer()) {
-                case SGD -> new Sgd(lr);
-                case NESTEROV -> new Nesterovs(lr, t.momentum());
-                case ADAM, ADAMW -> new Adam(lr);
-                case RMSPROP -> new RmsProp(lr);
-            };
-        }
-        ISchedule lr = schedule(t);
+        double lr = t.learningRate();
+        ISchedule table = t.schedule().type() == LrSchedule.Type.FIXED ? null : schedule(t);
         return switch (t.optimizer()) {
-            case SGD -> new Sgd(lr);
-            case NESTEROV -> new Nesterovs(lr, t.momentum());
-            case ADAM, ADAMW -> new Adam(lr);
-            case RMSPROP -> new RmsProp(lr);
+            case SGD -> table == null ? new Sgd(lr) : new Sgd(table);
+            case NESTEROV -> table == null ? new Nesterovs(lr, t.momentum()) : new Nesterovs(table, t.momentum());
+            case ADAM, ADAMW -> table == null ? new Adam(lr) : new Adam(table);
+            case RMSPROP -> table == null ? new RmsProp(lr) : new RmsProp(table);
         };
     }
 
