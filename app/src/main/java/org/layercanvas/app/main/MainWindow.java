@@ -168,21 +168,10 @@ public final class MainWindow {
         dataTab = tab("tab.data", dataView, "tab-data");
         dataView.setOnFitInput(data -> {
             DatasetSpec spec = session.document().dataset();
-            if (spec == null) {
-                return;
+            if (spec != null) {
+                session.execute(DocumentCommands.setDatasetAndFollow(
+                        org.layercanvas.app.data.DataImports.fittedTo(spec, data), session.inference()));
             }
-            // What only the loaded data knows (a CSV's width, an import's classes) goes into the options, so the
-            // validator can make the Input and Output follow it.
-            java.util.Map<String, Object> options = new java.util.LinkedHashMap<>(spec.options());
-            if (spec.id().equals(DatasetCatalog.CSV) && data.shapes().get(0).kind()
-                    == org.layercanvas.model.shape.TensorShape.Kind.VECTOR) {
-                options.put("features", data.shapes().get(0).dim(0));
-            }
-            if (spec.id().equals(DatasetCatalog.CSV) || spec.id().equals(DatasetCatalog.IMAGES)) {
-                options.put("classes", data.classNames().size());
-            }
-            session.execute(DocumentCommands.setDatasetAndFollow(new DatasetSpec(spec.id(), options, spec.split(),
-                    spec.seed()), session.inference()));
         });
         dataView.setOnInputNotes(notes -> {
             String input = session.document().inputNode().map(n -> n.id()).orElse(null);
@@ -515,26 +504,13 @@ public final class MainWindow {
      * an image Input if it is not one.
      */
     public void importImages(java.nio.file.Path folder) {
-        int classes;
-        try (var dirs = java.nio.file.Files.list(folder)) {
-            classes = (int) dirs.filter(java.nio.file.Files::isDirectory).count();
-        } catch (java.io.IOException e) {
-            new Alert(Alert.AlertType.ERROR, Messages.get("import.images.unreadable", folder, e.getMessage()),
-                    ButtonType.OK).showAndWait();
+        DatasetSpec spec;
+        try {
+            spec = org.layercanvas.app.data.DataImports.imageFolder(folder, baseFolder(), session.document().dataset());
+        } catch (org.layercanvas.app.data.DataImports.ImportException e) {
+            new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK).showAndWait();
             return;
         }
-        if (classes < 2) {
-            new Alert(Alert.AlertType.ERROR, Messages.get("import.images.noClasses", folder, classes),
-                    ButtonType.OK).showAndWait();
-            return;
-        }
-        DatasetSpec previous = session.document().dataset();
-        java.util.Map<String, Object> options = new java.util.LinkedHashMap<>();
-        options.put("path", CsvImportDialog.storedPath(folder, baseFolder()));
-        options.put("classes", classes);
-        DatasetSpec spec = new DatasetSpec(DatasetCatalog.IMAGES, options,
-                previous == null ? org.layercanvas.model.Split.DEFAULT : previous.split(),
-                previous == null ? 0 : previous.seed());
         session.commands().execute(DocumentCommands.setDatasetAndFollow(spec, session.inference()));
         showData();
     }
