@@ -290,8 +290,8 @@ public class ConfusionMatrixView extends Region {
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
         boolean d = dark.get();
-        Color text = d ? Color.web("#c9ced6") : Color.web("#3c4350");
-        Color strong = d ? Color.web("#eef1f5") : Color.web("#1b1f27");
+        Color text = ChartPalette.of(d).text();
+        Color strong = ChartPalette.of(d).strongText();
         int n = counts.length;
         g.setTextBaseline(VPos.CENTER);
         if (n == 0) {
@@ -443,13 +443,10 @@ public class ConfusionMatrixView extends Region {
 
     private void applyTheme() {
         boolean d = dark.get();
-        setBackground(new Background(new BackgroundFill(d ? Color.web("#1e2127") : Color.WHITE, CornerRadii.EMPTY,
+        setBackground(new Background(new BackgroundFill(ChartPalette.of(d).background(), CornerRadii.EMPTY,
                 Insets.EMPTY)));
         highlight.setStroke(d ? Color.web("#ffd166") : Color.web("#e4572e"));
-        hoverLabel.setStyle("-fx-background-color: " + (d ? "rgba(40,44,52,0.95)" : "rgba(255,255,255,0.95)")
-                + "; -fx-text-fill: " + (d ? "#e8ebf0" : "#1b1f27")
-                + "; -fx-border-color: " + (d ? "#4a5160" : "#c5cad3")
-                + "; -fx-padding: 4 8 4 8; -fx-font-size: 12px; -fx-background-radius: 4; -fx-border-radius: 4;");
+        hoverLabel.setStyle(ChartPalette.of(d).hoverStyle());
     }
 
     @Override

@@ -774,7 +774,7 @@ public class LiveChart extends Region {
             c.setVisible(false);
             hoverMarkers.add(c);
             getChildren().add(getChildren().indexOf(hoverLabel), c);
-            c.setStroke(dark.get() ? Color.web("#1e2127") : Color.WHITE);
+            c.setStroke(ChartPalette.of(dark.get()).background());
         }
         return hoverMarkers.get(i);
     }
@@ -806,12 +806,12 @@ public class LiveChart extends Region {
     // ---------------------------------------------------------------- look
 
     private void applyTheme() {
-        boolean d = dark.get();
-        java.awt.Color background = d ? new java.awt.Color(0x1e2127) : java.awt.Color.WHITE;
-        java.awt.Color text = d ? new java.awt.Color(0xc9ced6) : new java.awt.Color(0x3c4350);
-        java.awt.Color strongText = d ? new java.awt.Color(0xeef1f5) : new java.awt.Color(0x1b1f27);
-        java.awt.Color grid = d ? new java.awt.Color(0x353a44) : new java.awt.Color(0xe3e6eb);
-        java.awt.Color axisLine = d ? new java.awt.Color(0x5a6170) : new java.awt.Color(0xaab0ba);
+        ChartPalette p = ChartPalette.of(dark.get());
+        java.awt.Color background = ChartPalette.awt(p.background());
+        java.awt.Color text = ChartPalette.awt(p.text());
+        java.awt.Color strongText = ChartPalette.awt(p.strongText());
+        java.awt.Color grid = ChartPalette.awt(p.grid());
+        java.awt.Color axisLine = ChartPalette.awt(p.axisLine());
         chart.setBackgroundPaint(background);
         plot.setBackgroundPaint(background);
         plot.setDomainGridlinePaint(grid);
@@ -834,13 +834,10 @@ public class LiveChart extends Region {
         }
         Color fxBackground = fx(background);
         setBackground(new Background(new BackgroundFill(fxBackground, CornerRadii.EMPTY, Insets.EMPTY)));
-        crosshair.setStroke(d ? Color.web("#8a93a3") : Color.web("#7b8492"));
-        hoverLabel.setStyle("-fx-background-color: " + (d ? "rgba(40,44,52,0.95)" : "rgba(255,255,255,0.95)")
-                + "; -fx-text-fill: " + (d ? "#e8ebf0" : "#1b1f27")
-                + "; -fx-border-color: " + (d ? "#4a5160" : "#c5cad3")
-                + "; -fx-padding: 4 8 4 8; -fx-font-size: 12px; -fx-background-radius: 4; -fx-border-radius: 4;");
+        crosshair.setStroke(p.crosshair());
+        hoverLabel.setStyle(p.hoverStyle());
         for (Circle c : hoverMarkers) {
-            c.setStroke(d ? Color.web("#1e2127") : Color.WHITE);
+            c.setStroke(p.background());
         }
     }
 
