@@ -123,6 +123,22 @@ for _ in 1 2 3; do
   close_window
 done
 echo "later starts: window visible after$colds s"
+# A network file given to the launcher (what the desktop does on a double-click) opens in the window.
+
+cp samples/src/main/resources/org/layercanvas/samples/xor-2d.lcnet "$home/my-xor.lcnet"
+DISPLAY="$display" "$app" "$home/my-xor.lcnet" >"$home/file.log" 2>&1 &
+file_pid=$!
+opened=""
+for _ in $(seq 1 400); do
+  opened=$(DISPLAY="$display" xwininfo -root -tree 2>/dev/null | grep -m1 '"LayerCanvas — my-xor' || true)
+  [ -n "$opened" ] && break
+  sleep 0.05
+done
+kill "$file_pid" 2>/dev/null || true
+wait "$file_pid" 2>/dev/null || true
+[ -n "$opened" ] || { cat "$home/file.log" >&2; fail "LayerCanvas FILE.lcnet did not open the file in the window"; }
+echo "a .lcnet given to the launcher opens: $(echo "$opened" | sed 's/^ *[^ ]* //' | cut -d: -f1)"
+
 open_window
 echo "window: $window"
 
