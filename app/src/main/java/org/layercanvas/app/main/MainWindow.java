@@ -40,21 +40,12 @@ import org.layercanvas.app.inspector.InspectorView;
 import org.layercanvas.app.palette.PaletteView;
 import org.layercanvas.app.palette.PaletteViewModel;
 import org.layercanvas.app.problems.ProblemsView;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
-import org.layercanvas.app.data.CsvImportDialog;
 import org.layercanvas.app.data.DataView;
-import org.layercanvas.app.data.DownloadDialog;
 import org.layercanvas.app.document.DocumentCommands;
 import org.layercanvas.model.DatasetSpec;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.data.DatasetCatalog;
-import org.layercanvas.runtime.data.CsvImporter;
-import org.layercanvas.runtime.data.CsvTable;
 import org.layercanvas.runtime.data.DataContext;
-import org.layercanvas.runtime.data.DatasetException;
 import org.layercanvas.runtime.data.DatasetLoader;
 import org.layercanvas.app.training.EvaluationView;
 import org.layercanvas.app.training.RunsView;
@@ -87,6 +78,8 @@ public final class MainWindow {
     private final GraphEditor editor = new GraphEditor();
     /** The background work of this window; ended when it closes. */
     private final TaskExecutor tasks = new TaskExecutor("layercanvas-window-tasks");
+    /** The Data menu's commands. */
+    private final DataCommands data;
     private final CanvasController canvas;
     private final PaletteView palette;
     private final InspectorView inspector;
@@ -166,6 +159,12 @@ public final class MainWindow {
         evaluationView.setDataContext(this::dataContext);
         dataView = new DataView(session::document, session::analysis, this::dataContext, this::download, tasks);
         dataTab = tab("tab.data", dataView, "tab-data");
+        data = new DataCommands(stage, session, this::dataContext, this::baseFolder, () -> {
+            dataView.invalidate();
+            if (dataTab.isSelected()) {
+                dataView.refresh();
+            }
+        }, this::showData);
         dataView.setOnFitInput(data -> {
             DatasetSpec spec = session.document().dataset();
             if (spec != null) {
@@ -439,80 +438,28 @@ public final class MainWindow {
     }
 
     void downloadDataset() {
-        NetworkDocument doc = session.document();
-        if (doc.dataset() == null || !DatasetCatalog.DOWNLOADED.contains(doc.dataset().id())) {
-            new Alert(Alert.AlertType.INFORMATION, Messages.get("download.notNeeded",
-                    doc.dataset() == null ? "—" : doc.dataset().id(),
-                    String.join(", ", DatasetCatalog.DOWNLOADED)), ButtonType.OK).showAndWait();
-            return;
-        }
-        download(doc.dataset().id(), () -> { });
+        data.downloadDataset();
     }
 
     private void download(String id) {
-        download(id, () -> { });
+        data.download(id, () -> { });
     }
 
     private void download(String id, Runnable then) {
-        new DownloadDialog(stage, id, dataContext(), folder -> {
-            dataView.invalidate();
-            if (dataTab.isSelected()) {
-                dataView.refresh();
-            }
-            then.run();
-        }).start();
+        data.download(id, then);
     }
 
     void importCsv() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(Messages.get("import.csv.choose"));
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(Messages.get("import.csv.filter"),
-                "*.csv", "*.tsv", "*.txt"), new FileChooser.ExtensionFilter(Messages.get("import.all"), "*.*"));
-        java.io.File f = chooser.showOpenDialog(stage);
-        if (f != null) {
-            importCsv(f.toPath());
-        }
+        data.importCsv();
     }
 
     /** Shows the CSV import dialog for {@code file}; an accepted choice becomes the dataset in one undo step. */
     public void importCsv(java.nio.file.Path file) {
-        CsvTable table;
-        try {
-            table = CsvImporter.read(file);
-        } catch (DatasetException e) {
-            new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK).showAndWait();
-            return;
-        }
-        new CsvImportDialog(stage, table, CsvImportDialog.storedPath(file, baseFolder()), session.document().dataset())
-                .showAndWait().ifPresent(spec -> {
-                    session.commands().execute(DocumentCommands.setDatasetAndFollow(spec, session.inference()));
-                    showData();
-                });
+        data.importCsv(file);
     }
 
     void importImages() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(Messages.get("import.images.choose"));
-        java.io.File f = chooser.showDialog(stage);
-        if (f != null) {
-            importImages(f.toPath());
-        }
-    }
-
-    /**
-     * Makes the image folder (one sub-folder per class) the dataset, resized to the Input's size; the Input becomes
-     * an image Input if it is not one.
-     */
-    public void importImages(java.nio.file.Path folder) {
-        DatasetSpec spec;
-        try {
-            spec = org.layercanvas.app.data.DataImports.imageFolder(folder, baseFolder(), session.document().dataset());
-        } catch (org.layercanvas.app.data.DataImports.ImportException e) {
-            new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK).showAndWait();
-            return;
-        }
-        session.commands().execute(DocumentCommands.setDatasetAndFollow(spec, session.inference()));
-        showData();
+        data.importImages();
     }
 
     void stopTraining() {
