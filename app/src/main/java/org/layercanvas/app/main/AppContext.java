@@ -1,5 +1,6 @@
 package org.layercanvas.app.main;
 
+import org.layercanvas.runtime.device.DeviceRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,7 +46,7 @@ public final class AppContext {
     private final List<MainWindow> windows = new ArrayList<>();
     private boolean dark;
     private final javafx.beans.property.StringProperty device =
-            new javafx.beans.property.SimpleStringProperty(this, "device", "auto");
+            new javafx.beans.property.SimpleStringProperty(this, "device", DeviceRequest.AUTO.toString());
 
     public AppContext(LayerCatalog catalog, Path dataDir, FileDialogs fileDialogs) {
         this.catalog = catalog;
@@ -61,11 +62,11 @@ public final class AppContext {
         });
         Properties saved = settings();
         this.dark = "dark".equals(saved.getProperty("theme"));
-        String savedDevice = saved.getProperty("device", "auto");
+        String savedDevice = saved.getProperty("device", DeviceRequest.AUTO.toString());
         try {
-            org.layercanvas.runtime.device.DeviceRequest.parse(savedDevice);
+            DeviceRequest.parse(savedDevice);
         } catch (IllegalArgumentException e) {
-            savedDevice = "auto";
+            savedDevice = DeviceRequest.AUTO.toString();
         }
         this.device.set(savedDevice);
     }

@@ -57,7 +57,7 @@ public final class DeviceMenu {
         String picked = auto.isGpu() ? "gpu:" + auto.gpuIndex() : "cpu";
         String pickedLabel = options.stream().filter(o -> o.id().equals(picked)).map(DeviceOption::label)
                 .findFirst().orElse(picked);
-        RadioMenuItem automatic = radio(group, "auto", Messages.get("menu.train.device.auto", pickedLabel), device,
+        RadioMenuItem automatic = radio(group, DeviceRequest.AUTO.toString(), Messages.get("menu.train.device.auto", pickedLabel), device,
                 choose);
         menu.getItems().setAll(automatic);
         for (DeviceOption o : options) {

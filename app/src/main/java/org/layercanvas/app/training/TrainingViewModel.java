@@ -1,5 +1,6 @@
 package org.layercanvas.app.training;
 
+import org.layercanvas.runtime.device.DeviceRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -93,7 +94,7 @@ public final class TrainingViewModel {
 
     private volatile TrainingRunner runner;
     /** The settings of the last run, for preparing the next one. */
-    private volatile String lastDevice = "auto";
+    private volatile String lastDevice = DeviceRequest.AUTO.toString();
     private volatile int lastThreads;
     private volatile RunStore.Run run;
     private volatile long startNanos;

@@ -75,7 +75,8 @@ public final class TrainingSession {
      * @param engine   which engine trains: the compiled plan where it covers the network, or DL4J
      */
     public record Options(String device, int threads, boolean evaluate, DataContext data, EnginePreference engine) {
-        public static final Options DEFAULT = new Options("auto", 0);
+        public static final Options DEFAULT =
+                new Options(org.layercanvas.runtime.device.DeviceRequest.AUTO.toString(), 0);
 
         public Options {
             data = data == null ? DataContext.offline() : data;

@@ -11,13 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.runtime.device.DeviceRequest;
 import org.layercanvas.runtime.train.TrainingEvent;
 
 /**
@@ -163,11 +163,17 @@ public final class WorkerClient implements AutoCloseable {
 
     /** ND4J picks its backend by priority: the environment variables override it (system properties do not). */
     static void environment(Map<String, String> env, String device, int threads) {
-        String d = device == null ? "auto" : device.toLowerCase(Locale.ROOT);
-        if (d.equals("cpu")) {
+        DeviceRequest.Kind kind;
+        try {
+            kind = DeviceRequest.parse(device).kind();
+        } catch (IllegalArgumentException e) {
+            kind = DeviceRequest.Kind.AUTO; // the worker reports the unknown device as the run's failure
+        }
+        if (kind == DeviceRequest.Kind.CPU) {
             env.put("BACKEND_PRIORITY_CPU", "1000");
             env.put("BACKEND_PRIORITY_GPU", "0");
-        } else if (d.equals("gpu")) {
+        } else if (kind == DeviceRequest.Kind.GPU) {
+            // gpu and gpu:N alike: the worker picks the GPU itself
             env.put("BACKEND_PRIORITY_CPU", "0");
             env.put("BACKEND_PRIORITY_GPU", "1000");
         }

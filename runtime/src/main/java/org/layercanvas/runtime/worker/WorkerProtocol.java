@@ -179,7 +179,7 @@ public final class WorkerProtocol {
                     throw new ProtocolException("train: 'document' must be the .lcnet JSON object");
                 }
                 JsonNode options = o.get("options");
-                String device = "auto";
+                String device = org.layercanvas.runtime.device.DeviceRequest.AUTO.toString();
                 int threads = 0;
                 if (options != null && !options.isNull()) {
                     if (!options.isObject()) {
@@ -206,7 +206,8 @@ public final class WorkerProtocol {
             case "resume" -> new Resume();
             case "stop" -> new Stop();
             case "shutdown" -> new Shutdown();
-            case "warm" -> new Warm(o.path("options").path("device").asText("auto"),
+            case "warm" -> new Warm(o.path("options").path("device").asText(
+                    org.layercanvas.runtime.device.DeviceRequest.AUTO.toString()),
                     o.path("options").path("threads").asInt(0));
             case "predict" -> new Predict(requestId(o, "predict", true), readMatrix(o.get("inputs"), "predict: 'inputs'"));
             case "save" -> {

@@ -211,6 +211,10 @@ class WorkerClientTest {
         assertThat(env).containsEntry("BACKEND_PRIORITY_GPU", "1000").containsEntry("BACKEND_PRIORITY_CPU", "0")
                 .doesNotContainKey("OMP_NUM_THREADS");
         env.clear();
+        // a GPU asked for by number also makes ND4J prefer CUDA in the worker
+        WorkerClient.environment(env, "gpu:1", 0);
+        assertThat(env).containsEntry("BACKEND_PRIORITY_GPU", "1000").containsEntry("BACKEND_PRIORITY_CPU", "0");
+        env.clear();
         WorkerClient.environment(env, "auto", 0);
         assertThat(env).doesNotContainKeys("BACKEND_PRIORITY_CPU", "BACKEND_PRIORITY_GPU", "OMP_NUM_THREADS");
         // the worker gets the OpenBLAS kernels this CPU can run (NativeTuning), unless the user chose some
