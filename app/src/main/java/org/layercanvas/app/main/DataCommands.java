@@ -2,8 +2,6 @@ package org.layercanvas.app.main;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -50,9 +48,8 @@ final class DataCommands {
     void downloadDataset() {
         NetworkDocument doc = session.document();
         if (doc.dataset() == null || !DatasetCatalog.DOWNLOADED.contains(doc.dataset().id())) {
-            new Alert(Alert.AlertType.INFORMATION, Messages.get("download.notNeeded",
-                    doc.dataset() == null ? "—" : doc.dataset().id(),
-                    String.join(", ", DatasetCatalog.DOWNLOADED)), ButtonType.OK).showAndWait();
+            Dialogs.info(stage, null, Messages.get("download.notNeeded", doc.dataset() == null ? "—"
+                    : doc.dataset().id(), String.join(", ", DatasetCatalog.DOWNLOADED)));
             return;
         }
         download(doc.dataset().id(), () -> { });
@@ -83,7 +80,7 @@ final class DataCommands {
         try {
             table = CsvImporter.read(file);
         } catch (DatasetException e) {
-            new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK).showAndWait();
+            Dialogs.error(stage, file.getFileName().toString(), e.getMessage());
             return;
         }
         new CsvImportDialog(stage, table, CsvImportDialog.storedPath(file, baseFolder.get()),
@@ -107,7 +104,8 @@ final class DataCommands {
         try {
             useDataset(DataImports.imageFolder(folder, baseFolder.get(), session.document().dataset()));
         } catch (DataImports.ImportException e) {
-            new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK).showAndWait();
+            Dialogs.error(stage, folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(),
+                    e.getMessage());
         }
     }
 

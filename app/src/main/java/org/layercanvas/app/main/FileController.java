@@ -103,13 +103,6 @@ final class FileController {
     }
 
     static void showError(Window owner, String header, String detail) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK);
-        if (owner != null) {
-            alert.initOwner(owner);
-        }
-        alert.setTitle(Messages.get("dialog.error.title"));
-        alert.setHeaderText(header);
-        alert.getDialogPane().setId("error-dialog");
-        alert.showAndWait();
+        Dialogs.error(owner, header, detail);
     }
 }

@@ -462,6 +462,11 @@ public final class MainWindow {
         data.importImages();
     }
 
+    /** Makes the image folder (one sub-folder per class) the dataset, or says why it cannot be. */
+    public void importImages(java.nio.file.Path folder) {
+        data.importImages(folder);
+    }
+
     void stopTraining() {
         training.stop();
     }

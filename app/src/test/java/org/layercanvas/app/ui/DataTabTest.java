@@ -134,4 +134,19 @@ class DataTabTest extends AppTestBase {
         assertThat(document().nodes().stream().filter(n -> n.type() == LayerType.OUTPUT).findFirst()
                 .orElseThrow().params()).containsEntry("units", 2);
     }
+
+    @Test
+    void anImageFolderWithoutClassFoldersIsRefusedInADialogThatSaysWhichAndWhy() throws Exception {
+        Path folder = Files.createDirectories(home.resolve("holiday-photos"));
+        Files.createDirectories(folder.resolve("beach"));
+        NetworkDocument before = document();
+        javafx.application.Platform.runLater(() -> window.importImages(folder));
+        waitUntil(() -> lookup("#error-dialog").tryQuery().isPresent());
+        DialogPane pane = lookup("#error-dialog").query();
+        assertThat(pane.getHeaderText()).isEqualTo("holiday-photos");
+        assertThat(pane.getContentText()).contains("1 sub-folders").contains("at least two");
+        clickOn(pane.lookupButton(ButtonType.OK));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(document()).isEqualTo(before);
+    }
 }
