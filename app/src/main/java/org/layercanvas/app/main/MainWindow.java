@@ -2,7 +2,6 @@ package org.layercanvas.app.main;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.animation.KeyFrame;
@@ -15,12 +14,7 @@ import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -31,7 +25,6 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.controlsfx.control.action.Action;
-import org.controlsfx.control.action.ActionUtils;
 import org.layercanvas.app.Messages;
 import org.layercanvas.app.document.DocumentSession;
 import org.layercanvas.app.editor.CanvasController;
@@ -196,7 +189,8 @@ public final class MainWindow {
         actions = new Actions(this);
         BorderPane root = new BorderPane();
         root.getStyleClass().add("main-window");
-        root.setTop(new VBox(menuBar(), toolBar()));
+        WindowMenus menus = new WindowMenus(actions, app, this::openFile);
+        root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
         root.setCenter(body());
         root.setBottom(statusBar());
 
@@ -236,62 +230,6 @@ public final class MainWindow {
     }
 
     // ---- layout ----------------------------------------------------------------------------------------------
-
-    private MenuBar menuBar() {
-        Menu file = new Menu(Messages.get("menu.file"));
-        Menu recent = new Menu(Messages.get("menu.file.recent"));
-        recent.setId("menu-recent");
-        file.setOnShowing(e -> fillRecent(recent));
-        file.getItems().addAll(item(actions.newDocument), item(actions.open), recent, new SeparatorMenuItem(),
-                item(actions.save), item(actions.saveAs), new SeparatorMenuItem(), item(actions.close));
-        recent.getItems().add(new MenuItem(Messages.get("menu.file.recent.empty")));
-
-        Menu edit = new Menu(Messages.get("menu.edit"));
-        edit.getItems().addAll(item(actions.undo), item(actions.redo), new SeparatorMenuItem(), item(actions.cut),
-                item(actions.copy), item(actions.paste), item(actions.duplicate), item(actions.delete),
-                new SeparatorMenuItem(), item(actions.selectAll), new SeparatorMenuItem(),
-                item(actions.focusPalette), item(actions.focusCanvas));
-
-        Menu view = new Menu(Messages.get("menu.view"));
-        view.getItems().addAll(item(actions.zoomIn), item(actions.zoomOut), item(actions.zoomToFit),
-                new SeparatorMenuItem(), item(actions.autoLayout), new SeparatorMenuItem(),
-                ActionUtils.createCheckMenuItem(actions.darkTheme));
-        Menu data = new Menu(Messages.get("menu.data"));
-        data.getItems().addAll(item(actions.showData), new SeparatorMenuItem(), item(actions.importCsv),
-                item(actions.importImages), new SeparatorMenuItem(), item(actions.downloadDataset));
-        Menu train = new Menu(Messages.get("menu.train"));
-        train.getItems().addAll(item(actions.run), item(actions.stop), new SeparatorMenuItem(),
-                org.layercanvas.app.training.DeviceMenu.create(app.deviceProperty(), app::setDevice, app.background()));
-        MenuBar bar = new MenuBar(file, edit, view, data, train);
-        bar.setId("menu-bar");
-        return bar;
-    }
-
-    private MenuItem item(Action action) {
-        MenuItem item = ActionUtils.createMenuItem(action);
-        item.graphicProperty().unbind();
-        item.setGraphic(actions.icon(action));
-        return item;
-    }
-
-    private ToolBar toolBar() {
-        ToolBar bar = new ToolBar();
-        for (Action a : new Action[] {actions.newDocument, actions.open, actions.save, null, actions.undo,
-            actions.redo, null, actions.zoomIn, actions.zoomOut, actions.zoomToFit, actions.autoLayout, null,
-            actions.run, actions.stop}) {
-            if (a == null) {
-                bar.getItems().add(new javafx.scene.control.Separator(Orientation.VERTICAL));
-                continue;
-            }
-            javafx.scene.control.Button b = ActionUtils.createButton(a, ActionUtils.ActionTextBehavior.HIDE);
-            b.graphicProperty().unbind();
-            b.setGraphic(actions.icon(a));
-            b.getStyleClass().add("flat");
-            bar.getItems().add(b);
-        }
-        bar.setId("tool-bar");
-        return bar;
-    }
 
     private SplitPane body() {
         GraphMinimap minimap = new GraphMinimap(editor);
@@ -369,22 +307,6 @@ public final class MainWindow {
             if (dark) {
                 scene.getRoot().getStyleClass().add("dark");
             }
-        }
-    }
-
-    private void fillRecent(Menu recent) {
-        recent.getItems().clear();
-        List<Path> paths = app.recentFiles().list();
-        if (paths.isEmpty()) {
-            MenuItem none = new MenuItem(Messages.get("menu.file.recent.empty"));
-            none.setDisable(true);
-            recent.getItems().add(none);
-        }
-        for (Path p : paths) {
-            MenuItem item = new MenuItem(p.getFileName() + "  \u2014  " + p.getParent());
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> openFile(p));
-            recent.getItems().add(item);
         }
     }
 
