@@ -9,6 +9,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.layercanvas.app.TestDocs;
 import org.layercanvas.app.document.DocumentSession;
 import org.layercanvas.app.main.MainWindow;
 import org.layercanvas.model.Edge;
@@ -192,5 +193,24 @@ class MainWindowTest extends AppTestBase {
 
         assertThat(document().edges()).containsExactly(Edge.of("input", "dense1"), Edge.of("dense1", "output1"));
         assertThat(fx(() -> session().analysis().outputShape("output1").orElseThrow().label())).isEqualTo("10");
+    }
+
+    @Test
+    void theRecentFilesMenuListsSavedFilesAndOpensThem() throws Exception {
+        Path file = home.resolve("recent-xor.lcnet");
+        Files.writeString(file, DocumentJson.write(TestDocs.sample("xor-2d")));
+        interact(() -> app.recentFiles().add(file));
+        javafx.scene.control.Menu recent = fx(() -> {
+            javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) window.stage().getScene()
+                    .lookup("#menu-bar");
+            javafx.scene.control.Menu fileMenu = bar.getMenus().get(0);
+            fileMenu.getOnShowing().handle(null);
+            return fileMenu.getItems().stream().filter(i -> "menu-recent".equals(i.getId()))
+                    .map(javafx.scene.control.Menu.class::cast).findFirst().orElseThrow();
+        });
+        javafx.scene.control.MenuItem entry = fx(() -> recent.getItems().get(0));
+        assertThat(entry.getText()).startsWith("recent-xor.lcnet");
+        interact(entry::fire);
+        waitUntil(() -> app.windows().stream().anyMatch(w -> file.equals(w.session().file())));
     }
 }
