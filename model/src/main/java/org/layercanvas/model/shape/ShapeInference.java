@@ -13,10 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.layercanvas.model.DatasetSpec;
 import org.layercanvas.model.Edge;
-import org.layercanvas.model.LrSchedule;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.Node;
-import org.layercanvas.model.TrainingSettings;
 import org.layercanvas.model.data.DatasetCatalog;
 import org.layercanvas.model.data.DatasetInfo;
 import org.layercanvas.model.layers.LayerCatalog;
@@ -66,7 +64,7 @@ public final class ShapeInference {
             }
             checkInputsAndOutputs();
             checkDataset();
-            checkTraining(doc.training());
+            SettingsChecks.checkTraining(doc.training(), diagnostics);
             long total = counts.values().stream().mapToLong(Long::longValue).sum();
             return new Analysis(shapes, counts, total, diagnostics, order);
         }
@@ -554,8 +552,8 @@ public final class ShapeInference {
                 documentError("dataset.id", "dataset.unknown", ds.id(), String.join(", ", DatasetCatalog.ALL));
                 return;
             }
-            checkToyOptions(ds);
-            checkDataOptions(ds);
+            SettingsChecks.checkToyOptions(ds, diagnostics);
+            SettingsChecks.checkDataOptions(ds, diagnostics);
             DatasetInfo d = info.get();
             nodes.values().stream().filter(n -> n.type() == LayerType.INPUT).findFirst().ifPresent(in -> {
                 TensorShape s = shapes.get(in.id());
@@ -628,126 +626,6 @@ public final class ShapeInference {
             return m;
         }
 
-        private void checkDataOptions(DatasetSpec ds) {
-            String normalize = DatasetCatalog.stringOption(ds, "normalize", "none");
-            if (!DatasetCatalog.NORMALIZATIONS.contains(normalize)) {
-                documentError("dataset.options.normalize", "dataset.badNormalize", normalize,
-                        String.join(", ", DatasetCatalog.NORMALIZATIONS));
-            }
-            int shift = ds.intOption("augmentShift", 0);
-            if (shift < 0 || shift > 16) {
-                documentError("dataset.options.augmentShift", "dataset.badShift", Integer.toString(shift));
-            }
-            boolean augments = shift > 0 || Boolean.TRUE.equals(ds.options().get("augmentFlip"));
-            if (augments && !DatasetCatalog.IMAGE_SETS.contains(ds.id())) {
-                documentError("dataset.options", "dataset.augmentNotImages", ds.id());
-            }
-            if (DatasetCatalog.TEXT_SETS.contains(ds.id())) {
-                int length = ds.intOption("length", 1);
-                if (length < 1 || length > 2000) {
-                    documentError("dataset.options.length", "dataset.badLength", Integer.toString(length));
-                }
-                int vocab = ds.intOption("vocab", 100);
-                if (vocab < 10 || vocab > 200_000) {
-                    documentError("dataset.options.vocab", "dataset.badVocab", Integer.toString(vocab));
-                }
-                String language = DatasetCatalog.stringOption(ds, "language", "en");
-                if (DatasetCatalog.SENTIMENT.equals(ds.id()) && !DatasetCatalog.LANGUAGES.contains(language)) {
-                    documentError("dataset.options.language", "dataset.badLanguage", language,
-                            String.join(", ", DatasetCatalog.LANGUAGES));
-                }
-            }
-            if (DatasetCatalog.CSV.equals(ds.id()) || DatasetCatalog.IMAGES.equals(ds.id())) {
-                String path = DatasetCatalog.stringOption(ds, "path", "");
-                if (path.isBlank()) {
-                    documentError("dataset.options.path", "dataset.needsPath", ds.id());
-                }
-            }
-        }
-
-        private void checkToyOptions(DatasetSpec ds) {
-            if (DatasetCatalog.RANDOM.equals(ds.id())) {
-                int samples = ds.intOption("samples", 10_000);
-                if (samples < 10 || samples > 1_000_000) {
-                    documentError("dataset.options.samples", "dataset.badSamples", Integer.toString(samples));
-                }
-                int classes = ds.intOption("classes", 10);
-                if (classes < 2 || classes > 1000) {
-                    documentError("dataset.options.classes", "dataset.badRandomClasses", Integer.toString(classes));
-                }
-                int features = ds.intOption("features", 784);
-                if (features < 1 || features > 100_000) {
-                    documentError("dataset.options.features", "dataset.badFeatures", Integer.toString(features));
-                }
-                for (String dim : List.of("height", "width", "channels", "length")) {
-                    int v = ds.intOption(dim, 1);
-                    if (v < 1 || v > 4096) {
-                        documentError("dataset.options." + dim, "dataset.badRandomSize", dim, Integer.toString(v));
-                    }
-                }
-                int vocab = ds.intOption("vocab", 1000);
-                if (vocab < 2 || vocab > 1_000_000) {
-                    documentError("dataset.options.vocab", "dataset.badRandomVocab", Integer.toString(vocab));
-                }
-                long size = DatasetCatalog.randomShapes(ds).get(0).size();
-                if (size > 100_000) {
-                    documentError("dataset.options", "dataset.badFeatures", Long.toString(size));
-                }
-                return;
-            }
-            if (!DatasetCatalog.TOYS.contains(ds.id()) && !DatasetCatalog.REGRESSION_TOYS.contains(ds.id())) {
-                return;
-            }
-            int samples = ds.intOption("samples", 400);
-            if (samples < 10 || samples > 1_000_000) {
-                documentError("dataset.options.samples", "dataset.badSamples", Integer.toString(samples));
-            }
-            double noise = ds.doubleOption("noise", 0.1);
-            if (!(noise >= 0 && noise <= 10)) {
-                documentError("dataset.options.noise", "dataset.badNoise", num(noise));
-            }
-            if (DatasetCatalog.SPIRAL.equals(ds.id())) {
-                int classes = ds.intOption("classes", 2);
-                if (classes < 2 || classes > 10) {
-                    documentError("dataset.options.classes", "dataset.badClasses", Integer.toString(classes));
-                }
-            }
-        }
-
-        private void checkTraining(TrainingSettings t) {
-            if (!(t.learningRate() > 0 && t.learningRate() <= 10)) {
-                documentError("training.learningRate", "training.learningRate", num(t.learningRate()));
-            }
-            if (!(t.momentum() >= 0 && t.momentum() < 1)) {
-                documentError("training.momentum", "training.momentum", num(t.momentum()));
-            }
-            if (t.batchSize() < 1 || t.batchSize() > 1_000_000) {
-                documentError("training.batchSize", "training.batchSize", Integer.toString(t.batchSize()));
-            }
-            if (t.epochs() < 1 || t.epochs() > 100_000) {
-                documentError("training.epochs", "training.epochs", Integer.toString(t.epochs()));
-            }
-            if (!(t.weightDecay() >= 0 && t.weightDecay() < 1)) {
-                documentError("training.weightDecay", "training.weightDecay", num(t.weightDecay()));
-            }
-            if (t.earlyStoppingPatience() < 0) {
-                documentError("training.earlyStoppingPatience", "training.patience",
-                        Integer.toString(t.earlyStoppingPatience()));
-            }
-            if (!(t.gradientClip() >= 0) || Double.isInfinite(t.gradientClip())) {
-                documentError("training.gradientClip", "training.gradientClip", num(t.gradientClip()));
-            }
-            LrSchedule s = t.schedule();
-            if (s.type() == LrSchedule.Type.STEP || s.type() == LrSchedule.Type.EXPONENTIAL) {
-                if (!(s.gamma() > 0 && s.gamma() <= 1)) {
-                    documentError("training.schedule.gamma", "training.gamma", num(s.gamma()));
-                }
-            }
-            if (s.type() == LrSchedule.Type.STEP && s.stepEpochs() < 1) {
-                documentError("training.schedule.stepEpochs", "training.stepEpochs", Integer.toString(s.stepEpochs()));
-            }
-        }
-
         // ---- helpers ---------------------------------------------------------------------------------------
 
         private void error(Node n, String port, String code, String... args) {
@@ -785,7 +663,7 @@ public final class ShapeInference {
     }
 
     /** A number for a message: whole numbers without ".0", others with at most 6 significant digits. */
-    private static String num(double d) {
+    static String num(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }

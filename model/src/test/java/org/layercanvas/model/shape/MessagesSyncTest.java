@@ -39,11 +39,12 @@ class MessagesSyncTest {
         return p;
     }
 
-    /** Message codes the validator can emit, read from the source text of ShapeInference and ParamDef. */
+    /** Message codes the validator can emit, read from the source text of ShapeInference, SettingsChecks, ParamDef. */
     static Set<String> usedKeys() throws IOException {
-        String shape = Files.readString(MAIN.resolve("shape/ShapeInference.java"));
-        // documentError(where, code, ...): the first argument is a JSON path such as "dataset.split", not a key
-        shape = shape.replaceAll("documentError\\(\\s*\"[^\"]*\"\\s*,", "documentError(");
+        String shape = Files.readString(MAIN.resolve("shape/ShapeInference.java"))
+                + Files.readString(MAIN.resolve("shape/SettingsChecks.java"));
+        // documentError([out, ]where, code, ...): the path argument such as "dataset.split" is not a key
+        shape = shape.replaceAll("documentError\\(\\s*(out,\\s*)?\"[^\"]*\"\\s*,", "documentError(");
         Set<String> used = new TreeSet<>();
         Matcher m = LITERAL_KEY.matcher(shape);
         while (m.find()) {
