@@ -22,6 +22,7 @@ import org.controlsfx.property.editor.PropertyEditor;
 import org.layercanvas.app.Messages;
 import org.layercanvas.app.document.Command;
 import org.layercanvas.app.document.DocumentCommands;
+import org.layercanvas.app.document.EditCheck;
 import org.layercanvas.app.document.DocumentSession;
 import org.layercanvas.model.DatasetSpec;
 import org.layercanvas.model.LrSchedule;
@@ -35,7 +36,6 @@ import org.layercanvas.model.data.DatasetCatalog;
 import org.layercanvas.model.layers.LayerCatalog;
 import org.layercanvas.model.layers.ParamDef;
 import org.layercanvas.model.shape.Analysis;
-import org.layercanvas.model.shape.Diagnostic;
 
 /**
  * The inspector: the selected layer's parameters (typed editors driven by the layer catalog, ranges enforced),
@@ -447,19 +447,11 @@ public final class InspectorView extends VBox {
      * not add up, ...); then the field goes back and the reason is shown.
      */
     private String submit(FieldItem item, Command command) {
-        NetworkDocument before = session.document();
-        NetworkDocument after = command.apply(before);
-        Analysis analysisBefore = session.analysis();
-        Analysis analysisAfter = session.inference().analyze(after);
-        for (Diagnostic d : analysisAfter.errors()) {
-            boolean here = d.location().equals(item.key()) || item.key().startsWith(d.location() + ".")
-                    || (item.key().startsWith("dataset.split") && d.location().equals("dataset.split"));
-            boolean isNew = analysisBefore.errors().stream().noneMatch(old -> old.code().equals(d.code())
-                    && old.location().equals(d.location()) && old.args().equals(d.args()));
-            if (here && isNew && !d.location().equals("dataset.split")) {
-                lastRefusal.set(d.message());
-                return d.message();
-            }
+        Analysis after = session.inference().analyze(command.apply(session.document()));
+        java.util.Optional<String> refused = EditCheck.refusal(item.key(), session.analysis(), after);
+        if (refused.isPresent()) {
+            lastRefusal.set(refused.get());
+            return refused.get();
         }
         lastRefusal.set("");
         session.execute(command);
