@@ -21,23 +21,14 @@ final class SettingsChecks {
             documentError(out, "dataset.options.normalize", "dataset.badNormalize", normalize,
                     String.join(", ", DatasetCatalog.NORMALIZATIONS));
         }
-        int shift = ds.intOption("augmentShift", 0);
-        if (shift < 0 || shift > 16) {
-            documentError(out, "dataset.options.augmentShift", "dataset.badShift", Integer.toString(shift));
-        }
-        boolean augments = shift > 0 || Boolean.TRUE.equals(ds.options().get("augmentFlip"));
+        intInRange(ds, out, "augmentShift", 0, 0, 16, "dataset.badShift");
+        boolean augments = ds.intOption("augmentShift", 0) > 0 || Boolean.TRUE.equals(ds.options().get("augmentFlip"));
         if (augments && !DatasetCatalog.IMAGE_SETS.contains(ds.id())) {
             documentError(out, "dataset.options", "dataset.augmentNotImages", ds.id());
         }
         if (DatasetCatalog.TEXT_SETS.contains(ds.id())) {
-            int length = ds.intOption("length", 1);
-            if (length < 1 || length > 2000) {
-                documentError(out, "dataset.options.length", "dataset.badLength", Integer.toString(length));
-            }
-            int vocab = ds.intOption("vocab", 100);
-            if (vocab < 10 || vocab > 200_000) {
-                documentError(out, "dataset.options.vocab", "dataset.badVocab", Integer.toString(vocab));
-            }
+            intInRange(ds, out, "length", 1, 1, 2000, "dataset.badLength");
+            intInRange(ds, out, "vocab", 100, 10, 200_000, "dataset.badVocab");
             String language = DatasetCatalog.stringOption(ds, "language", "en");
             if (DatasetCatalog.SENTIMENT.equals(ds.id()) && !DatasetCatalog.LANGUAGES.contains(language)) {
                 documentError(out, "dataset.options.language", "dataset.badLanguage", language,
@@ -54,28 +45,16 @@ final class SettingsChecks {
 
     static void checkToyOptions(DatasetSpec ds, List<Diagnostic> out) {
         if (DatasetCatalog.RANDOM.equals(ds.id())) {
-            int samples = ds.intOption("samples", 10_000);
-            if (samples < 10 || samples > 1_000_000) {
-                documentError(out, "dataset.options.samples", "dataset.badSamples", Integer.toString(samples));
-            }
-            int classes = ds.intOption("classes", 10);
-            if (classes < 2 || classes > 1000) {
-                documentError(out, "dataset.options.classes", "dataset.badRandomClasses", Integer.toString(classes));
-            }
-            int features = ds.intOption("features", 784);
-            if (features < 1 || features > 100_000) {
-                documentError(out, "dataset.options.features", "dataset.badFeatures", Integer.toString(features));
-            }
+            intInRange(ds, out, "samples", 10_000, 10, 1_000_000, "dataset.badSamples");
+            intInRange(ds, out, "classes", 10, 2, 1000, "dataset.badRandomClasses");
+            intInRange(ds, out, "features", 784, 1, 100_000, "dataset.badFeatures");
             for (String dim : List.of("height", "width", "channels", "length")) {
                 int v = ds.intOption(dim, 1);
                 if (v < 1 || v > 4096) {
                     documentError(out, "dataset.options." + dim, "dataset.badRandomSize", dim, Integer.toString(v));
                 }
             }
-            int vocab = ds.intOption("vocab", 1000);
-            if (vocab < 2 || vocab > 1_000_000) {
-                documentError(out, "dataset.options.vocab", "dataset.badRandomVocab", Integer.toString(vocab));
-            }
+            intInRange(ds, out, "vocab", 1000, 2, 1_000_000, "dataset.badRandomVocab");
             long size = DatasetCatalog.randomShapes(ds).get(0).size();
             if (size > 100_000) {
                 documentError(out, "dataset.options", "dataset.badFeatures", Long.toString(size));
@@ -85,19 +64,13 @@ final class SettingsChecks {
         if (!DatasetCatalog.TOYS.contains(ds.id()) && !DatasetCatalog.REGRESSION_TOYS.contains(ds.id())) {
             return;
         }
-        int samples = ds.intOption("samples", 400);
-        if (samples < 10 || samples > 1_000_000) {
-            documentError(out, "dataset.options.samples", "dataset.badSamples", Integer.toString(samples));
-        }
+        intInRange(ds, out, "samples", 400, 10, 1_000_000, "dataset.badSamples");
         double noise = ds.doubleOption("noise", 0.1);
         if (!(noise >= 0 && noise <= 10)) {
             documentError(out, "dataset.options.noise", "dataset.badNoise", ShapeInference.num(noise));
         }
         if (DatasetCatalog.SPIRAL.equals(ds.id())) {
-            int classes = ds.intOption("classes", 2);
-            if (classes < 2 || classes > 10) {
-                documentError(out, "dataset.options.classes", "dataset.badClasses", Integer.toString(classes));
-            }
+            intInRange(ds, out, "classes", 2, 2, 10, "dataset.badClasses");
         }
     }
 
@@ -132,6 +105,16 @@ final class SettingsChecks {
         }
         if (s.type() == LrSchedule.Type.STEP && s.stepEpochs() < 1) {
             documentError(out, "training.schedule.stepEpochs", "training.stepEpochs", Integer.toString(s.stepEpochs()));
+        }
+    }
+
+    /** An error at {@code dataset.options.NAME} unless the option (or its default) lies in [min, max]. */
+    private static void intInRange(DatasetSpec ds, List<Diagnostic> out, String name, int fallback, int min, int max,
+                                   String code) {
+        int v = ds.intOption(name, fallback);
+        if (v < min || v > max) {
+            out.add(new Diagnostic(Severity.ERROR, null, null, "dataset.options." + name, code,
+                    List.of(Integer.toString(v)), null));
         }
     }
 
