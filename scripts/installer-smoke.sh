@@ -16,7 +16,7 @@ build=1
 fail() { echo "error: installer smoke: $*" >&2; exit 1; }
 step() { echo "== $*"; }
 
-[ "$(id -u)" -eq 0 ] || fail "run as root (dpkg -i / dpkg -r); CI runs as root"
+[ "$(id -u)" -eq 0 ] || fail "run as root (dpkg -i / dpkg --purge); CI runs as root"
 missing=""
 for tool in xvfb-run xwininfo xdotool; do command -v "$tool" >/dev/null || missing="$missing $tool"; done
 if [ -n "$missing" ]; then
@@ -40,7 +40,7 @@ export JAVA_TOOL_OPTIONS="-Duser.home=$home"
 marker=$(mktemp /tmp/layercanvas-smoke-marker.XXXXXX)
 cleanup() {
   [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
-  if dpkg -s layercanvas >/dev/null 2>&1; then dpkg -r layercanvas >/dev/null 2>&1 || true; fi
+  if dpkg -s layercanvas >/dev/null 2>&1; then dpkg --purge layercanvas >/dev/null 2>&1 || true; fi
   rm -rf "$home" "$marker"
 }
 trap cleanup EXIT
@@ -50,7 +50,7 @@ trap cleanup EXIT
 mkdir -p /etc/xdg/menus /usr/share/desktop-directories /usr/share/applications
 
 step "installing $deb"
-dpkg -r layercanvas >/dev/null 2>&1 || true
+dpkg --purge layercanvas >/dev/null 2>&1 || true
 if ! dpkg -i "$deb" >/dev/null; then
   apt-get install -f -y -qq >/dev/null || fail "dpkg -i $deb failed and apt-get could not add its dependencies"
 fi
@@ -172,8 +172,9 @@ written=$(find /opt/layercanvas -newer "$marker" 2>/dev/null | head -n 5)
 [ -z "$written" ] || fail "the installed app wrote into its installation folder: $written"
 
 step "uninstalling"
-dpkg -r layercanvas >/dev/null
-[ ! -e /opt/layercanvas ] || fail "/opt/layercanvas is still there after dpkg -r"
+dpkg --purge layercanvas >/dev/null
+[ ! -e /opt/layercanvas ] || fail "/opt/layercanvas is still there after dpkg --purge"
+! dpkg -s layercanvas >/dev/null 2>&1 || fail "dpkg still lists layercanvas after --purge"
 
 deb_mb=$(du -m "$deb" | cut -f1)
 image_mb=$(du -sm jpackage/target/LayerCanvas | cut -f1)
