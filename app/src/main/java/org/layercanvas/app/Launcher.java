@@ -7,8 +7,9 @@ import org.layercanvas.runtime.platform.NativeCache;
 
 /**
  * The one entry point: without arguments (or with one {@code .lcnet} file) it opens the desktop window, with
- * other arguments it is the {@code layercanvas} command line, and with {@code worker} the training worker. Deliberately not a JavaFX {@code Application} subclass, so that it starts
- * from a plain class path (and jpackage) without JavaFX on the module path.
+ * other arguments it is the {@code layercanvas} command line, and with {@code worker} the training worker.
+ * Deliberately not a JavaFX {@code Application} subclass, so that it starts from a plain class path (and jpackage)
+ * without JavaFX on the module path.
  */
 public final class Launcher {
     private Launcher() {

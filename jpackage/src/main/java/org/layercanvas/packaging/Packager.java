@@ -36,6 +36,7 @@ public final class Packager implements Callable<Integer> {
     /** The app's name: the launcher, the app image folder and the installer title. */
     public static final String NAME = "LayerCanvas";
     static final String MAIN_CLASS = "org.layercanvas.app.Launcher";
+    static final String DESCRIPTION = "Draw a neural network, watch it learn.";
     static final String ICONS = "/org/layercanvas/app/icons/icon-%d.png";
 
     /**
@@ -117,7 +118,7 @@ public final class Packager implements Callable<Integer> {
         Path image = dest.resolve(os == Os.MAC ? name + ".app" : name);
         deleteTree(image);
         List<String> imageArgs = new ArrayList<>(List.of("--type", "app-image", "--name", name,
-                "--app-version", appVersion, "--vendor", NAME, "--description", "Draw a neural network, watch it learn.",
+                "--app-version", appVersion, "--vendor", NAME, "--description", DESCRIPTION,
                 "--copyright", "LayerCanvas contributors", "--input", input.toString(), "--main-jar", mainJar,
                 "--main-class", MAIN_CLASS, "--runtime-image", runtime.toString(), "--icon", icon.toString(),
                 "--dest", dest.toString()));
@@ -151,7 +152,7 @@ public final class Packager implements Callable<Integer> {
         for (String t : installerTypes(os, type)) {
             List<String> args = new ArrayList<>(List.of("--type", t, "--app-image", image.toString(), "--name", name,
                     "--app-version", appVersion, "--vendor", NAME, "--description",
-                    "Draw a neural network, watch it learn.", "--file-associations", assoc.toString(),
+                    DESCRIPTION, "--file-associations", assoc.toString(),
                     "--dest", installers.toString(), "--resource-dir", resources.toString()));
             args.addAll(osInstallerOptions(os, t, name));
             run("jpackage", args.toArray(String[]::new));
@@ -201,7 +202,7 @@ public final class Packager implements Callable<Integer> {
                     "--linux-package-deps", type.equals("rpm") ? "gtk3" : "libgtk-3-0 | libgtk-3-0t64",
                     "--linux-deb-maintainer", "layercanvas@users.noreply.github.com");
             case WINDOWS -> List.of("--win-menu", "--win-menu-group", NAME, "--win-shortcut", "--win-dir-chooser",
-                    // One fixed id per variant, so that a new version replaces the old one instead of sitting next to it.
+                    // One fixed id per variant: a new version replaces the old one instead of sitting next to it.
                     "--win-upgrade-uuid", name.equals(NAME) ? "6f0b8a7e-3c1d-4d3e-9a55-1c2f4b7d8e01"
                             : "6f0b8a7e-3c1d-4d3e-9a55-1c2f4b7d8e02");
             case MAC -> List.of("--mac-package-identifier", "org.layercanvas.app", "--mac-package-name", NAME);

@@ -46,19 +46,14 @@ public final class DeviceMenu {
 
     /** Puts the devices of {@code report} into {@code menu} (public for the UI tests). */
     public static void fill(Menu menu, CudaReport report, StringProperty device, Consumer<String> choose) {
-        DeviceChoice auto;
-        try {
-            auto = DevicePolicy.decide(DeviceRequest.AUTO, report);
-        } catch (DeviceChoice.UnavailableException e) {
-            throw new IllegalStateException("auto never fails", e);
-        }
+        DeviceChoice auto = DevicePolicy.auto(report);
         ToggleGroup group = new ToggleGroup();
         List<DeviceOption> options = auto.options();
         String picked = auto.isGpu() ? "gpu:" + auto.gpuIndex() : "cpu";
         String pickedLabel = options.stream().filter(o -> o.id().equals(picked)).map(DeviceOption::label)
                 .findFirst().orElse(picked);
-        RadioMenuItem automatic = radio(group, DeviceRequest.AUTO.toString(), Messages.get("menu.train.device.auto", pickedLabel), device,
-                choose);
+        RadioMenuItem automatic = radio(group, DeviceRequest.AUTO.toString(),
+                Messages.get("menu.train.device.auto", pickedLabel), device, choose);
         menu.getItems().setAll(automatic);
         for (DeviceOption o : options) {
             RadioMenuItem item = radio(group, o.id(), o.usable() ? o.label()

@@ -16,7 +16,6 @@ import org.layercanvas.model.shape.TensorShape;
 import org.layercanvas.runtime.device.CudaProbe;
 import org.layercanvas.runtime.device.DeviceChoice;
 import org.layercanvas.runtime.device.DevicePolicy;
-import org.layercanvas.runtime.device.DeviceRequest;
 import org.layercanvas.runtime.device.MemoryBudget;
 import org.layercanvas.runtime.device.MemoryEstimate;
 import picocli.CommandLine.Command;
@@ -90,14 +89,8 @@ final class CheckCommand implements Callable<Integer> {
     /** The memory a run of the document needs against what the device that {@code auto} picks offers. */
     record Memory(MemoryEstimate estimate, MemoryBudget budget) {
         static Memory of(NetworkDocument doc, Analysis analysis) {
-            DeviceChoice device;
-            try {
-                device = DevicePolicy.decide(DeviceRequest.AUTO, CudaProbe.probe());
-            } catch (DeviceChoice.UnavailableException e) {
-                throw new IllegalStateException("auto never fails", e);
-            }
-            return new Memory(MemoryEstimate.of(doc, analysis, device.isGpu()),
-                    device.isGpu() ? MemoryBudget.gpu(device.gpuIndex()) : MemoryBudget.cpu());
+            DeviceChoice device = DevicePolicy.auto(CudaProbe.probe());
+            return new Memory(MemoryEstimate.of(doc, analysis, device.isGpu()), MemoryBudget.of(device));
         }
     }
 

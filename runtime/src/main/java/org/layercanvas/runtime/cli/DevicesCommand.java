@@ -10,7 +10,6 @@ import org.layercanvas.runtime.device.CudaProbe;
 import org.layercanvas.runtime.device.DeviceChoice;
 import org.layercanvas.runtime.device.DeviceOption;
 import org.layercanvas.runtime.device.DevicePolicy;
-import org.layercanvas.runtime.device.DeviceRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,12 +32,7 @@ final class DevicesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         CudaReport report = CudaProbe.probe();
-        DeviceChoice auto;
-        try {
-            auto = DevicePolicy.decide(DeviceRequest.AUTO, report);
-        } catch (DeviceChoice.UnavailableException e) {
-            throw new IllegalStateException("auto never fails", e);
-        }
+        DeviceChoice auto = DevicePolicy.auto(report);
         if (json) {
             ObjectNode root = new ObjectMapper().createObjectNode();
             root.put("cudaBackendInBuild", report.backendInBuild());

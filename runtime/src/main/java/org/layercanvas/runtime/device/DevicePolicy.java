@@ -59,6 +59,15 @@ public final class DevicePolicy {
                 gpu.capability());
     }
 
+    /** What {@code --device auto} picks on a machine described by {@code report} (it never fails: the CPU is there). */
+    public static DeviceChoice auto(CudaReport report) {
+        try {
+            return decide(DeviceRequest.AUTO, report);
+        } catch (DeviceChoice.UnavailableException e) {
+            throw new IllegalStateException("auto always has the CPU", e);
+        }
+    }
+
     /**
      * The device for {@code request} on a machine described by {@code report}.
      *

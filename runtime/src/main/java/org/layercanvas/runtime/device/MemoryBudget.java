@@ -15,6 +15,11 @@ public record MemoryBudget(long availableBytes, String source) {
 
     public enum Fit { FITS, TIGHT, TOO_BIG, UNKNOWN }
 
+    /** The budget of the device a run chose: its GPU's free memory, or this process's CPU budget. */
+    public static MemoryBudget of(DeviceChoice device) {
+        return device.isGpu() ? gpu(device.gpuIndex()) : cpu();
+    }
+
     /** The CPU budget of this process. */
     public static MemoryBudget cpu() {
         long offHeap = Pointer.maxBytes();

@@ -276,7 +276,7 @@ public final class TrainingSession {
         // Before DL4J allocates anything: a network too big for the device is refused with numbers, not a crash.
         MemoryEstimate estimate = MemoryEstimate.of(document,
                 new ShapeInference(LayerCatalog.standard()).analyze(document), device.isGpu());
-        MemoryBudget budget = device.isGpu() ? MemoryBudget.gpu(device.gpuIndex()) : MemoryBudget.cpu();
+        MemoryBudget budget = MemoryBudget.of(device);
         if (budget.fit(estimate) == MemoryBudget.Fit.TOO_BIG) {
             return fail("out-of-memory", budget.refusal(estimate), 0, 0, null);
         }
