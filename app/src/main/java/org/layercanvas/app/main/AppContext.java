@@ -164,18 +164,21 @@ public final class AppContext {
         saveSetting("device", value);
     }
 
+    /** Read-modify-write of the settings file off the FX thread; the one background thread keeps writes in order. */
     private void saveSetting(String key, String value) {
-        Properties p = settings();
-        p.setProperty(key, value);
-        Path file = dataDir.resolve("settings.properties");
-        try {
-            Files.createDirectories(dataDir);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                p.store(out, "LayerCanvas settings");
+        background.execute(() -> {
+            Properties p = settings();
+            p.setProperty(key, value);
+            Path file = dataDir.resolve("settings.properties");
+            try {
+                Files.createDirectories(dataDir);
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    p.store(out, "LayerCanvas settings");
+                }
+            } catch (IOException e) {
+                LOG.warn("cannot save settings to {}: {}", file, e.getMessage(), e);
             }
-        } catch (IOException e) {
-            LOG.warn("cannot save settings to {}: {}", file, e.getMessage(), e);
-        }
+        });
     }
 
     public void applyTheme() {
