@@ -16,7 +16,7 @@ import org.layercanvas.runtime.train.TrainingEvent;
  * Points are kept here too, in both x units, so that switching the x axis between iterations and epochs
  * redraws from what was recorded. Earlier runs can be overlaid from their recorded events.
  */
-public final class TrainingCharts implements MetricsSink {
+public final class TrainingCharts implements MetricsSink, RunsViewModel.Overlays {
     private static final Color TRAIN = Color.web("#0072B2");
     private static final Color VALIDATION = Color.web("#E69F00");
     private static final Color RATE = Color.web("#009E73");
@@ -203,6 +203,13 @@ public final class TrainingCharts implements MetricsSink {
         }
     }
 
+    /** An earlier run's curves, labelled with its id. */
+    @Override
+    public void overlay(String runId, List<String> eventLines) {
+        overlay(runId, runId, eventLines);
+    }
+
+    @Override
     public void removeOverlay(String runId) {
         loss.removeRun(runId);
         accuracy.removeRun(runId);
