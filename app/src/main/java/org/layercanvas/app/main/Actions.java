@@ -66,9 +66,9 @@ final class Actions {
         darkTheme.setSelected(w.app().isDark());
         run = action("run", "mdi2p-play", "F5", e -> w.run());
         stop = action("stop", "mdi2s-stop", "Shift+F5", e -> w.stopTraining());
-        importCsv = action("importCsv", "mdi2t-table-arrow-down", null, e -> w.importCsv());
-        importImages = action("importImages", "mdi2f-folder-image", null, e -> w.importImages());
-        downloadDataset = action("downloadDataset", "mdi2d-download-outline", null, e -> w.downloadDataset());
+        importCsv = action("importCsv", "mdi2t-table-arrow-down", null, e -> w.data().importCsv());
+        importImages = action("importImages", "mdi2f-folder-image", null, e -> w.data().importImages());
+        downloadDataset = action("downloadDataset", "mdi2d-download-outline", null, e -> w.data().downloadDataset());
         showData = action("showData", "mdi2d-database-eye-outline", "Shortcut+I", e -> w.showData());
         run.disabledProperty().bind(w.training().busyProperty());
         stop.disabledProperty().bind(w.training().busyProperty().not());

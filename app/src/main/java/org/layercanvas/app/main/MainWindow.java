@@ -1,122 +1,87 @@
 package org.layercanvas.app.main;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.util.Map;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
-import javafx.geometry.Point2D;
-import javafx.geometry.Pos;
-import javafx.geometry.Rectangle2D;
+import javafx.collections.SetChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.controlsfx.control.action.Action;
 import org.layercanvas.app.Messages;
+import org.layercanvas.app.data.DataImports;
+import org.layercanvas.app.data.DataView;
+import org.layercanvas.app.document.DocumentCommands;
 import org.layercanvas.app.document.DocumentSession;
 import org.layercanvas.app.editor.CanvasController;
-import org.layercanvas.app.files.RecoveryStore;
 import org.layercanvas.app.inspector.InspectorView;
+import org.layercanvas.app.inspector.InspectorViewModel;
 import org.layercanvas.app.palette.PaletteView;
 import org.layercanvas.app.palette.PaletteViewModel;
 import org.layercanvas.app.problems.ProblemsView;
-import org.layercanvas.app.data.DataView;
-import org.layercanvas.app.document.DocumentCommands;
-import org.layercanvas.model.DatasetSpec;
-import org.layercanvas.model.NetworkDocument;
-import org.layercanvas.model.data.DatasetCatalog;
-import org.layercanvas.runtime.data.DataContext;
-import org.layercanvas.runtime.data.DatasetLoader;
 import org.layercanvas.app.training.EvaluationView;
+import org.layercanvas.app.training.EvaluationViewModel;
 import org.layercanvas.app.training.RunsView;
+import org.layercanvas.app.training.RunsViewModel;
 import org.layercanvas.app.training.TrainingCharts;
 import org.layercanvas.app.training.TrainingView;
 import org.layercanvas.app.training.TrainingViewModel;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import org.layercanvas.grapheditor.GraphEditor;
-import org.layercanvas.grapheditor.GraphMinimap;
+import org.layercanvas.model.DatasetSpec;
 import org.layercanvas.model.NetworkDocument;
-import org.layercanvas.model.layers.LayerType;
+import org.layercanvas.model.data.DatasetCatalog;
+import org.layercanvas.model.io.DocumentFormatException;
+import org.layercanvas.model.io.DocumentJson;
 import org.layercanvas.model.shape.Analysis;
+import org.layercanvas.runtime.data.DataContext;
+import org.layercanvas.runtime.data.DatasetLoader;
+import org.layercanvas.runtime.data.PreparedData;
 import org.layercanvas.samples.Samples;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One window, one document: palette on the left, the canvas in the middle with the problems below it, the
- * inspector on the right, menus and a toolbar that share one {@link Action} per command, and a status bar.
+ * One window, one document: palette on the left, the canvas in the middle with the tabs below it, the inspector
+ * on the right, menus and a toolbar that share one {@link Action} per command, and a status bar. This class makes
+ * the parts and wires them to each other; each part's state lives in its view model, the layout in
+ * {@link WindowLayout}, the tabs in {@link BottomPanels}, the data commands in {@link DataCommands}.
  */
 public final class MainWindow {
-    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
-    private static final String STYLESHEET = "/org/layercanvas/app/layercanvas.css";
-    private static final javafx.css.PseudoClass DROP_TARGET = javafx.css.PseudoClass.getPseudoClass("drop-target");
-
     private final AppContext app;
     private final DocumentSession session;
     private final Stage stage;
     private final GraphEditor editor = new GraphEditor();
     /** The background work of this window; ended when it closes. */
     private final TaskExecutor tasks = new TaskExecutor("layercanvas-window-tasks");
-    /** The Data menu's commands. */
-    private final DataCommands data;
+    private final FileController files;
+    private final Autosave autosave;
     private final CanvasController canvas;
     private final PaletteView palette;
     private final InspectorView inspector;
     private final ProblemsView problems;
-    private final FileController files;
     private final TrainingCharts charts = new TrainingCharts();
     private final TrainingViewModel training;
-    private final TrainingView trainingView;
     private final EvaluationView evaluationView;
     private final RunsView runsView;
-    private final TabPane bottom = new TabPane();
-    private final Tab problemsTab;
-    private final Tab trainingTab;
-    private final Tab evaluationTab;
-    private final Tab runsTab;
-    private final Tab dataTab;
     private final DataView dataView;
-    private SplitPane centre;
+    private final BottomPanels bottom;
+    private final DataCommands data;
     private final Label statusLeft = new Label();
     private final Label statusRight = new Label();
-    private final RecoveryStore.Slot recoverySlot;
-    private final Timeline autosave;
-    private long autosavedRevision = -1;
     private final Actions actions;
 
     public MainWindow(AppContext app, DocumentSession session, Stage stage) {
         this.app = app;
         this.session = session;
         this.stage = stage;
-        this.recoverySlot = app.recovery().newSlot();
         this.files = new FileController(app, session, () -> stage);
-
+        this.autosave = new Autosave(app, session);
         editor.setId("canvas");
         canvas = new CanvasController(session, editor, app.background());
-        inspector = new InspectorView(session);
-        canvas.setOnInspect(id -> inspector.showNode(id));
-        canvas.setOnStatus(statusLeft::setText);
-        editor.getSelectedNodes().addListener((javafx.collections.SetChangeListener<String>) c -> {
-            if (editor.getSelectedNodes().size() == 1) {
-                inspector.showNode(editor.getSelectedNodes().iterator().next());
-            } else if (editor.getSelectedNodes().isEmpty()) {
-                inspector.showNode(null);
-            }
-        });
+        inspector = new InspectorView(new InspectorViewModel(session));
         palette = new PaletteView(new PaletteViewModel(app.catalog()), type -> {
             canvas.addLayer(type);
             editor.requestFocus();
@@ -128,76 +93,92 @@ public final class MainWindow {
                 editor.centerOn(d.nodeId());
             }
         }, canvas::applyFix);
-
         // The worker runs in another folder: it gets the dataset's file paths made absolute.
         training = new TrainingViewModel(() -> DatasetLoader.withAbsolutePaths(session.document(), baseFolder()),
-                session.inference(), app.runnerFactory(), app.runs(),
-                charts, javafx.application.Platform::runLater);
-        trainingView = new TrainingView(training, charts, this::run);
-        evaluationView = new EvaluationView(() -> training.trainedDocumentProperty().get(), tasks);
-        runsView = new RunsView(app.runs(), app.catalog(), charts, doc ->
-                open(app, new DocumentSession(app.catalog(), doc, null), new Stage()));
-        training.evaluationProperty().addListener((o, a, ev) -> {
-            evaluationView.show(ev);
-            if (ev != null) {
-                bottom.getTabs().stream().filter(t -> t.getContent() == evaluationView).findFirst()
-                        .ifPresent(t -> bottom.getSelectionModel().select(t));
+                session.inference(), app.runnerFactory(), app.runs(), charts, Platform::runLater);
+        evaluationView = new EvaluationView(evaluationModel());
+        runsView = new RunsView(new RunsViewModel(app.runs(), app.catalog(), charts, tasks, Platform::runLater),
+                doc -> open(app, new DocumentSession(app.catalog(), doc, null), new Stage()));
+        dataView = new DataView(session::document, session::analysis, this::dataContext,
+                id -> data().download(id, () -> { }), tasks);
+        bottom = new BottomPanels(problems, dataView, training, new TrainingView(training, charts, this::run),
+                evaluationView, runsView);
+        data = new DataCommands(stage, session, this::dataContext, this::baseFolder, this::dataChanged,
+                this::showData);
+        wireSelection();
+        wireData();
+        actions = new Actions(this);
+        stage.setScene(scene());
+        configureStage();
+        session.analysisProperty().addListener((o, a, analysis) -> showAnalysis(analysis));
+        showAnalysis(session.analysis());
+        autosave.start();
+        app.windows().add(this);
+        warmWorkerSoon();
+    }
+
+    private EvaluationViewModel evaluationModel() {
+        EvaluationViewModel model = new EvaluationViewModel(() -> training.trainedDocumentProperty().get(), tasks,
+                Platform::runLater);
+        model.setDataContext(this::dataContext);
+        training.evaluationProperty().addListener((o, a, ev) -> model.show(ev));
+        return model;
+    }
+
+    /** One selected layer shows in the inspector; none clears it. */
+    private void wireSelection() {
+        canvas.setOnInspect(inspector::showNode);
+        canvas.setOnStatus(statusLeft::setText);
+        editor.getSelectedNodes().addListener((SetChangeListener<String>) c -> {
+            if (editor.getSelectedNodes().size() == 1) {
+                inspector.showNode(editor.getSelectedNodes().iterator().next());
+            } else if (editor.getSelectedNodes().isEmpty()) {
+                inspector.showNode(null);
             }
         });
-        training.lastRunProperty().addListener((o, a, r) -> runsView.refresh());
-        problemsTab = tab("tab.problems", problems, "tab-problems");
-        trainingTab = tab("tab.training", trainingView, "tab-training");
-        evaluationTab = tab("tab.evaluation", evaluationView, "tab-evaluation");
-        runsTab = tab("tab.runs", runsView, "tab-runs");
-        evaluationView.setDataContext(this::dataContext);
-        dataView = new DataView(session::document, session::analysis, this::dataContext, this::download, tasks);
-        dataTab = tab("tab.data", dataView, "tab-data");
-        data = new DataCommands(stage, session, this::dataContext, this::baseFolder, () -> {
-            dataView.invalidate();
-            if (dataTab.isSelected()) {
-                dataView.refresh();
-            }
-        }, this::showData);
-        dataView.setOnFitInput(data -> {
-            DatasetSpec spec = session.document().dataset();
-            if (spec != null) {
-                session.execute(DocumentCommands.setDatasetAndFollow(
-                        org.layercanvas.app.data.DataImports.fittedTo(spec, data), session.inference()));
-            }
-        });
+    }
+
+    /** The Data tab follows the document, fits the Input to the data on request and notes problems on it. */
+    private void wireData() {
+        dataView.setOnFitInput(this::fitInputTo);
         dataView.setOnInputNotes(notes -> {
             String input = session.document().inputNode().map(n -> n.id()).orElse(null);
-            canvas.setNodeNotes(input == null || notes.isEmpty() ? java.util.Map.of()
-                    : java.util.Map.of(input, notes));
-        });
-        Tab weightsTab = tab("tab.weights", null, "tab-weights");
-        weightsTab.setContent(new org.layercanvas.app.training.WeightsView(training.histogramsProperty(),
-                weightsTab.selectedProperty()));
-        bottom.getTabs().addAll(problemsTab, dataTab, trainingTab, weightsTab, evaluationTab, runsTab);
-        dataTab.selectedProperty().addListener((o, a, selected) -> {
-            if (selected) {
-                dataView.refresh();
-            }
+            canvas.setNodeNotes(input == null || notes.isEmpty() ? Map.of() : Map.of(input, notes));
         });
         session.analysisProperty().addListener((o, a, b) -> {
-            if (dataTab.isSelected()) {
+            if (bottom.isDataShown()) {
                 dataView.refresh();
             }
         });
-        bottom.setId("bottom-tabs");
+    }
 
-        actions = new Actions(this);
-        BorderPane root = new BorderPane();
-        root.getStyleClass().add("main-window");
+    private void fitInputTo(PreparedData loaded) {
+        DatasetSpec spec = session.document().dataset();
+        if (spec != null) {
+            session.execute(DocumentCommands.setDatasetAndFollow(DataImports.fittedTo(spec, loaded),
+                    session.inference()));
+        }
+    }
+
+    private void dataChanged() {
+        dataView.invalidate();
+        if (bottom.isDataShown()) {
+            dataView.refresh();
+        }
+    }
+
+    private Scene scene() {
         WindowMenus menus = new WindowMenus(actions, app, this::openFile);
-        root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
-        root.setCenter(body());
-        root.setBottom(statusBar());
+        Scene scene = WindowLayout.scene(new VBox(menus.menuBar(), menus.toolBar()),
+                WindowLayout.body(palette, editor, canvas, bottom, inspector),
+                WindowLayout.statusBar(statusLeft, statusRight));
+        statusRight.textProperty().bind(Bindings.createStringBinding(
+                () -> Messages.get("status.zoom", Math.round(editor.zoomProperty().get() * 100)),
+                editor.zoomProperty()));
+        return scene;
+    }
 
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
-        scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
-        stage.setScene(scene);
+    private void configureStage() {
         stage.getIcons().setAll(AppIcons.all());
         stage.setMinWidth(900);
         stage.setMinHeight(560);
@@ -208,86 +189,17 @@ public final class MainWindow {
             }
         });
         themeChanged(app.isDark());
+    }
 
-        session.analysisProperty().addListener((o, a, analysis) -> showAnalysis(analysis));
-        showAnalysis(session.analysis());
-        statusRight.textProperty().bind(Bindings.createStringBinding(
-                () -> Messages.get("status.zoom", Math.round(editor.zoomProperty().get() * 100)),
-                editor.zoomProperty()));
-
-        autosave = new Timeline(new KeyFrame(Duration.seconds(5), e -> autosave()));
-        autosave.setCycleCount(Timeline.INDEFINITE);
-        autosave.play();
-        app.windows().add(this);
-        // A worker for the first Run, started once the window has had time to show (it takes a core for a few s).
-        javafx.animation.PauseTransition warm = new javafx.animation.PauseTransition(Duration.seconds(2));
+    /** A worker for the first Run, started once the window has had time to show (it takes a core for a few s). */
+    private void warmWorkerSoon() {
+        PauseTransition warm = new PauseTransition(Duration.seconds(2));
         warm.setOnFinished(e -> {
             if (app.windows().contains(this) && !training.busyProperty().get()) {
                 training.prepareWorker(app.deviceProperty().get(), trainingThreads());
             }
         });
         warm.play();
-    }
-
-    // ---- layout ----------------------------------------------------------------------------------------------
-
-    private SplitPane body() {
-        GraphMinimap minimap = new GraphMinimap(editor);
-        minimap.setId("minimap");
-        minimap.setPrefSize(180, 120);
-        minimap.setMaxSize(180, 120);
-        StackPane canvasPane = new StackPane(editor, minimap);
-        canvasPane.setId("canvas-pane");
-        StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(minimap, new Insets(10));
-        installDrop(canvasPane);
-
-        centre = new SplitPane(canvasPane, bottom);
-        centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.72);
-        SplitPane.setResizableWithParent(bottom, false);
-
-        palette.setMinWidth(200);
-        palette.setPrefWidth(240);
-        inspector.setMinWidth(260);
-        inspector.setPrefWidth(320);
-        SplitPane body = new SplitPane(palette, centre, inspector);
-        body.setDividerPositions(0.19, 0.75);
-        SplitPane.setResizableWithParent(palette, false);
-        SplitPane.setResizableWithParent(inspector, false);
-        return body;
-    }
-
-    /** Layers dragged from the palette land where they are released. */
-    private void installDrop(StackPane target) {
-        target.setOnMouseDragEntered(e -> {
-            if (palette.draggingProperty().get() != null) {
-                target.pseudoClassStateChanged(DROP_TARGET, true);
-            }
-        });
-        target.setOnMouseDragExited(e -> target.pseudoClassStateChanged(DROP_TARGET, false));
-        target.setOnMouseDragReleased(e -> {
-            target.pseudoClassStateChanged(DROP_TARGET, false);
-            LayerType type = palette.draggingProperty().get();
-            if (type != null) {
-                Point2D local = editor.sceneToLocal(e.getSceneX(), e.getSceneY());
-                Point2D at = editor.localToCanvas(local.getX(), local.getY());
-                canvas.addLayerAt(type, at);
-                editor.requestFocus();
-                e.consume();
-            }
-        });
-    }
-
-    private HBox statusBar() {
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        statusLeft.setId("status-left");
-        statusRight.setId("status-right");
-        HBox bar = new HBox(8, statusLeft, spacer, statusRight);
-        bar.getStyleClass().add("status-bar");
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        return bar;
     }
 
     private void showAnalysis(Analysis analysis) {
@@ -321,13 +233,10 @@ public final class MainWindow {
         if (doc.dataset() != null && DatasetCatalog.DOWNLOADED.contains(doc.dataset().id())
                 && !DatasetLoader.isAvailable(doc.dataset().id(), dataContext())
                 && !session.analysis().hasErrors()) {
-            download(doc.dataset().id(), this::run);
+            data.download(doc.dataset().id(), this::run);
             return;
         }
-        bottom.getSelectionModel().select(trainingTab);
-        if (centre.getDividerPositions()[0] > 0.55) {
-            centre.setDividerPositions(0.45);
-        }
+        bottom.showTraining();
         training.run(app.deviceProperty().get(), trainingThreads());
     }
 
@@ -340,65 +249,40 @@ public final class MainWindow {
         return 0;
     }
 
-    // ---- data ------------------------------------------------------------------------------------------------
+    void stopTraining() {
+        training.stop();
+    }
 
     /** Where this window's datasets are found: the app's cache, paths relative to the document's folder. */
     DataContext dataContext() {
         return new DataContext(app.datasetCache(), baseFolder(), false, null, null);
     }
 
-    private java.nio.file.Path baseFolder() {
+    private Path baseFolder() {
         return DataView.baseFolder(session.file());
     }
 
+    /** The Data tab, up to date, in front. */
     public void showData() {
-        bottom.getSelectionModel().select(dataTab);
-        if (centre.getDividerPositions()[0] > 0.55) {
-            centre.setDividerPositions(0.45);
-        }
-        dataView.refresh();
+        bottom.showData();
     }
 
-    void downloadDataset() {
-        data.downloadDataset();
-    }
-
-    private void download(String id) {
-        data.download(id, () -> { });
-    }
-
-    private void download(String id, Runnable then) {
-        data.download(id, then);
-    }
-
-    void importCsv() {
-        data.importCsv();
+    /** The Data menu's commands. */
+    DataCommands data() {
+        return data;
     }
 
     /** Shows the CSV import dialog for {@code file}; an accepted choice becomes the dataset in one undo step. */
-    public void importCsv(java.nio.file.Path file) {
+    public void importCsv(Path file) {
         data.importCsv(file);
     }
 
-    void importImages() {
-        data.importImages();
-    }
-
     /** Makes the image folder (one sub-folder per class) the dataset, or says why it cannot be. */
-    public void importImages(java.nio.file.Path folder) {
+    public void importImages(Path folder) {
         data.importImages(folder);
     }
 
-    void stopTraining() {
-        training.stop();
-    }
-
-    private static Tab tab(String key, javafx.scene.Node content, String id) {
-        Tab t = new Tab(Messages.get(key), content);
-        t.setClosable(false);
-        t.setId(id);
-        return t;
-    }
+    // ---- files and windows -----------------------------------------------------------------------------------
 
     void newWindow() {
         open(app, new DocumentSession(app.catalog(), DocumentSession.emptyDocument(), null), new Stage());
@@ -429,17 +313,16 @@ public final class MainWindow {
     }
 
     boolean save() {
-        boolean saved = files.save();
-        if (saved) {
-            clearRecovery();
-        }
-        return saved;
+        return saved(files.save());
     }
 
     boolean saveAs() {
-        boolean saved = files.saveAs();
+        return saved(files.saveAs());
+    }
+
+    private boolean saved(boolean saved) {
         if (saved) {
-            clearRecovery();
+            autosave.clear();
         }
         return saved;
     }
@@ -457,7 +340,7 @@ public final class MainWindow {
         autosave.stop();
         tasks.close();
         training.dispose();
-        clearRecovery();
+        autosave.clear();
         app.windows().remove(this);
         if (app.windows().isEmpty()) {
             app.spareWorker().close();
@@ -465,40 +348,11 @@ public final class MainWindow {
         stage.close();
     }
 
-    private void autosave() {
-        long revision = session.commands().revisionProperty().get();
-        if (!session.commands().isDirty() || revision == autosavedRevision) {
-            return;
-        }
-        NetworkDocument doc = session.document();
-        Optional<Path> origin = Optional.ofNullable(session.file());
-        autosavedRevision = revision;
-        app.background().execute(() -> {
-            try {
-                recoverySlot.write(doc, origin);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("autosave to {} failed: {}", recoverySlot.file(), e.getMessage(), e);
-            }
-        });
-    }
-
-    private void clearRecovery() {
-        app.background().execute(() -> {
-            try {
-                recoverySlot.clear();
-            } catch (IOException e) {
-                LOG.warn("cannot remove {}: {}", recoverySlot.file(), e.getMessage(), e);
-            }
-        });
-    }
-
-    // ---- accessors -------------------------------------------------------------------------------------------
-
     public static MainWindow open(AppContext app, DocumentSession session, Stage stage) {
         MainWindow w = new MainWindow(app, session, stage);
         stage.show();
         w.editor.requestFocus();
-        javafx.application.Platform.runLater(w.editor::zoomToFit);
+        Platform.runLater(w.editor::zoomToFit);
         return w;
     }
 
@@ -511,16 +365,18 @@ public final class MainWindow {
         return opened != null ? open(app, opened, stage) : openSample(app, fallbackSample, stage);
     }
 
-    /** The window with the digits sample, as a student first sees it. */
+    /** The window with a bundled sample, as a student first sees it. */
     public static MainWindow openSample(AppContext app, String sample, Stage stage) {
         NetworkDocument doc;
         try {
-            doc = org.layercanvas.model.io.DocumentJson.read(Samples.text(sample).orElseThrow(), sample);
-        } catch (org.layercanvas.model.io.DocumentFormatException e) {
+            doc = DocumentJson.read(Samples.text(sample).orElseThrow(), sample);
+        } catch (DocumentFormatException e) {
             throw new IllegalStateException("bundled sample " + sample + " is broken: " + e.getMessage(), e);
         }
         return open(app, new DocumentSession(app.catalog(), doc, null), stage);
     }
+
+    // ---- accessors -------------------------------------------------------------------------------------------
 
     public DocumentSession session() {
         return session;
