@@ -3,7 +3,6 @@ package org.layercanvas.app;
 import java.io.IOException;
 import java.util.List;
 import javafx.application.Application;
-import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
@@ -61,12 +60,10 @@ public final class LayerCanvasApp extends Application {
             ButtonType discard = new ButtonType(Messages.get("dialog.recover.no"), ButtonBar.ButtonData.NO);
             String name = entry.origin() == null ? Messages.get("document.untitled")
                     : entry.origin().getFileName().toString();
-            Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
-                    Messages.get("dialog.recover.detail", entry.written().toString()), recover, discard);
-            alert.setTitle(Messages.get("dialog.recover.title"));
-            alert.setHeaderText(Messages.get("dialog.recover.header", name));
-            alert.getDialogPane().setId("recover-dialog");
-            boolean yes = alert.showAndWait().orElse(discard) == recover;
+            boolean yes = org.layercanvas.app.main.Dialogs.ask(null, "recover-dialog",
+                    Messages.get("dialog.recover.title"), Messages.get("dialog.recover.header", name),
+                    Messages.get("dialog.recover.detail", entry.written().toString()), discard, recover, discard)
+                    == recover;
             try {
                 if (yes) {
                     NetworkDocument doc = app.recovery().read(entry);

@@ -45,8 +45,8 @@ public final class AppContext {
     private final ExecutorService background;
     private final List<MainWindow> windows = new ArrayList<>();
     private boolean dark;
-    private final javafx.beans.property.StringProperty device =
-            new javafx.beans.property.SimpleStringProperty(this, "device", DeviceRequest.AUTO.toString());
+    private final javafx.beans.property.ObjectProperty<DeviceRequest> device =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "device", DeviceRequest.AUTO);
 
     public AppContext(LayerCatalog catalog, Path dataDir, FileDialogs fileDialogs) {
         this.catalog = catalog;
@@ -62,13 +62,11 @@ public final class AppContext {
         });
         Properties saved = settings();
         this.dark = "dark".equals(saved.getProperty("theme"));
-        String savedDevice = saved.getProperty("device", DeviceRequest.AUTO.toString());
         try {
-            DeviceRequest.parse(savedDevice);
+            this.device.set(DeviceRequest.parse(saved.getProperty("device", DeviceRequest.AUTO.toString())));
         } catch (IllegalArgumentException e) {
-            savedDevice = DeviceRequest.AUTO.toString();
+            LOG.warn("settings: unknown device {}; using auto", saved.getProperty("device"), e);
         }
-        this.device.set(savedDevice);
     }
 
     public static AppContext standard() {
@@ -154,14 +152,14 @@ public final class AppContext {
      * The device runs ask for ({@code auto}, {@code cpu}, {@code gpu:N}; see DeviceRequest), shared by the windows
      * and remembered.
      */
-    public javafx.beans.property.StringProperty deviceProperty() {
+    public javafx.beans.property.ReadOnlyObjectProperty<DeviceRequest> deviceProperty() {
         return device;
     }
 
     /** Chooses the device for the next runs and remembers it. */
-    public void setDevice(String value) {
+    public void setDevice(DeviceRequest value) {
         device.set(value);
-        saveSetting("device", value);
+        saveSetting("device", value.toString());
     }
 
     /** Read-modify-write of the settings file off the FX thread; the one background thread keeps writes in order. */

@@ -3,7 +3,6 @@ package org.layercanvas.app.main;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
@@ -70,13 +69,9 @@ final class FileController {
         if (!session.commands().isDirty()) {
             return true;
         }
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("dialog.unsaved.detail"),
-                SAVE, DISCARD, CANCEL);
-        alert.initOwner(window.get());
-        alert.setTitle(Messages.get("dialog.unsaved.title"));
-        alert.setHeaderText(Messages.get("dialog.unsaved.header", session.displayNameBinding().get()));
-        alert.getDialogPane().setId("unsaved-dialog");
-        ButtonType answer = alert.showAndWait().orElse(CANCEL);
+        ButtonType answer = Dialogs.ask(window.get(), "unsaved-dialog", Messages.get("dialog.unsaved.title"),
+                Messages.get("dialog.unsaved.header", session.displayNameBinding().get()),
+                Messages.get("dialog.unsaved.detail"), CANCEL, SAVE, DISCARD, CANCEL);
         if (answer == SAVE) {
             return save();
         }

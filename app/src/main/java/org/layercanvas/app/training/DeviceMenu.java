@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.application.Platform;
-import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
@@ -31,7 +31,8 @@ public final class DeviceMenu {
      * @param choose  called with the new choice
      * @param probeOn where the driver is asked
      */
-    public static Menu create(StringProperty device, Consumer<String> choose, Executor probeOn) {
+    public static Menu create(ObservableValue<DeviceRequest> device, Consumer<DeviceRequest> choose,
+                              Executor probeOn) {
         Menu menu = new Menu(Messages.get("menu.train.device"));
         menu.setId("device-menu");
         MenuItem looking = new MenuItem(Messages.get("menu.train.device.looking"));
@@ -45,18 +46,19 @@ public final class DeviceMenu {
     }
 
     /** Puts the devices of {@code report} into {@code menu} (public for the UI tests). */
-    public static void fill(Menu menu, CudaReport report, StringProperty device, Consumer<String> choose) {
+    public static void fill(Menu menu, CudaReport report, ObservableValue<DeviceRequest> device,
+                            Consumer<DeviceRequest> choose) {
         DeviceChoice auto = DevicePolicy.auto(report);
         ToggleGroup group = new ToggleGroup();
         List<DeviceOption> options = auto.options();
         String picked = auto.isGpu() ? "gpu:" + auto.gpuIndex() : "cpu";
         String pickedLabel = options.stream().filter(o -> o.id().equals(picked)).map(DeviceOption::label)
                 .findFirst().orElse(picked);
-        RadioMenuItem automatic = radio(group, DeviceRequest.AUTO.toString(),
+        RadioMenuItem automatic = radio(group, DeviceRequest.AUTO,
                 Messages.get("menu.train.device.auto", pickedLabel), device, choose);
         menu.getItems().setAll(automatic);
         for (DeviceOption o : options) {
-            RadioMenuItem item = radio(group, o.id(), o.usable() ? o.label()
+            RadioMenuItem item = radio(group, DeviceRequest.parse(o.id()), o.usable() ? o.label()
                     : Messages.get("menu.train.device.unusable", o.label(), o.why()), device, choose);
             item.setDisable(!o.usable());
             menu.getItems().add(item);
@@ -74,12 +76,12 @@ public final class DeviceMenu {
         }
     }
 
-    private static RadioMenuItem radio(ToggleGroup group, String id, String text, StringProperty device,
-                                       Consumer<String> choose) {
+    private static RadioMenuItem radio(ToggleGroup group, DeviceRequest id, String text,
+                                       ObservableValue<DeviceRequest> device, Consumer<DeviceRequest> choose) {
         RadioMenuItem item = new RadioMenuItem(text);
-        item.setId("device-" + id.replace(':', '-'));
+        item.setId("device-" + id.toString().replace(':', '-'));
         item.setToggleGroup(group);
-        item.setSelected(id.equals(device.get()));
+        item.setSelected(id.equals(device.getValue()));
         item.setOnAction(e -> choose.accept(id));
         return item;
     }

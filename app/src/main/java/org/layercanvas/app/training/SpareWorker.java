@@ -1,5 +1,6 @@
 package org.layercanvas.app.training;
 
+import org.layercanvas.runtime.device.DeviceRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -48,7 +49,7 @@ public final class SpareWorker implements AutoCloseable {
     }
 
     /** Starts a spare for these settings, unless one is there already. Errors are logged, never thrown. */
-    public synchronized void prepare(String device, int threads) {
+    public synchronized void prepare(DeviceRequest device, int threads) {
         if (closed) {
             return;
         }
@@ -60,7 +61,7 @@ public final class SpareWorker implements AutoCloseable {
         Spare s = new Spare(args, device, threads);
         s.client = new WorkerClient(mainClass, args, s::deliver);
         try {
-            s.client.launchWarm(device, threads);
+            s.client.launchWarm(device.toString(), threads);
             spare = s;
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot start a spare worker: {}", e.getMessage(), e);
@@ -72,7 +73,7 @@ public final class SpareWorker implements AutoCloseable {
      * The spare, if it was started for these settings and is alive; from now on its messages go to
      * {@code listener}, and it is no longer this pool's. Null otherwise (the caller starts a worker itself).
      */
-    public synchronized WorkerClient take(String device, int threads, Consumer<WorkerProtocol.Message> listener) {
+    public synchronized WorkerClient take(DeviceRequest device, int threads, Consumer<WorkerProtocol.Message> listener) {
         Spare s = spare;
         if (s == null) {
             return null;
@@ -131,19 +132,19 @@ public final class SpareWorker implements AutoCloseable {
 
     private static final class Spare {
         final List<String> args;
-        final String device;
+        final DeviceRequest device;
         final int threads;
         final CompletableFuture<WorkerProtocol.Ready> ready = new CompletableFuture<>();
         WorkerClient client;
         volatile Consumer<WorkerProtocol.Message> target;
 
-        Spare(List<String> args, String device, int threads) {
+        Spare(List<String> args, DeviceRequest device, int threads) {
             this.args = args;
             this.device = device;
             this.threads = threads;
         }
 
-        boolean matches(List<String> otherArgs, String otherDevice, int otherThreads) {
+        boolean matches(List<String> otherArgs, DeviceRequest otherDevice, int otherThreads) {
             return args.equals(otherArgs) && device.equals(otherDevice) && threads == otherThreads;
         }
 

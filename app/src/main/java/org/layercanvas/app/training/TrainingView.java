@@ -33,6 +33,15 @@ public final class TrainingView extends VBox {
         setId("training");
         setSpacing(6);
         setPadding(new Insets(8));
+        bindButtons(model, onRun);
+        GridPane grid = chartGrid(model, charts);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        getChildren().addAll(controls(model), deviceLine(model), messageLine(model), chartControls(model, charts),
+                grid);
+    }
+
+    /** Run, Pause/Resume (one at a time) and Stop, enabled by the run's state. */
+    private void bindButtons(TrainingViewModel model, Runnable onRun) {
         run.setId("run");
         pause.setId("pause");
         resume.setId("resume");
@@ -52,7 +61,10 @@ public final class TrainingView extends VBox {
         resume.visibleProperty().bind(pause.visibleProperty().not());
         resume.managedProperty().bind(resume.visibleProperty());
         stop.disableProperty().bind(model.busyProperty().not());
+    }
 
+    /** The buttons, the progress bar and the progress line. */
+    private HBox controls(TrainingViewModel model) {
         ProgressBar bar = new ProgressBar();
         bar.setId("training-progress");
         bar.progressProperty().bind(Bindings.when(model.stateProperty().isEqualTo(TrainingViewModel.State.STARTING))
@@ -67,15 +79,6 @@ public final class TrainingView extends VBox {
         progress.setTooltip(progressTip);
         HBox.setHgrow(progress, Priority.ALWAYS);
         progress.setMaxWidth(Double.MAX_VALUE);
-        Label device = new Label();
-        device.setId("training-device");
-        device.getStyleClass().add("training-device");
-        device.textProperty().bind(model.deviceTextProperty());
-        // device, backend, threads and the engine with its reason: may take two lines, never cut
-        device.setWrapText(true);
-        javafx.scene.control.Tooltip deviceTip = new javafx.scene.control.Tooltip();
-        deviceTip.textProperty().bind(model.deviceDetailsProperty());
-        device.setTooltip(deviceTip);
         for (Button b : new Button[] {run, pause, resume, stop}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -84,9 +87,26 @@ public final class TrainingView extends VBox {
         HBox controls = new HBox(8, run, pause, resume, stop, bar, progress);
         controls.setAlignment(Pos.CENTER_LEFT);
         progress.setMinWidth(0);
+        return controls;
+    }
+
+    /** Device, backend, threads and the engine with its reason: may take two lines, never cut. */
+    private static Label deviceLine(TrainingViewModel model) {
+        Label device = new Label();
+        device.setId("training-device");
+        device.getStyleClass().add("training-device");
+        device.textProperty().bind(model.deviceTextProperty());
+        device.setWrapText(true);
+        javafx.scene.control.Tooltip deviceTip = new javafx.scene.control.Tooltip();
+        deviceTip.textProperty().bind(model.deviceDetailsProperty());
+        device.setTooltip(deviceTip);
         device.setMinWidth(0);
         device.setMinHeight(Region.USE_PREF_SIZE); // the charts give up the room when the pane is short
+        return device;
+    }
 
+    /** What the run says (finished, failed in red, ...), hidden while empty. */
+    private static Label messageLine(TrainingViewModel model) {
         Label message = new Label();
         message.setId("training-message");
         message.getStyleClass().add("training-message");
@@ -98,6 +118,11 @@ public final class TrainingView extends VBox {
         model.stateProperty().addListener((o, a, s) ->
                 message.pseudoClassStateChanged(FAILED, s == TrainingViewModel.State.FAILED));
 
+        return message;
+    }
+
+    /** Smoothing, log scale, epochs on the x axis and the note about a missing validation part. */
+    private static HBox chartControls(TrainingViewModel model, TrainingCharts charts) {
         Slider smoothing = new Slider(0, 0.99, 0.6);
         smoothing.setId("smoothing");
         smoothing.setPrefWidth(140);
@@ -119,6 +144,11 @@ public final class TrainingView extends VBox {
                 validationNote);
         chartControls.setAlignment(Pos.CENTER_LEFT);
 
+        return chartControls;
+    }
+
+    /** Loss, accuracy and learning rate side by side (the rate only when a schedule changes it). */
+    private static GridPane chartGrid(TrainingViewModel model, TrainingCharts charts) {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.add(charts.lossChart(), 0, 0);
@@ -141,8 +171,7 @@ public final class TrainingView extends VBox {
             c.setPrefSize(300, 220);
             c.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         }
-        VBox.setVgrow(grid, Priority.ALWAYS);
-        getChildren().addAll(controls, device, message, chartControls, grid);
+        return grid;
     }
 
     private static void showRate(GridPane grid, TrainingCharts charts, boolean show) {

@@ -41,14 +41,14 @@ public final class TrainingViewModel {
 
     /** Starts worker processes; tests plug in a fake. */
     public interface RunnerFactory {
-        TrainingRunner start(NetworkDocument doc, String device, int threads,
+        TrainingRunner start(NetworkDocument doc, DeviceRequest device, int threads,
                              Consumer<WorkerProtocol.Message> listener) throws IOException;
 
         /**
          * A run with these settings may come soon (a window opened, a run ended): get ready for it if that helps,
          * without blocking (see {@link SpareWorker}).
          */
-        default void prepare(String device, int threads) {
+        default void prepare(DeviceRequest device, int threads) {
         }
     }
 
@@ -94,7 +94,7 @@ public final class TrainingViewModel {
 
     private volatile TrainingRunner runner;
     /** The settings of the last run, for preparing the next one. */
-    private volatile String lastDevice = DeviceRequest.AUTO.toString();
+    private volatile DeviceRequest lastDevice = DeviceRequest.AUTO;
     private volatile int lastThreads;
     private volatile RunStore.Run run;
     private volatile long startNanos;
@@ -104,7 +104,11 @@ public final class TrainingViewModel {
     private volatile int epochsDone;
     private volatile boolean ended;
     /** reason, accuracy, loss, epochs of a finished run whose evaluation has not arrived yet. */
-    private volatile Object[] pendingSummary;
+    /** What a finished run's record gets once its evaluation has arrived (or its worker ended). */
+    private record RunOutcome(String status, double testAccuracy, double testLoss, int epochs) {
+    }
+
+    private volatile RunOutcome pendingOutcome;
 
     public TrainingViewModel(Supplier<NetworkDocument> document, ShapeInference inference, RunnerFactory factory,
                              RunStore runs, MetricsSink sink, Executor ui) {
@@ -121,7 +125,7 @@ public final class TrainingViewModel {
     // ---- commands --------------------------------------------------------------------------------------------
 
     /** The next run will probably use these settings: the factory may start a worker ahead of it. */
-    public void prepareWorker(String device, int threads) {
+    public void prepareWorker(DeviceRequest device, int threads) {
         try {
             factory.prepare(device, threads);
         } catch (RuntimeException e) {
@@ -130,7 +134,7 @@ public final class TrainingViewModel {
     }
 
     /** Starts a run of the current document; refuses (with a message) a network that has errors. */
-    public boolean run(String device, int threads) {
+    public boolean run(DeviceRequest device, int threads) {
         if (busy.get()) {
             return false;
         }
@@ -167,7 +171,7 @@ public final class TrainingViewModel {
         trainedDocument.set(doc);
         state.set(State.STARTING);
         try {
-            run = runs.create(doc, device);
+            run = runs.create(doc, device.toString());
         } catch (IOException e) {
             LOG.warn("cannot create a run folder: {}", e.getMessage(), e);
             run = null;
@@ -298,7 +302,7 @@ public final class TrainingViewModel {
             });
             saveModel();
             // The evaluation follows; the run's record is completed when it arrives (or the worker ends).
-            pendingSummary = new Object[] {f.reason(), f.testAccuracy(), f.testLoss(), f.epochsCompleted()};
+            pendingOutcome = new RunOutcome(f.reason(), f.testAccuracy(), f.testLoss(), f.epochsCompleted());
         } else if (event instanceof TrainingEvent.Failed f) {
             ended = true;
             String text = Messages.get("training.failed." + f.code(), f.message());
@@ -366,10 +370,10 @@ public final class TrainingViewModel {
     }
 
     private void completePendingRun() {
-        Object[] p = pendingSummary;
-        pendingSummary = null;
+        RunOutcome p = pendingOutcome;
+        pendingOutcome = null;
         if (p != null) {
-            finishRun((String) p[0], (Double) p[1], (Double) p[2], (Integer) p[3], null);
+            finishRun(p.status(), p.testAccuracy(), p.testLoss(), p.epochs(), null);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.layercanvas.app.training;
 
+import org.layercanvas.runtime.device.DeviceRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class WorkerRunners {
     public static TrainingViewModel.RunnerFactory factory(String mainClass, List<String> jvmArgs) {
         return (doc, device, threads, listener) -> {
             WorkerClient client = new WorkerClient(mainClass, jvmArgs, listener::accept);
-            client.start(doc, device, threads);
+            client.start(doc, device.toString(), threads);
             return runner(client);
         };
     }
@@ -32,13 +33,13 @@ public final class WorkerRunners {
                                                             SpareWorker spare) {
         return new TrainingViewModel.RunnerFactory() {
             @Override
-            public TrainingViewModel.TrainingRunner start(NetworkDocument doc, String device, int threads,
+            public TrainingViewModel.TrainingRunner start(NetworkDocument doc, DeviceRequest device, int threads,
                                                           Consumer<WorkerProtocol.Message> listener)
                     throws IOException {
                 WorkerClient warm = spare.take(device, threads, listener);
                 if (warm != null) {
                     try {
-                        warm.train(doc, device, threads);
+                        warm.train(doc, device.toString(), threads);
                         return runner(warm);
                     } catch (IOException e) {
                         // It ended since it was taken: start a fresh one as if there had been no spare.
@@ -49,7 +50,7 @@ public final class WorkerRunners {
             }
 
             @Override
-            public void prepare(String device, int threads) {
+            public void prepare(DeviceRequest device, int threads) {
                 if (SpareWorker.enabled()) {
                     spare.prepare(device, threads);
                 }

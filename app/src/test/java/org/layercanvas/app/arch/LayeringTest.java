@@ -62,4 +62,16 @@ class LayeringTest {
                 .because("background work runs on the window's TaskExecutor, which ends with the window")
                 .check(classes);
     }
+
+    @Test
+    void inTheAppOnlyTheDialogServiceBuildsAlerts() {
+        noClasses().that().resideInAPackage("org.layercanvas.app..")
+                .and().doNotHaveFullyQualifiedName("org.layercanvas.app.main.Dialogs")
+                .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates
+                        .target(com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With
+                                .owner(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                                        .assignableTo(javafx.scene.control.Alert.class))))
+                .because("every message and question looks and behaves the same (owner, title, id for tests)")
+                .check(classes);
+    }
 }

@@ -72,7 +72,7 @@ public final class DashboardBench {
                 coldDashboard.add(withDashboard(app, doc, frames));
                 // As a student finds it: the window has had its spare worker warmed up before Run.
                 app.setRunnerFactory(withSpare);
-                app.spareWorker().prepare("auto", threads);
+                app.spareWorker().prepare(org.layercanvas.runtime.device.DeviceRequest.AUTO, threads);
                 quiet(app);
                 dashboard.add(withDashboard(app, doc, frames));
             }

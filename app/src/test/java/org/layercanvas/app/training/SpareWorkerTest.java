@@ -1,5 +1,6 @@
 package org.layercanvas.app.training;
 
+import org.layercanvas.runtime.device.DeviceRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -30,9 +31,9 @@ class SpareWorkerTest {
     void aSpareWarmsUpAndThenRunsTheNextRunForItsSettings() throws Exception {
         try (SpareWorker spares = new SpareWorker(WorkerMain.class.getName(), () -> ARGS)) {
             assertThat(spares.ready().get()).as("no spare yet").isNull();
-            spares.prepare("cpu", 1);
+            spares.prepare(DeviceRequest.CPU, 1);
             CompletableFuture<WorkerProtocol.Ready> ready = spares.ready();
-            spares.prepare("cpu", 1);
+            spares.prepare(DeviceRequest.CPU, 1);
             assertThat(spares.ready()).as("the same spare, not a second process").isSameAs(ready);
             WorkerProtocol.Ready warmed = ready.get(60, TimeUnit.SECONDS);
             assertThat(warmed).isNotNull();
@@ -40,7 +41,7 @@ class SpareWorkerTest {
             assertThat(warmed.cutShort()).isFalse();
 
             CompletableFuture<TrainingEvent.Finished> finished = new CompletableFuture<>();
-            WorkerClient client = spares.take("cpu", 1, m -> {
+            WorkerClient client = spares.take(DeviceRequest.CPU, 1, m -> {
                 if (m instanceof WorkerProtocol.Event e && e.event() instanceof TrainingEvent.Finished f) {
                     finished.complete(f);
                 }
@@ -51,16 +52,16 @@ class SpareWorkerTest {
                 client.train(xor(), "cpu", 1);
                 assertThat(finished.get(60, TimeUnit.SECONDS).reason()).isEqualTo("completed");
             }
-            assertThat(spares.take("cpu", 1, m -> { })).as("used once").isNull();
+            assertThat(spares.take(DeviceRequest.CPU, 1, m -> { })).as("used once").isNull();
         }
     }
 
     @Test
     void aSpareForOtherSettingsIsNotUsedAndEnds() throws Exception {
         try (SpareWorker spares = new SpareWorker(WorkerMain.class.getName(), () -> ARGS)) {
-            spares.prepare("cpu", 1);
+            spares.prepare(DeviceRequest.CPU, 1);
             assertThat(spares.hasSpare()).isTrue();
-            assertThat(spares.take("cpu", 2, m -> { })).isNull();
+            assertThat(spares.take(DeviceRequest.CPU, 2, m -> { })).isNull();
             assertThat(spares.hasSpare()).isFalse();
         }
     }
@@ -68,12 +69,12 @@ class SpareWorkerTest {
     @Test
     void closingEndsTheSpareAndPreparesNoOther() throws Exception {
         SpareWorker spares = new SpareWorker(WorkerMain.class.getName(), () -> ARGS);
-        spares.prepare("cpu", 1);
+        spares.prepare(DeviceRequest.CPU, 1);
         CompletableFuture<WorkerProtocol.Ready> ready = spares.ready();
         spares.close();
         assertThat(ready).as("waiters are released").isDone();
         assertThat(spares.hasSpare()).isFalse();
-        spares.prepare("cpu", 1);
+        spares.prepare(DeviceRequest.CPU, 1);
         assertThat(spares.hasSpare()).isFalse();
     }
 }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.layercanvas.runtime.device.DeviceRequest;
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -25,7 +26,7 @@ class DeviceMenuTest extends AppTestBase {
         open(stage, DocumentSession.emptyDocument());
     }
 
-    private static Menu filled(CudaReport report, StringProperty device, List<String> chosen) {
+    private static Menu filled(CudaReport report, ObjectProperty<DeviceRequest> device, List<DeviceRequest> chosen) {
         return fx(() -> {
             Menu menu = new Menu("Device");
             DeviceMenu.fill(menu, report, device, chosen::add);
@@ -51,8 +52,8 @@ class DeviceMenuTest extends AppTestBase {
 
     @Test
     void unusableGpusAreGreyedWithTheirReasonAndUsableOnesCanBeChosen() {
-        StringProperty device = new SimpleStringProperty("gpu:1");
-        List<String> chosen = new ArrayList<>();
+        ObjectProperty<DeviceRequest> device = new SimpleObjectProperty<>(DeviceRequest.parse("gpu:1"));
+        List<DeviceRequest> chosen = new ArrayList<>();
         CudaReport report = CudaReport.found(12020, List.of(
                 new GpuInfo(0, "NVIDIA H100 PCIe", 80_000_000_000L, -1, 9, 0),
                 new GpuInfo(1, "NVIDIA GeForce RTX 3060", 12_000_000_000L, -1, 8, 6)));
@@ -66,12 +67,12 @@ class DeviceMenuTest extends AppTestBase {
         assertThat(items.get(3).isDisable()).isFalse();
         assertThat(((RadioMenuItem) items.get(3)).isSelected()).isTrue();
         interact(() -> items.get(1).fire());
-        assertThat(chosen).containsExactly("cpu");
+        assertThat(chosen).containsExactly(DeviceRequest.CPU);
     }
 
     @Test
     void aRememberedDeviceThatIsGoneFallsBackToAutomatic() {
-        StringProperty device = new SimpleStringProperty("gpu:3");
+        ObjectProperty<DeviceRequest> device = new SimpleObjectProperty<>(DeviceRequest.parse("gpu:3"));
         Menu menu = filled(CudaReport.cpuBuild(), device, new ArrayList<>());
         assertThat(fx(() -> ((RadioMenuItem) menu.getItems().get(0)).isSelected())).isTrue();
     }

@@ -129,7 +129,7 @@ class TrainingDashboardTest extends AppTestBase {
         String before = System.getProperty(org.layercanvas.app.training.SpareWorker.PROPERTY);
         System.setProperty(org.layercanvas.app.training.SpareWorker.PROPERTY, "true");
         try {
-            interact(() -> window.training().prepareWorker("auto",
+            interact(() -> window.training().prepareWorker(org.layercanvas.runtime.device.DeviceRequest.AUTO,
                     org.layercanvas.app.main.MainWindow.trainingThreads()));
             var spares = app.spareWorker();
             waitFor(10, spares::hasSpare);
