@@ -1,28 +1,22 @@
 package org.layercanvas.app;
 
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.layercanvas.i18n.Texts;
 
 /** The desktop app's user-visible text, from {@code org/layercanvas/app/messages.properties}. */
 public final class Messages {
     public static final String BUNDLE = "org.layercanvas.app.messages";
+    private static final Texts TEXTS = Texts.of(BUNDLE, Messages.class);
 
     private Messages() {
     }
 
     public static ResourceBundle bundle() {
-        return ResourceBundle.getBundle(BUNDLE, Locale.getDefault());
+        return TEXTS.bundle();
     }
 
+    /** The text of {@code key} with {@code args} formatted for the default locale; {@code !key!} when missing. */
     public static String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle().getString(key);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!";
-        }
-        return new MessageFormat(pattern, Locale.getDefault()).format(args);
+        return TEXTS.get(key, args);
     }
 }

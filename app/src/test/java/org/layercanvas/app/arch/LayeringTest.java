@@ -32,6 +32,16 @@ class LayeringTest {
     }
 
     @Test
+    void textsAndNumbersDependOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("org.layercanvas.i18n..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.layercanvas.model..",
+                        "org.layercanvas.runtime..", "org.layercanvas.app..", "org.layercanvas.grapheditor..",
+                        "org.layercanvas.charts..", "javafx..")
+                .because("every module, the generic controls too, reads its texts through it")
+                .check(classes);
+    }
+
+    @Test
     void theRuntimeAndTheModelNeverReachTheUi() {
         noClasses().that().resideInAnyPackage("org.layercanvas.runtime..", "org.layercanvas.model..",
                         "org.layercanvas.samples..")

@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import org.layercanvas.model.Node;
 
 /**
@@ -23,6 +21,8 @@ import org.layercanvas.model.Node;
  * descriptions come from the {@code catalog} resource bundle so that they can be translated.
  */
 public final class LayerCatalog {
+    private static final org.layercanvas.i18n.Texts CATALOG_TEXTS =
+            org.layercanvas.i18n.Texts.of("org.layercanvas.model.catalog", LayerCatalog.class);
     public static final List<String> ACTIVATIONS =
             List.of("relu", "leakyrelu", "elu", "gelu", "sigmoid", "tanh", "softmax", "identity");
     public static final List<String> LOSSES = List.of("softmax_ce", "sigmoid_bce", "mse", "mae");
@@ -72,12 +72,7 @@ public final class LayerCatalog {
     }
 
     private static String text(String key, Locale locale) {
-        ResourceBundle bundle = ResourceBundle.getBundle("org.layercanvas.model.catalog", locale);
-        try {
-            return bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
+        return CATALOG_TEXTS.raw(locale, key);
     }
 
     private static LayerCatalog build() {

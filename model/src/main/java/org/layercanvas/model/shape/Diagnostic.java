@@ -1,9 +1,7 @@
 package org.layercanvas.model.shape;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 /**
  * One problem found in a document.
@@ -19,6 +17,9 @@ import java.util.ResourceBundle;
  */
 public record Diagnostic(Severity severity, String nodeId, String port, String location, String code,
                          List<String> args, Fix fix) {
+    private static final org.layercanvas.i18n.Texts TEXTS =
+            org.layercanvas.i18n.Texts.of("org.layercanvas.model.messages", Diagnostic.class);
+
     public Diagnostic {
         args = List.copyOf(args);
     }
@@ -29,8 +30,7 @@ public record Diagnostic(Severity severity, String nodeId, String port, String l
     }
 
     public String message(Locale locale) {
-        ResourceBundle bundle = ResourceBundle.getBundle("org.layercanvas.model.messages", locale);
-        return new MessageFormat(bundle.getString(code), locale).format(args.toArray());
+        return TEXTS.get(locale, code, args.toArray());
     }
 
     public boolean isError() {

@@ -41,6 +41,7 @@ class DocumentFormatExceptionTest {
         assertThat(Messages.format("error.integerRange", 5_000_000_000L, Integer.MIN_VALUE, Integer.MAX_VALUE))
                 .isEqualTo("the number 5000000000 is out of range; expected a whole number from -2147483648 "
                         + "to 2147483647");
-        assertThat(Messages.format("no.such.key")).isEqualTo("no.such.key");
+        // the one rule of every module: a missing key shows as !key!, never as an exception
+        assertThat(Messages.format("no.such.key")).isEqualTo("!no.such.key!");
     }
 }
