@@ -62,6 +62,16 @@ public final class Numbers {
         return Double.isNaN(fraction) ? UNKNOWN : String.format(Locale.getDefault(), "%.1f %%", fraction * 100);
     }
 
+    /** {@code decimals} digits after the point in the default locale ({@code 0.1678}), a dash for NaN. */
+    public static String fixed(double v, int decimals) {
+        return Double.isNaN(v) ? UNKNOWN : String.format(Locale.getDefault(), "%." + decimals + "f", v);
+    }
+
+    /** Rounded to a whole number with the default locale's grouping ({@code 133,479}), a dash for NaN. */
+    public static String grouped(double v) {
+        return Double.isNaN(v) ? UNKNOWN : String.format(Locale.getDefault(), "%,.0f", v);
+    }
+
     /** A count with the default locale's grouping: {@code 65,536}. */
     public static String grouped(long n) {
         return String.format(Locale.getDefault(), "%,d", n);

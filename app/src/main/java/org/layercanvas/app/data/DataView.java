@@ -30,6 +30,7 @@ import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.layercanvas.app.Messages;
+import org.layercanvas.i18n.Numbers;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.layers.LayerType;
 import org.layercanvas.model.shape.Analysis;
@@ -410,7 +411,7 @@ public final class DataView extends BorderPane {
             bar.setMinWidth(2);
             bar.setPrefWidth(2 + 110.0 * counts[c] / Math.max(1, max));
             bar.setMaxWidth(Region.USE_PREF_SIZE);
-            Label count = new Label(String.format(Locale.getDefault(), "%,d", counts[c]));
+            Label count = new Label(Numbers.grouped(counts[c]));
             count.setMinWidth(Region.USE_PREF_SIZE);
             HBox row = new HBox(6, name, bar, count);
             row.setAlignment(Pos.CENTER_LEFT);

@@ -3,11 +3,11 @@ package org.layercanvas.app.editor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.layercanvas.app.Messages;
+import org.layercanvas.i18n.Numbers;
 import org.layercanvas.grapheditor.ConnectionPolicy;
 import org.layercanvas.grapheditor.GraphSnapshot;
 import org.layercanvas.grapheditor.NodeModel;
@@ -88,7 +88,7 @@ public final class GraphPresenter {
         lines.addAll(extra);
         String tooltip = String.join("\n", lines);
         long params = analysis.paramCount(n.id());
-        String badge = params == 0 ? "" : Messages.get("node.params", String.format(Locale.getDefault(), "%,d", params));
+        String badge = params == 0 ? "" : Messages.get("node.params", Numbers.grouped(params));
         String subtitle = summary(n);
         return new NodeModel(n.id(), n.id(), subtitle, badge, LayerLook.icon(n.type()), LayerLook.category(n.type()),
                 inputs, outputs, n.position().x(), n.position().y(), state, tooltip);

@@ -1,7 +1,6 @@
 package org.layercanvas.app.main;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -32,6 +31,7 @@ import org.layercanvas.app.training.TrainingCharts;
 import org.layercanvas.app.training.TrainingView;
 import org.layercanvas.app.training.TrainingViewModel;
 import org.layercanvas.grapheditor.GraphEditor;
+import org.layercanvas.i18n.Numbers;
 import org.layercanvas.model.DatasetSpec;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.data.DatasetCatalog;
@@ -206,7 +206,7 @@ public final class MainWindow {
         problems.show(analysis);
         long errors = analysis.errors().size();
         long warnings = analysis.diagnostics().size() - errors;
-        String params = String.format(Locale.getDefault(), "%,d", analysis.totalParams());
+        String params = Numbers.grouped(analysis.totalParams());
         statusLeft.setText(errors == 0 && warnings == 0 ? Messages.get("status.valid", params)
                 : Messages.get("status.problems", params, errors, warnings));
     }

@@ -91,7 +91,7 @@ final class WindowMenus {
             recent.getItems().add(none);
         }
         for (Path p : paths) {
-            MenuItem item = new MenuItem(p.getFileName() + "  \u2014  " + p.getParent());
+            MenuItem item = new MenuItem(Messages.get("menu.recent.item", p.getFileName(), p.getParent()));
             item.setMnemonicParsing(false);
             item.setOnAction(e -> openFile.accept(p));
             recent.getItems().add(item);

@@ -13,6 +13,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.layercanvas.app.Messages;
 import org.layercanvas.app.data.DataPictures;
+import org.layercanvas.i18n.Numbers;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.shape.TensorShape;
 import org.layercanvas.runtime.data.BatchSource;
@@ -125,7 +126,7 @@ public final class EvaluationViewModel {
             }
         }
         summary.set(Messages.get("evaluation.summary", percent(ev.testAccuracy()),
-                Double.isNaN(ev.testLoss()) ? "\u2014" : String.format(Locale.getDefault(), "%.4f", ev.testLoss()),
+                Numbers.fixed(ev.testLoss(), 4),
                 total));
         List<ClassRow> list = new ArrayList<>();
         for (int c = 0; c < ev.classNames().size(); c++) {
@@ -203,6 +204,6 @@ public final class EvaluationViewModel {
 
     /** A fraction as a percentage with one decimal ("97.5 %"), or a dash when unknown. */
     static String percent(double v) {
-        return Double.isNaN(v) ? "\u2014" : String.format(Locale.getDefault(), "%.1f %%", v * 100);
+        return Numbers.percent(v);
     }
 }

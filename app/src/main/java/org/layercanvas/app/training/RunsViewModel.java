@@ -3,7 +3,6 @@ package org.layercanvas.app.training;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -14,6 +13,7 @@ import javafx.collections.ObservableList;
 import org.layercanvas.app.Messages;
 import org.layercanvas.app.runs.RunDiff;
 import org.layercanvas.app.runs.RunStore;
+import org.layercanvas.i18n.Numbers;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.io.DocumentFormatException;
 import org.layercanvas.model.layers.LayerCatalog;
@@ -145,8 +145,7 @@ public final class RunsViewModel {
 
     /** One line of the list: id, status, epochs, test accuracy and device. */
     public static String row(RunStore.RunInfo run) {
-        String accuracy = Double.isNaN(run.testAccuracy()) ? "\u2014"
-                : String.format(Locale.getDefault(), "%.1f %%", run.testAccuracy() * 100);
-        return Messages.get("runs.row", run.id(), run.status(), run.epochs(), accuracy, run.device());
+        return Messages.get("runs.row", run.id(), run.status(), run.epochs(), Numbers.percent(run.testAccuracy()),
+                run.device());
     }
 }

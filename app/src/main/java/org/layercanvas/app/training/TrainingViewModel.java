@@ -1,5 +1,6 @@
 package org.layercanvas.app.training;
 
+import org.layercanvas.i18n.Numbers;
 import org.layercanvas.runtime.device.DeviceRequest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -293,7 +294,7 @@ public final class TrainingViewModel {
             String text = Messages.get("training.finished." + f.reason(), f.epochsCompleted(),
                     pct(f.testAccuracy()), num(f.testLoss()));
             String stats = Messages.get("training.summary", f.iterations(),
-                    String.format(Locale.getDefault(), "%,.0f", f.samplesPerSecond()), time(f.wallSeconds()));
+                    Numbers.grouped(f.samplesPerSecond()), time(f.wallSeconds()));
             ui.execute(() -> {
                 state.set(State.FINISHED);
                 progress.set(1);
@@ -325,8 +326,7 @@ public final class TrainingViewModel {
         double fraction = Math.min(1, (double) iteration / total);
         double eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : Double.NaN;
         String text = Messages.get("training.progress", epoch, totalEpochs, iteration, total, time(elapsed),
-                Double.isNaN(eta) ? "\u2014" : time(eta), String.format(Locale.getDefault(), "%,.0f",
-                        samplesPerSecond));
+                Double.isNaN(eta) ? Numbers.UNKNOWN : time(eta), Numbers.grouped(samplesPerSecond));
         ui.execute(() -> {
             if (state.get() == State.RUNNING) {
                 progress.set(fraction);
@@ -396,11 +396,11 @@ public final class TrainingViewModel {
     }
 
     private static String pct(double v) {
-        return Double.isNaN(v) ? "\u2014" : String.format(Locale.getDefault(), "%.1f %%", v * 100);
+        return Numbers.percent(v);
     }
 
     private static String num(double v) {
-        return Double.isNaN(v) ? "\u2014" : String.format(Locale.getDefault(), "%.4f", v);
+        return Numbers.fixed(v, 4);
     }
 
     static String time(double seconds) {
