@@ -53,4 +53,40 @@ public final class Samples {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * What a sample reaches with its own settings (see {@code expected.properties}).
+     *
+     * @param accuracy the lowest test accuracy a run should give
+     * @param seconds  about how long a run takes on a 2-core laptop CPU
+     * @param measured whether the figures were measured here (false: as the sample's description states, for
+     *                 samples whose data is downloaded)
+     */
+    public record Expected(double accuracy, int seconds, boolean measured) {
+    }
+
+    /** The expected figures of a sample, if it has them. */
+    public static Optional<Expected> expected(String name) {
+        java.util.Properties p = new java.util.Properties();
+        List<String> lines;
+        try (InputStream in = Samples.class.getResourceAsStream(FOLDER + "expected.properties")) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            byte[] bytes = in.readAllBytes();
+            p.load(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)));
+            lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String accuracy = p.getProperty(name + ".accuracy");
+        String seconds = p.getProperty(name + ".seconds");
+        if (accuracy == null || seconds == null) {
+            return Optional.empty();
+        }
+        int stated = lines.indexOf("# stated");
+        int at = lines.indexOf(name + ".accuracy=" + accuracy);
+        return Optional.of(new Expected(Double.parseDouble(accuracy), Integer.parseInt(seconds),
+                stated < 0 || at < stated));
+    }
 }
