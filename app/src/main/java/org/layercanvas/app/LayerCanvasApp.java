@@ -34,7 +34,11 @@ public final class LayerCanvasApp extends Application {
             MainWindow.openFileOrSample(app, java.nio.file.Path.of(files.get(0)), FIRST_SAMPLE, stage);
             offerRecovery(app, new Stage());
         } else if (!offerRecovery(app, stage)) {
-            MainWindow.openSample(app, FIRST_SAMPLE, stage);
+            MainWindow first = MainWindow.openSample(app, FIRST_SAMPLE, stage);
+            if (app.isFirstLaunch() && !Boolean.getBoolean(EXIT_WHEN_SHOWN)) {
+                // A new student meets the samples first; the digits sample stays open behind the start screen.
+                javafx.application.Platform.runLater(first::showStartScreen);
+            }
         }
         if (Boolean.getBoolean(EXIT_WHEN_SHOWN)) {
             // The installer build records which classes the shown window needed (class-data sharing), then quits.

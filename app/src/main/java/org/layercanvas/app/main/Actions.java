@@ -15,6 +15,7 @@ import org.layercanvas.app.document.CommandStack;
  */
 final class Actions {
     final Action newDocument;
+    final Action newFromSample;
     final Action open;
     final Action save;
     final Action saveAs;
@@ -44,6 +45,8 @@ final class Actions {
     Actions(MainWindow w) {
         CommandStack stack = w.session().commands();
         newDocument = action("new", "mdi2f-file-outline", "Shortcut+N", e -> w.newWindow());
+        newFromSample = action("newFromSample", "mdi2v-view-grid-plus-outline", "Shortcut+Shift+N",
+                e -> w.showStartScreen());
         open = action("open", "mdi2f-folder-open-outline", "Shortcut+O", e -> w.openChosen());
         save = action("save", "mdi2c-content-save-outline", "Shortcut+S", e -> w.save());
         saveAs = action("saveAs", null, "Shortcut+Shift+S", e -> w.saveAs());

@@ -45,6 +45,7 @@ public final class AppContext {
     private final ExecutorService background;
     private final List<MainWindow> windows = new ArrayList<>();
     private boolean dark;
+    private final boolean startScreenSeen;
     private final javafx.beans.property.ObjectProperty<DeviceRequest> device =
             new javafx.beans.property.SimpleObjectProperty<>(this, "device", DeviceRequest.AUTO);
 
@@ -62,6 +63,7 @@ public final class AppContext {
         });
         Properties saved = settings();
         this.dark = "dark".equals(saved.getProperty("theme"));
+        this.startScreenSeen = Boolean.parseBoolean(saved.getProperty("startScreen.seen"));
         try {
             this.device.set(DeviceRequest.parse(saved.getProperty("device", DeviceRequest.AUTO.toString())));
         } catch (IllegalArgumentException e) {
@@ -135,6 +137,24 @@ public final class AppContext {
 
     public List<MainWindow> windows() {
         return windows;
+    }
+
+    /**
+     * True until the start screen has been shown once for this user (the first launch shows it over the first
+     * window); showing it calls {@link #startScreenShown}.
+     */
+    public boolean isFirstLaunch() {
+        return !startScreenSeen;
+    }
+
+    /** Remembers that this user has seen the start screen. */
+    public void startScreenShown() {
+        saveSetting("startScreen.seen", "true");
+    }
+
+    /** Where settings, recent files, recovery copies and runs are kept. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public boolean isDark() {

@@ -23,6 +23,8 @@ import org.layercanvas.app.inspector.InspectorViewModel;
 import org.layercanvas.app.palette.PaletteView;
 import org.layercanvas.app.palette.PaletteViewModel;
 import org.layercanvas.app.problems.ProblemsView;
+import org.layercanvas.app.start.StartScreen;
+import org.layercanvas.app.start.StartViewModel;
 import org.layercanvas.app.training.EvaluationView;
 import org.layercanvas.app.training.EvaluationViewModel;
 import org.layercanvas.app.training.RunsView;
@@ -288,6 +290,36 @@ public final class MainWindow {
         open(app, new DocumentSession(app.catalog(), DocumentSession.emptyDocument(), null), new Stage());
     }
 
+    /** The start screen over this window: a chosen sample or file opens in place of this window if it is empty. */
+    public Stage showStartScreen() {
+        app.startScreenShown();
+        return StartScreen.show(stage, new StartViewModel(() -> app.recentFiles().list()), new StartScreen.Choices() {
+            @Override
+            public void sample(String name) {
+                replaceIfPristine(() -> openSample(app, name, new Stage()));
+            }
+
+            @Override
+            public void emptyCanvas() {
+                replaceIfPristine(MainWindow.this::newWindow);
+            }
+
+            @Override
+            public void file(Path file) {
+                openFile(file);
+            }
+        });
+    }
+
+    /** Opens another window; this one closes if it holds nothing worth keeping (unchanged, never saved). */
+    private void replaceIfPristine(Runnable open) {
+        boolean pristine = !session.commands().isDirty() && session.file() == null;
+        open.run();
+        if (pristine) {
+            closeWithoutAsking();
+        }
+    }
+
     void openChosen() {
         Path folder = session.file() != null ? session.file().getParent() : null;
         app.fileDialogs().chooseOpen(stage, folder).ifPresent(this::openFile);
@@ -302,13 +334,8 @@ public final class MainWindow {
             }
         }
         DocumentSession opened = FileController.open(app, file, stage);
-        if (opened == null) {
-            return;
-        }
-        boolean pristine = !session.commands().isDirty() && session.file() == null;
-        open(app, opened, new Stage());
-        if (pristine) {
-            closeWithoutAsking();
+        if (opened != null) {
+            replaceIfPristine(() -> open(app, opened, new Stage()));
         }
     }
 

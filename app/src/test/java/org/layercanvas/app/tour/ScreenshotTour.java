@@ -117,7 +117,16 @@ public final class ScreenshotTour {
         onFx(() -> app.setDark(true));
         settle();
         shoot(w[0].stage().getScene(), out.resolve("dark-theme.png"));
+        javafx.stage.Stage[] start = new javafx.stage.Stage[1];
+        onFx(() -> start[0] = w[0].showStartScreen());
+        settle();
+        shoot(start[0].getScene(), out.resolve("start-screen-dark.png"));
+        onFx(() -> start[0].close());
         onFx(() -> app.setDark(false));
+        onFx(() -> start[0] = w[0].showStartScreen());
+        settle();
+        shoot(start[0].getScene(), out.resolve("start-screen.png"));
+        onFx(() -> start[0].close());
         onFx(() -> w[0].stage().close());
 
         // Training: the dashboard mid-run and the evaluation afterwards.
