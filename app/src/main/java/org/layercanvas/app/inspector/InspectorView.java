@@ -143,6 +143,11 @@ public final class InspectorView extends VBox {
         }
     }
 
+    /** Brings the Network tab (title, description, dataset and its preprocessing) to the front. */
+    public void showNetworkTab() {
+        tabs.getSelectionModel().select(1);
+    }
+
     public ReadOnlyStringProperty lastRefusalProperty() {
         return model.lastRefusalProperty();
     }

@@ -79,6 +79,11 @@ final class BottomPanels {
         bringToFront(trainingTab);
     }
 
+    /** The tab with this id ({@code tab-problems}, {@code tab-evaluation}, {@code tab-runs}, ...), in front. */
+    void show(String tabId) {
+        tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().ifPresent(this::bringToFront);
+    }
+
     private void bringToFront(Tab tab) {
         tabs.getSelectionModel().select(tab);
         if (centre != null && centre.getDividerPositions()[0] > 0.55) {

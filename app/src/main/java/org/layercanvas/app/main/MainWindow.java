@@ -1,6 +1,7 @@
 package org.layercanvas.app.main;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -21,6 +22,8 @@ import org.layercanvas.app.editor.CanvasController;
 import org.layercanvas.app.inspector.InspectorView;
 import org.layercanvas.app.inspector.InspectorViewModel;
 import org.layercanvas.app.palette.PaletteView;
+import org.layercanvas.app.pipeline.PipelineStrip;
+import org.layercanvas.app.pipeline.PipelineViewModel;
 import org.layercanvas.app.palette.PaletteViewModel;
 import org.layercanvas.app.problems.ProblemsView;
 import org.layercanvas.app.start.StartScreen;
@@ -171,13 +174,36 @@ public final class MainWindow {
 
     private Scene scene() {
         WindowMenus menus = new WindowMenus(actions, app, this::openFile);
-        Scene scene = WindowLayout.scene(new VBox(menus.menuBar(), menus.toolBar()),
+        Scene scene = WindowLayout.scene(new VBox(menus.menuBar(), menus.toolBar(), pipelineStrip()),
                 WindowLayout.body(palette, editor, canvas, bottom, inspector),
                 WindowLayout.statusBar(statusLeft, statusRight));
         statusRight.textProperty().bind(Bindings.createStringBinding(
                 () -> Messages.get("status.zoom", Math.round(editor.zoomProperty().get() * 100)),
                 editor.zoomProperty()));
         return scene;
+    }
+
+    /** Data -> preprocessing -> model -> training -> evaluation -> deployment, each step going where it is done. */
+    private PipelineStrip pipelineStrip() {
+        PipelineViewModel model = new PipelineViewModel(session.commands().documentProperty(),
+                session.analysisProperty(), training);
+        Map<PipelineViewModel.Stage, Runnable> go = new EnumMap<>(PipelineViewModel.Stage.class);
+        go.put(PipelineViewModel.Stage.DATA, this::showData);
+        go.put(PipelineViewModel.Stage.PREPROCESSING, inspector::showNetworkTab);
+        go.put(PipelineViewModel.Stage.MODEL, () -> {
+            bottom.show("tab-problems");
+            editor.requestFocus();
+        });
+        go.put(PipelineViewModel.Stage.TRAINING, () -> {
+            if (training.busyProperty().get()) {
+                bottom.showTraining();
+            } else {
+                run();
+            }
+        });
+        go.put(PipelineViewModel.Stage.EVALUATION, () -> bottom.show("tab-evaluation"));
+        go.put(PipelineViewModel.Stage.DEPLOYMENT, () -> bottom.show("tab-runs"));
+        return new PipelineStrip(model, go);
     }
 
     private void configureStage() {
