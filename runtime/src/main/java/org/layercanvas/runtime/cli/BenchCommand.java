@@ -279,7 +279,7 @@ final class BenchCommand implements Callable<Integer> {
                 });
         TrainingSession.Result result = session[0].run();
         if (!result.succeeded()) {
-            err.println(Text.get("line.error", Text.get("labelled", result.failed().code(),
+            err.println(Text.get("line.error", Text.get("labelled", result.failed().failure().wireName(),
                     result.failed().message())));
             return null;
         }

@@ -162,7 +162,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (!result.succeeded()) {
             TrainingEvent.Failed f = result.failed();
-            err.println(Text.get("line.error", f.code() + ": " + f.message()));
+            err.println(Text.get("line.error", Text.get("labelled", f.failure().wireName(), f.message())));
             exit = ExitCodes.TRAINING_FAILED;
         }
         if (json && result.succeeded()) {
@@ -188,7 +188,7 @@ final class TrainCommand implements Callable<Integer> {
                     validation, String.format(Locale.ROOT, "%.2f", e.seconds()),
                     String.format(Locale.ROOT, "%,.0f", e.samplesPerSecond())));
         } else if (event instanceof TrainingEvent.Finished f) {
-            out.println(Text.get("train.finished." + f.reason(), f.epochsCompleted()));
+            out.println(Text.get("train.finished." + f.endReason().wireName(), f.epochsCompleted()));
             out.println(Text.get("train.summary", fmt(f.testLoss()), fmt(f.testAccuracy()),
                     String.format(Locale.ROOT, "%,.0f", f.samplesPerSecond()),
                     String.format(Locale.ROOT, "%.2f", f.wallSeconds()), f.device()));
@@ -223,7 +223,7 @@ final class TrainCommand implements Callable<Integer> {
         o.put("epochs", f.epochsCompleted());
         o.put("iterations", f.iterations());
         o.put("device", f.device());
-        o.put("reason", f.reason());
+        o.put("reason", f.endReason().wireName());
         return o.toString();
     }
 }

@@ -271,14 +271,14 @@ public final class TrainingSession {
         try {
             device = Devices.choose(options.device());
         } catch (DeviceChoice.UnavailableException e) {
-            return fail("device", e.getMessage(), 0, 0, null);
+            return fail(FailureCode.DEVICE, e.getMessage(), 0, 0, null);
         }
         // Before DL4J allocates anything: a network too big for the device is refused with numbers, not a crash.
         MemoryEstimate estimate = MemoryEstimate.of(document,
                 new ShapeInference(LayerCatalog.standard()).analyze(document), device.isGpu());
         MemoryBudget budget = MemoryBudget.of(device);
         if (budget.fit(estimate) == MemoryBudget.Fit.TOO_BIG) {
-            return fail("out-of-memory", budget.refusal(estimate), 0, 0, null);
+            return fail(FailureCode.OUT_OF_MEMORY, budget.refusal(estimate), 0, 0, null);
         }
         memory = budget.describe(estimate);
         CompiledGraph compiled;
@@ -288,47 +288,47 @@ public final class TrainingSession {
         } catch (CompileException e) {
             String first = e.diagnostics().isEmpty() ? e.getMessage()
                     : e.diagnostics().get(0).location() + ": " + e.diagnostics().get(0).message();
-            return fail("compile", first, 0, 0, null);
+            return fail(FailureCode.COMPILE, first, 0, 0, null);
         }
         try {
             device = Devices.confirm(device, options.device(), Nd4j.getBackend().getClass().getSimpleName());
         } catch (DeviceChoice.UnavailableException e) {
-            return fail("device", e.getMessage(), 0, 0, compiled);
+            return fail(FailureCode.DEVICE, e.getMessage(), 0, 0, compiled);
         }
         if (device.isGpu() && device.gpuIndex() > 0) {
             Nd4j.getAffinityManager().unsafeSetDevice(device.gpuIndex());
         }
         if (document.dataset() == null) {
-            return fail("dataset", text("train.noDataset"), 0, 0, compiled);
+            return fail(FailureCode.DATASET, text("train.noDataset"), 0, 0, compiled);
         }
         PreparedData data;
         try {
             data = DatasetLoader.prepare(document.dataset(), compiled.inputShape(), options.data());
         } catch (DatasetException e) {
-            return fail("dataset", e.getMessage(), 0, 0, compiled);
+            return fail(FailureCode.DATASET, e.getMessage(), 0, 0, compiled);
         } catch (CancelledException e) {
-            return fail("cancelled", e.getMessage(), 0, 0, compiled);
+            return fail(FailureCode.CANCELLED, e.getMessage(), 0, 0, compiled);
         } catch (OutOfMemoryError e) {
-            return fail("out-of-memory", text("train.outOfMemoryLoading"), 0, 0, compiled);
+            return fail(FailureCode.OUT_OF_MEMORY, text("train.outOfMemoryLoading"), 0, 0, compiled);
         }
         if (data.train().size() == 0) {
-            return fail("dataset", text("train.emptyTrainingSplit"), 0, 0, compiled);
+            return fail(FailureCode.DATASET, text("train.emptyTrainingSplit"), 0, 0, compiled);
         }
         if (!data.feeds(compiled.inputShape())) {
-            return fail("dataset", DataMessages.format("sanity.shapeMismatch", compiled.inputShape().label(),
+            return fail(FailureCode.DATASET, DataMessages.format("sanity.shapeMismatch", compiled.inputShape().label(),
                     data.shapes().get(0).label(),
                     String.join(", ", data.shapes().stream().map(TensorShape::label).toList())), 0, 0, compiled);
         }
         try {
             return train(compiled, data, device, wallStart);
         } catch (OutOfMemoryError e) {
-            return fail("out-of-memory", text("train.outOfMemory"), 0, 0,
+            return fail(FailureCode.OUT_OF_MEMORY, text("train.outOfMemory"), 0, 0,
                     compiled);
         } catch (RuntimeException e) {
-            return fail("internal", text("train.internal", e), 0, 0, compiled);
+            return fail(FailureCode.INTERNAL, text("train.internal", e), 0, 0, compiled);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return fail("internal", text("train.interrupted"), 0, 0, compiled);
+            return fail(FailureCode.INTERNAL, text("train.interrupted"), 0, 0, compiled);
         }
     }
 
@@ -379,7 +379,7 @@ public final class TrainingSession {
         long samplesSeen = 0;
         double bestMonitored = Double.POSITIVE_INFINITY;
         int epochsWithoutImprovement = 0;
-        String reason = "completed";
+        EndReason reason = EndReason.COMPLETED;
 
         try (StreamingIterator batches = StreamingIterator.builder(trainSource, shape).batchSize(t.batchSize())
                 .shuffle(true).seed(t.seed()).augmentation(data.augmentation()).prefetch(prefetch(engine))
@@ -393,13 +393,13 @@ public final class TrainingSession {
                 long epochPausedNanos = 0;
                 while (batches.hasNext()) {
                     if (stopRequested) {
-                        reason = "stopped";
+                        reason = EndReason.STOPPED;
                         break;
                     }
                     long paused = pauseIfRequested(iteration, epoch + 1);
                     epochPausedNanos += paused;
                     if (stopRequested) {
-                        reason = "stopped";
+                        reason = EndReason.STOPPED;
                         break;
                     }
                     long waitStart = System.nanoTime();
@@ -414,7 +414,7 @@ public final class TrainingSession {
                     samplesSeen += n;
                     if (!Double.isFinite(loss)) {
                         String message = text("train.diverged", loss, epoch + 1, iteration, rate);
-                        return fail("diverged", message, epoch + 1, iteration, compiled);
+                        return fail(FailureCode.DIVERGED, message, epoch + 1, iteration, compiled);
                     }
                     lossSum += loss;
                     lossCount++;
@@ -447,14 +447,14 @@ public final class TrainingSession {
                         bestMonitored = monitored;
                         epochsWithoutImprovement = 0;
                     } else if (++epochsWithoutImprovement >= t.earlyStoppingPatience()) {
-                        reason = "early-stopped";
+                        reason = EndReason.EARLY_STOPPED;
                         break;
                     }
                 }
             }
         }
         if (stopRequested) {
-            reason = "stopped";
+            reason = EndReason.STOPPED;
         }
         TrainingEvent.Evaluation evaluation = evaluate(graph, test, shape, units);
         double wall = (System.nanoTime() - wallStart) / 1e9;
@@ -585,7 +585,7 @@ public final class TrainingSession {
 
     private static final int EVALUATION_CHUNK = 1024;
 
-    private Result fail(String code, String message, int epoch, int iteration, CompiledGraph compiled) {
+    private Result fail(FailureCode code, String message, int epoch, int iteration, CompiledGraph compiled) {
         TrainingEvent.Failed failed = new TrainingEvent.Failed(code, message, epoch, iteration);
         listener.onEvent(failed);
         return new Result(null, failed, model, compiled, null, null);

@@ -218,7 +218,7 @@ public final class WorkerMain {
             run.whenComplete((result, error) -> {
                 if (error != null && !runOver) {
                     // The session reports every outcome it can; this is for the ones it cannot (an Error).
-                    onEvent(new TrainingEvent.Failed("internal", "the training thread failed: " + error, 0, 0));
+                    onEvent(new TrainingEvent.Failed(org.layercanvas.runtime.train.FailureCode.INTERNAL, "the training thread failed: " + error, 0, 0));
                 }
             });
         }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.layercanvas.runtime.train.EndReason;
 import org.layercanvas.runtime.train.ModelFiles;
 import org.layercanvas.runtime.train.TrainingEvent;
 import org.layercanvas.runtime.worker.WorkerProtocol.Message;
@@ -121,7 +122,7 @@ class WorkerClientTest {
             assertThat(started.device()).isEqualTo("cpu");
             assertThat(started.threads()).as("OMP_NUM_THREADS / threads option").isEqualTo(1);
             assertThat(r.messages).anyMatch(m -> m instanceof WorkerProtocol.Event e
-                    && e.event() instanceof TrainingEvent.Finished f && f.reason().equals("completed"));
+                    && e.event() instanceof TrainingEvent.Finished f && f.endReason() == EndReason.COMPLETED);
 
             double[][] out = client.predict(new double[][] {{0.8, 0.8}, {-0.8, 0.8}}).get(10, TimeUnit.SECONDS);
             assertThat(out).hasDimensions(2, 1);
