@@ -74,7 +74,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (epochs != null) {
             if (epochs < 1) {
-                err.println(Text.get("line.error", "--epochs: " + Text.get("option.positive", epochs)));
+                err.println(Text.get("line.error", Text.get("option.invalid", "--epochs",
+                        Text.get("option.positive", epochs))));
                 return ExitCodes.UNREADABLE;
             }
             doc = doc.withTraining(doc.training().withEpochs(epochs));
@@ -85,15 +86,17 @@ final class TrainCommand implements Callable<Integer> {
         try {
             org.layercanvas.runtime.device.DeviceRequest.parse(device);
         } catch (IllegalArgumentException e) {
-            err.println(Text.get("line.error", "--device: " + e.getMessage()));
+            err.println(Text.get("line.error", Text.get("option.invalid", "--device", e.getMessage())));
             return ExitCodes.UNREADABLE;
         }
         if (threads < 0) {
-            err.println(Text.get("line.error", "--threads: " + Text.get("option.notNegative", threads)));
+            err.println(Text.get("line.error", Text.get("option.invalid", "--threads",
+                    Text.get("option.notNegative", threads))));
             return ExitCodes.UNREADABLE;
         }
         if (EnginePreference.parse(engine) == null) {
-            err.println(Text.get("line.error", "--engine: " + Text.get("option.engine", engine)));
+            err.println(Text.get("line.error", Text.get("option.invalid", "--engine",
+                    Text.get("option.engine", engine))));
             return ExitCodes.UNREADABLE;
         }
         if (DocumentSource.reportErrors(new ShapeInference(LayerCatalog.standard()).analyze(doc), err)) {
@@ -144,8 +147,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         int exit = ExitCodes.OK;
         if (files.failure() != null) {
-            err.println(Text.get("line.error", files.failedPath() + ": "
-                    + Text.get("train.writeFailed", String.valueOf(files.failure().getMessage()))));
+            err.println(Text.get("line.error", Text.get("labelled", files.failedPath(),
+                    Text.get("train.writeFailed", String.valueOf(files.failure().getMessage())))));
             exit = ExitCodes.TRAINING_FAILED;
         }
         if (modelOut != null && result.model() != null && result.succeeded()) {
@@ -155,8 +158,8 @@ final class TrainCommand implements Callable<Integer> {
                     out.println(Text.get("train.modelSaved", modelOut));
                 }
             } catch (IOException | RuntimeException e) {
-                err.println(Text.get("line.error", modelOut + ": "
-                        + Text.get("train.modelNotSaved", String.valueOf(e.getMessage()))));
+                err.println(Text.get("line.error", Text.get("labelled", modelOut,
+                        Text.get("train.modelNotSaved", String.valueOf(e.getMessage())))));
                 exit = ExitCodes.TRAINING_FAILED;
             }
         }
