@@ -15,8 +15,8 @@ import org.layercanvas.model.layers.LayerType;
  * document. Pure Java and fast enough to run after every edit (see the model benchmark). Errors do not cascade:
  * a node whose input is unknown because of an upstream problem is left without a shape and without a message.
  *
- * <p>The work is shared out: {@link GraphStructure} reads nodes and wires and orders them, {@link LayerShapes}
- * applies each layer's shape rule, {@link DocumentChecks} and {@link SettingsChecks} check the document as a whole.
+ * <p>The work is shared out: {@code GraphStructure} reads nodes and wires and orders them, {@code LayerShapes}
+ * applies each layer's shape rule, {@code DocumentChecks} and {@code SettingsChecks} check the document as a whole.
  * Diagnostics come out in that order.
  */
 public final class ShapeInference {

@@ -23,8 +23,8 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * <p>With {@code prefetch > 0} a daemon thread prepares up to that many batches ahead; it is stopped by
  * {@link #reset()}, {@link #setEpoch(int)} and {@link #close()}. Not for use by several consumers at once.
  *
- * <p>This class keeps the epoch and the cursor and speaks DL4J's iterator interface; {@link BatchAssembler} makes
- * the batches and {@link Prefetcher} runs the prefetch thread.
+ * <p>This class keeps the epoch and the cursor and speaks DL4J's iterator interface; {@code BatchAssembler} makes
+ * the batches and {@code Prefetcher} runs the prefetch thread.
  */
 public final class StreamingIterator implements DataSetIterator, AutoCloseable {
     private static final long serialVersionUID = 1L;

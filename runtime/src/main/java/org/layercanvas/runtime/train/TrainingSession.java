@@ -37,9 +37,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * waits between two minibatches until {@link #resume()} or {@link #requestStop()}.
  *
  * <p>The session prepares the run (device, memory check, compilation, data) and reports its end; the epochs run in
- * an {@link EpochLoop}, written out rather than delegated to {@code ComputationGraph.fit(iterator)} so that stop,
+ * an {@code EpochLoop}, written out rather than delegated to {@code ComputationGraph.fit(iterator)} so that stop,
  * divergence and learning-rate changes act between two minibatches and every event carries exact numbers.
- * {@link PauseControl} carries the stop and pause requests to the training thread.
+ * {@code PauseControl} carries the stop and pause requests to the training thread.
  */
 public final class TrainingSession {
     private final NetworkDocument document;
