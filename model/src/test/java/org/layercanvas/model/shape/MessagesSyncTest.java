@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,10 +40,15 @@ class MessagesSyncTest {
         return p;
     }
 
-    /** Message codes the validator can emit, read from the source text of ShapeInference, SettingsChecks, ParamDef. */
+    /** Message codes the validator can emit, read from the source text of the shape package and ParamDef. */
     static Set<String> usedKeys() throws IOException {
-        String shape = Files.readString(MAIN.resolve("shape/ShapeInference.java"))
-                + Files.readString(MAIN.resolve("shape/SettingsChecks.java"));
+        StringBuilder sources = new StringBuilder();
+        try (Stream<Path> files = Files.list(MAIN.resolve("shape"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                sources.append(Files.readString(f));
+            }
+        }
+        String shape = sources.toString();
         // documentError([out, ]where, code, ...): the path argument such as "dataset.split" is not a key
         shape = shape.replaceAll("documentError\\(\\s*(out,\\s*)?\"[^\"]*\"\\s*,", "documentError(");
         Set<String> used = new TreeSet<>();

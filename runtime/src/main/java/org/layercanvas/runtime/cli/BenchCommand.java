@@ -96,16 +96,17 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** Every measurement of a benchmark: per engine those of LayerCanvas, and the hand-written baselines'. */
+    private record Runs(Map<EnginePreference, List<Measurement>> ours, List<Double> handWritten,
+                        List<Double> handWrittenGraph) {
+    }
+
     private int measure() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean both = "both".equalsIgnoreCase(engine);
         EnginePreference preference = both ? EnginePreference.PLAN : EnginePreference.parse(engine);
-        String badOption = epochs < 1 ? "--epochs: " + Text.get("option.positive", epochs)
-                : repeat < 1 ? "--repeat: " + Text.get("option.positive", repeat)
-                : warmup < 0 ? "--warmup: " + Text.get("option.notNegative", warmup)
-                : threads < 0 ? "--threads: " + Text.get("option.notNegative", threads)
-                : preference == null ? "--engine: " + Text.get("option.benchEngine", engine) : null;
+        String badOption = badOption(preference);
         if (badOption != null) {
             err.println(Text.get("line.error", badOption));
             return ExitCodes.UNREADABLE;
@@ -128,7 +129,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         NetworkDocument run = doc.withTraining(doc.training().withEpochs(warmup + epochs)
                 .withEarlyStoppingOff());
-        DataContext data = DataContext.offline().withBaseFolder(DocumentSource.folderOf(file));
         DataSet train = null;
         if (baseline) {
             try {
@@ -140,39 +140,65 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<EnginePreference> contenders = both ? List.of(EnginePreference.PLAN, EnginePreference.DL4J)
                 : List.of(preference);
-        Map<EnginePreference, List<Measurement>> results = new LinkedHashMap<>();
-        List<Double> theirs = new ArrayList<>();
-        List<Double> theirsGraph = new ArrayList<>();
-        boolean headerShown = false;
+        Runs runs = runAll(run, contenders, train, out, err);
+        if (runs == null) {
+            return ExitCodes.TRAINING_FAILED;
+        }
+        report(run, contenders, runs, out);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** What is wrong with the options, for the user, or null. */
+    private String badOption(EnginePreference preference) {
+        return epochs < 1 ? Text.get("option.invalid", "--epochs", Text.get("option.positive", epochs))
+                : repeat < 1 ? Text.get("option.invalid", "--repeat", Text.get("option.positive", repeat))
+                : warmup < 0 ? Text.get("option.invalid", "--warmup", Text.get("option.notNegative", warmup))
+                : threads < 0 ? Text.get("option.invalid", "--threads", Text.get("option.notNegative", threads))
+                : preference == null ? Text.get("option.invalid", "--engine", Text.get("option.benchEngine", engine))
+                : null;
+    }
+
+    /**
+     * Runs every contender {@link #repeat} times, alternating, and prints the header after the first run (it names
+     * numbers only a run knows). Returns null when a run failed (the reason is printed).
+     */
+    private Runs runAll(NetworkDocument run, List<EnginePreference> contenders, DataSet train, PrintWriter out,
+                        PrintWriter err) {
+        DataContext data = DataContext.offline().withBaseFolder(DocumentSource.folderOf(file));
+        Runs runs = new Runs(new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>());
         for (int r = 0; r < repeat; r++) {
             for (EnginePreference p : contenders) {
                 Measurement m = measureLayerCanvas(run, p, data, err);
                 if (m == null) {
-                    return ExitCodes.TRAINING_FAILED;
+                    return null;
                 }
-                if (!headerShown) {
+                if (runs.ours().isEmpty()) {
                     out.println(Text.get("bench.header", epochs, warmup, repeat, run.training().batchSize(),
                             m.trainExamples(), m.threads()));
                     out.flush();
-                    headerShown = true;
                 }
-                results.computeIfAbsent(p, k -> new ArrayList<>()).add(m);
+                runs.ours().computeIfAbsent(p, k -> new ArrayList<>()).add(m);
             }
             if (baseline) {
-                theirs.add(measureBaseline(run, train, HandWrittenMlp.Form.MULTI_LAYER_NETWORK));
-                theirsGraph.add(measureBaseline(run, train, HandWrittenMlp.Form.COMPUTATION_GRAPH));
+                runs.handWritten().add(measureBaseline(run, train, HandWrittenMlp.Form.MULTI_LAYER_NETWORK));
+                runs.handWrittenGraph().add(measureBaseline(run, train, HandWrittenMlp.Form.COMPUTATION_GRAPH));
             }
         }
+        return runs;
+    }
+
+    /** The medians, where the time went, the ratios; and with {@code --json} the same as one JSON line. */
+    private void report(NetworkDocument run, List<EnginePreference> contenders, Runs runs, PrintWriter out) {
         ObjectNode result = new ObjectMapper().createObjectNode();
         Map<EnginePreference, Double> medians = new LinkedHashMap<>();
-        for (Map.Entry<EnginePreference, List<Measurement>> e : results.entrySet()) {
-            List<Measurement> ms = e.getValue();
-            List<Double> rates = ms.stream().map(Measurement::samplesPerSecond).toList();
+        for (Map.Entry<EnginePreference, List<Measurement>> e : runs.ours().entrySet()) {
+            List<Double> rates = e.getValue().stream().map(Measurement::samplesPerSecond).toList();
             double median = median(rates);
             medians.put(e.getKey(), median);
-            Measurement typical = closestTo(ms, median);
-            out.println(Text.get("bench.row", "LayerCanvas (" + typical.engine() + ")", fmt(median), repeat,
-                    list(rates)));
+            Measurement typical = closestTo(e.getValue(), median);
+            out.println(Text.get("bench.row", Text.get("bench.contender.layerCanvas", typical.engine()),
+                    fmt(median), repeat, list(rates)));
             out.println(Text.get("bench.engine", typical.engineReason()));
             out.println(breakdown(typical.times()));
             for (org.layercanvas.runtime.engine.KernelTime k : typical.kernels()) {
@@ -184,40 +210,43 @@ final class BenchCommand implements Callable<Integer> {
             node.put("engine", typical.engine());
             putBreakdown(node, typical.times());
         }
-        Measurement first = results.get(contenders.get(0)).get(0);
+        Measurement first = runs.ours().get(contenders.get(0)).get(0);
         result.put("epochs", epochs);
         result.put("warmupEpochs", warmup);
         result.put("repeat", repeat);
         result.put("batchSize", run.training().batchSize());
         result.put("trainExamples", first.trainExamples());
         result.put("threads", first.threads());
-        if (both) {
+        if (contenders.size() > 1) {
             double ratio = medians.get(EnginePreference.PLAN) / medians.get(EnginePreference.DL4J);
             out.println(Text.get("bench.ratioEngines", String.format(Locale.ROOT, "%.2f", ratio)));
             result.put("planOverDl4j", ratio);
         }
         if (baseline) {
-            double oursMedian = medians.get(contenders.get(0));
-            double theirsMedian = median(theirs);
-            double ratio = oursMedian / theirsMedian;
-            out.println(Text.get("bench.row", "hand-written DL4J", fmt(theirsMedian), repeat, list(theirs)));
-            out.println(Text.get("bench.ratio", String.format(Locale.ROOT, "%.3f", ratio),
-                    String.format(Locale.ROOT, "%+.1f %%", (1 / ratio - 1) * 100)));
-            double graphMedian = median(theirsGraph);
-            double graphRatio = oursMedian / graphMedian;
-            out.println(Text.get("bench.row", "hand-written DL4J graph", fmt(graphMedian), repeat, list(theirsGraph)));
-            out.println(Text.get("bench.ratioGraph", String.format(Locale.ROOT, "%.3f", graphRatio),
-                    String.format(Locale.ROOT, "%+.1f %%", (1 / graphRatio - 1) * 100)));
-            result.put("baselineSamplesPerSecond", theirsMedian);
-            result.put("ratio", ratio);
-            result.put("graphBaselineSamplesPerSecond", graphMedian);
-            result.put("graphRatio", graphRatio);
+            reportBaseline(medians.get(contenders.get(0)), runs, result, out);
         }
         if (json) {
             out.println(result);
         }
-        out.flush();
-        return ExitCodes.OK;
+    }
+
+    private void reportBaseline(double oursMedian, Runs runs, ObjectNode result, PrintWriter out) {
+        double theirsMedian = median(runs.handWritten());
+        double ratio = oursMedian / theirsMedian;
+        out.println(Text.get("bench.row", Text.get("bench.contender.handWritten"), fmt(theirsMedian), repeat,
+                list(runs.handWritten())));
+        out.println(Text.get("bench.ratio", String.format(Locale.ROOT, "%.3f", ratio),
+                String.format(Locale.ROOT, "%+.1f %%", (1 / ratio - 1) * 100)));
+        double graphMedian = median(runs.handWrittenGraph());
+        double graphRatio = oursMedian / graphMedian;
+        out.println(Text.get("bench.row", Text.get("bench.contender.handWrittenGraph"), fmt(graphMedian), repeat,
+                list(runs.handWrittenGraph())));
+        out.println(Text.get("bench.ratioGraph", String.format(Locale.ROOT, "%.3f", graphRatio),
+                String.format(Locale.ROOT, "%+.1f %%", (1 / graphRatio - 1) * 100)));
+        result.put("baselineSamplesPerSecond", theirsMedian);
+        result.put("ratio", ratio);
+        result.put("graphBaselineSamplesPerSecond", graphMedian);
+        result.put("graphRatio", graphRatio);
     }
 
     private static DataSet trainingData(NetworkDocument doc) throws DatasetException, CompileException {
@@ -250,7 +279,8 @@ final class BenchCommand implements Callable<Integer> {
                 });
         TrainingSession.Result result = session[0].run();
         if (!result.succeeded()) {
-            err.println(Text.get("line.error", result.failed().code() + ": " + result.failed().message()));
+            err.println(Text.get("line.error", Text.get("labelled", result.failed().failure().wireName(),
+                    result.failed().message())));
             return null;
         }
         // Each epoch's rate is examples / seconds: combine as total examples over total seconds.

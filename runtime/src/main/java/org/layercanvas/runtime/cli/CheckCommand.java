@@ -53,13 +53,14 @@ final class CheckCommand implements Callable<Integer> {
             if (memory != null) {
                 out.println(memory.budget().describe(memory.estimate()));
                 if (memory.budget().fit(memory.estimate()) == MemoryBudget.Fit.TOO_BIG) {
-                    err.println(Text.get("line.warning", file + ": " + memory.budget().refusal(memory.estimate())));
+                    err.println(Text.get("line.warning", Text.get("labelled", file,
+                            memory.budget().refusal(memory.estimate()))));
                 }
             }
         }
         for (Diagnostic d : analysis.diagnostics()) {
             String key = d.isError() ? "line.error" : "line.warning";
-            err.println(Text.get(key, d.location() + ": " + d.message()));
+            err.println(Text.get(key, Text.get("labelled", d.location(), d.message())));
         }
         return analysis.hasErrors() ? ExitCodes.INVALID : ExitCodes.OK;
     }

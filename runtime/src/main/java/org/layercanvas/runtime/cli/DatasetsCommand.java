@@ -123,7 +123,7 @@ final class DatasetsCommand implements Callable<Integer> {
 
             @Override
             public void failed(URI url, String reason) {
-                err.println(Text.get("line.warning", url + ": " + reason));
+                err.println(Text.get("line.warning", Text.get("labelled", url, reason)));
                 err.flush();
             }
 

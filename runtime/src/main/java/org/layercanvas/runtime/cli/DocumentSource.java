@@ -18,7 +18,7 @@ final class DocumentSource {
         private static final long serialVersionUID = 1L;
 
         LoadException(String where, String what) {
-            super(where + ": " + what);
+            super(Text.get("labelled", where, what));
         }
 
         LoadException(DocumentFormatException e) {
@@ -73,7 +73,7 @@ final class DocumentSource {
     /** Prints each error of an analysis as one {@code error: <where>: <what>} line; returns whether there were any. */
     static boolean reportErrors(org.layercanvas.model.shape.Analysis analysis, java.io.PrintWriter err) {
         for (org.layercanvas.model.shape.Diagnostic d : analysis.errors()) {
-            err.println(Text.get("line.error", d.location() + ": " + d.message()));
+            err.println(Text.get("line.error", Text.get("labelled", d.location(), d.message())));
         }
         return analysis.hasErrors();
     }

@@ -74,7 +74,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (epochs != null) {
             if (epochs < 1) {
-                err.println(Text.get("line.error", "--epochs: " + Text.get("option.positive", epochs)));
+                err.println(Text.get("line.error", Text.get("option.invalid", "--epochs",
+                        Text.get("option.positive", epochs))));
                 return ExitCodes.UNREADABLE;
             }
             doc = doc.withTraining(doc.training().withEpochs(epochs));
@@ -85,15 +86,17 @@ final class TrainCommand implements Callable<Integer> {
         try {
             org.layercanvas.runtime.device.DeviceRequest.parse(device);
         } catch (IllegalArgumentException e) {
-            err.println(Text.get("line.error", "--device: " + e.getMessage()));
+            err.println(Text.get("line.error", Text.get("option.invalid", "--device", e.getMessage())));
             return ExitCodes.UNREADABLE;
         }
         if (threads < 0) {
-            err.println(Text.get("line.error", "--threads: " + Text.get("option.notNegative", threads)));
+            err.println(Text.get("line.error", Text.get("option.invalid", "--threads",
+                    Text.get("option.notNegative", threads))));
             return ExitCodes.UNREADABLE;
         }
         if (EnginePreference.parse(engine) == null) {
-            err.println(Text.get("line.error", "--engine: " + Text.get("option.engine", engine)));
+            err.println(Text.get("line.error", Text.get("option.invalid", "--engine",
+                    Text.get("option.engine", engine))));
             return ExitCodes.UNREADABLE;
         }
         if (DocumentSource.reportErrors(new ShapeInference(LayerCatalog.standard()).analyze(doc), err)) {
@@ -144,8 +147,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         int exit = ExitCodes.OK;
         if (files.failure() != null) {
-            err.println(Text.get("line.error", files.failedPath() + ": "
-                    + Text.get("train.writeFailed", String.valueOf(files.failure().getMessage()))));
+            err.println(Text.get("line.error", Text.get("labelled", files.failedPath(),
+                    Text.get("train.writeFailed", String.valueOf(files.failure().getMessage())))));
             exit = ExitCodes.TRAINING_FAILED;
         }
         if (modelOut != null && result.model() != null && result.succeeded()) {
@@ -155,14 +158,14 @@ final class TrainCommand implements Callable<Integer> {
                     out.println(Text.get("train.modelSaved", modelOut));
                 }
             } catch (IOException | RuntimeException e) {
-                err.println(Text.get("line.error", modelOut + ": "
-                        + Text.get("train.modelNotSaved", String.valueOf(e.getMessage()))));
+                err.println(Text.get("line.error", Text.get("labelled", modelOut,
+                        Text.get("train.modelNotSaved", String.valueOf(e.getMessage())))));
                 exit = ExitCodes.TRAINING_FAILED;
             }
         }
         if (!result.succeeded()) {
             TrainingEvent.Failed f = result.failed();
-            err.println(Text.get("line.error", f.code() + ": " + f.message()));
+            err.println(Text.get("line.error", Text.get("labelled", f.failure().wireName(), f.message())));
             exit = ExitCodes.TRAINING_FAILED;
         }
         if (json && result.succeeded()) {
@@ -188,7 +191,7 @@ final class TrainCommand implements Callable<Integer> {
                     validation, String.format(Locale.ROOT, "%.2f", e.seconds()),
                     String.format(Locale.ROOT, "%,.0f", e.samplesPerSecond())));
         } else if (event instanceof TrainingEvent.Finished f) {
-            out.println(Text.get("train.finished." + f.reason(), f.epochsCompleted()));
+            out.println(Text.get("train.finished." + f.endReason().wireName(), f.epochsCompleted()));
             out.println(Text.get("train.summary", fmt(f.testLoss()), fmt(f.testAccuracy()),
                     String.format(Locale.ROOT, "%,.0f", f.samplesPerSecond()),
                     String.format(Locale.ROOT, "%.2f", f.wallSeconds()), f.device()));
@@ -223,7 +226,7 @@ final class TrainCommand implements Callable<Integer> {
         o.put("epochs", f.epochsCompleted());
         o.put("iterations", f.iterations());
         o.put("device", f.device());
-        o.put("reason", f.reason());
+        o.put("reason", f.endReason().wireName());
         return o.toString();
     }
 }

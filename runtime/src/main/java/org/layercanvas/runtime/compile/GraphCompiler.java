@@ -83,7 +83,7 @@ public final class GraphCompiler {
             throws CompileException {
         Analysis analysis = inference.analyze(doc);
         if (analysis.hasErrors()) {
-            throw new CompileException("the network has " + analysis.errors().size() + " error(s)",
+            throw new CompileException(CompileMessages.format("compile.hasErrors", analysis.errors().size()),
                     analysis.errors());
         }
         TrainingSettings t = doc.training();
@@ -136,7 +136,7 @@ public final class GraphCompiler {
             return new CompiledGraph(conf, input.id(), output.id(), inputShape,
                     ((Number) out.get("units")).intValue(), (String) out.get("loss"), analysis);
         } catch (RuntimeException e) {
-            throw new CompileException("DL4J refused the network: " + e.getMessage(), e);
+            throw new CompileException(CompileMessages.format("compile.refused", e.getMessage()), e);
         }
     }
 

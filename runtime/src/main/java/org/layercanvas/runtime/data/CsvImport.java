@@ -1,8 +1,6 @@
 package org.layercanvas.runtime.data;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -77,6 +75,30 @@ public final class CsvImport {
             throw DataMessages.error("csv.oneColumn", table.source(), table.delimiterName());
         }
         int label = labelColumn == null ? table.columns().size() - 1 : column(table, labelColumn);
+        List<Integer> features = featureIndices(table, featureColumns, label);
+        FeatureRows cells = readFeatures(table, features, label, policy);
+        List<float[]> rows = new ArrayList<>();
+        List<String> labelTexts = new ArrayList<>();
+        for (int i = 0; i < table.size(); i++) {
+            if (cells.keep()[i]) {
+                rows.add(cells.values()[i]);
+                labelTexts.add(table.rows().get(i)[label].strip());
+            }
+        }
+        if (rows.isEmpty()) {
+            throw DataMessages.error("csv.noRows", table.source());
+        }
+        CsvLabels labels = CsvLabels.of(labelTexts, table.delimiter());
+        List<String> featureNames = features.stream().map(j -> table.columns().get(j)).toList();
+        String labelName = table.columns().get(label);
+        return new Result(new Examples(rows.toArray(new float[0][]), labels.classes(), labels.classNames()),
+                featureNames, labelName, labels.numeric(), cells.missing(), cells.dropped(),
+                findings(labels, labelName, cells.dropped(), table.size()));
+    }
+
+    /** The columns that become features, in feature order. */
+    private static List<Integer> featureIndices(CsvTable table, List<String> featureColumns, int label)
+            throws DatasetException {
         List<Integer> features = new ArrayList<>();
         if (featureColumns == null || featureColumns.isEmpty()) {
             for (int j = 0; j < table.columns().size(); j++) {
@@ -84,20 +106,33 @@ public final class CsvImport {
                     features.add(j);
                 }
             }
-        } else {
-            for (String name : featureColumns) {
-                int j = column(table, name);
-                if (j == label) {
-                    throw DataMessages.error("csv.labelIsFeature", table.columns().get(j));
-                }
-                features.add(j);
-            }
+            return features;
         }
-        int f = features.size();
-        int n = table.size();
-        char d = table.delimiter();
+        for (String name : featureColumns) {
+            int j = column(table, name);
+            if (j == label) {
+                throw DataMessages.error("csv.labelIsFeature", table.columns().get(j));
+            }
+            features.add(j);
+        }
+        return features;
+    }
 
-        // Pass 1: numbers, missing cells, non-numeric cells.
+    /**
+     * The feature values of every row (NaN where a cell is missing) and which rows are kept.
+     *
+     * @param values  per row, its feature values
+     * @param keep    per row, whether it becomes an example
+     * @param missing per column with missing cells (features and label), in column order
+     * @param dropped rows left out for missing values
+     */
+    private record FeatureRows(float[][] values, boolean[] keep, List<MissingColumn> missing, int dropped) {
+    }
+
+    /** Reads the feature cells; fails listing the first cells that are neither numbers nor missing. */
+    private static FeatureRows readFeatures(CsvTable table, List<Integer> features, int label, MissingValues policy)
+            throws DatasetException {
+        int n = table.size();
         Map<Integer, List<Integer>> missingRows = new TreeMap<>();
         Map<Integer, Integer> missingCounts = new TreeMap<>();
         List<String> bad = new ArrayList<>();
@@ -109,8 +144,8 @@ public final class CsvImport {
             String[] row = table.rows().get(i);
             int line = table.lineNumbers()[i];
             boolean rowMissing = false;
-            float[] values = new float[f];
-            for (int k = 0; k < f; k++) {
+            float[] values = new float[features.size()];
+            for (int k = 0; k < values.length; k++) {
                 int j = features.get(k);
                 String cell = row[j];
                 if (CsvImporter.isMissing(cell)) {
@@ -119,7 +154,7 @@ public final class CsvImport {
                     rowMissing = true;
                     continue;
                 }
-                double v = CsvImporter.number(cell, d);
+                double v = CsvImporter.number(cell, table.delimiter());
                 if (Double.isNaN(v) || Double.isInfinite(v)) {
                     if (badCount++ < LISTED_ERRORS) {
                         bad.add(DataMessages.format("csv.cellAt", line, table.columns().get(j), cell));
@@ -146,67 +181,23 @@ public final class CsvImport {
         for (Map.Entry<Integer, Integer> e : missingCounts.entrySet()) {
             missing.add(new MissingColumn(table.columns().get(e.getKey()), e.getValue(), missingRows.get(e.getKey())));
         }
+        return new FeatureRows(x, keep, missing, dropped);
+    }
 
-        // Pass 2: labels of the rows kept.
-        List<float[]> rows = new ArrayList<>();
-        List<String> labelTexts = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (keep[i]) {
-                rows.add(x[i]);
-                labelTexts.add(table.rows().get(i)[label].strip());
-            }
-        }
-        if (rows.isEmpty()) {
-            throw DataMessages.error("csv.noRows", table.source());
-        }
-        boolean numeric = true;
-        for (String s : labelTexts) {
-            if (Double.isNaN(CsvImporter.number(s, d))) {
-                numeric = false;
-                break;
-            }
-        }
-        Map<String, Integer> classOf = new LinkedHashMap<>();
-        List<String> classNames = new ArrayList<>();
-        int[] y = new int[labelTexts.size()];
-        if (numeric) {
-            TreeMap<Double, String> byValue = new TreeMap<>();
-            for (String s : labelTexts) {
-                double v = CsvImporter.number(s, d);
-                byValue.putIfAbsent(v, v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : s);
-            }
-            Map<Double, Integer> index = new java.util.HashMap<>();
-            for (Map.Entry<Double, String> e : byValue.entrySet()) {
-                index.put(e.getKey(), classNames.size());
-                classNames.add(e.getValue());
-            }
-            for (int i = 0; i < y.length; i++) {
-                y[i] = index.get(CsvImporter.number(labelTexts.get(i), d));
-            }
-        } else {
-            List<String> sorted = labelTexts.stream().distinct().sorted(Comparator.naturalOrder()).toList();
-            for (String s : sorted) {
-                classOf.put(s, classNames.size());
-                classNames.add(s);
-            }
-            for (int i = 0; i < y.length; i++) {
-                y[i] = classOf.get(labelTexts.get(i));
-            }
-        }
-
+    /** Warnings about dropped rows and a label column that looks wrong (one class, or nearly one per row). */
+    private static List<Finding> findings(CsvLabels labels, String labelName, int dropped, int rows) {
         List<Finding> findings = new ArrayList<>();
-        List<String> featureNames = features.stream().map(j -> table.columns().get(j)).toList();
-        String labelName = table.columns().get(label);
+        List<String> classNames = labels.classNames();
+        int examples = labels.classes().length;
         if (dropped > 0) {
-            findings.add(Finding.warning("csv.droppedRows", dropped, n));
+            findings.add(Finding.warning("csv.droppedRows", dropped, rows));
         }
         if (classNames.size() < 2) {
             findings.add(Finding.error("csv.oneClass", labelName, classNames.isEmpty() ? "" : classNames.get(0)));
-        } else if (classNames.size() > Math.max(50, y.length / 2)) {
-            findings.add(Finding.warning("csv.manyClasses", labelName, classNames.size(), y.length));
+        } else if (classNames.size() > Math.max(50, examples / 2)) {
+            findings.add(Finding.warning("csv.manyClasses", labelName, classNames.size(), examples));
         }
-        return new Result(new Examples(rows.toArray(new float[0][]), y, classNames), featureNames, labelName,
-                numeric, missing, dropped, findings);
+        return findings;
     }
 
     private static void noteMissing(Map<Integer, List<Integer>> rows, Map<Integer, Integer> counts, int column,

@@ -23,12 +23,11 @@ public final class DigitsDataset {
     public static Examples load() throws DatasetException {
         try (InputStream in = DigitsDataset.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new DatasetException("the bundled digits dataset is missing from the class path ("
-                        + RESOURCE + "); the installation is incomplete");
+                throw DataMessages.error("digits.missing", RESOURCE);
             }
             return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw new DatasetException("could not read the bundled digits dataset: " + e.getMessage(), e);
+            throw DataMessages.error(e, "digits.unreadable", e.getMessage());
         }
     }
 
@@ -37,7 +36,7 @@ public final class DigitsDataset {
         List<Integer> labels = new ArrayList<>();
         String header = reader.readLine();
         if (header == null) {
-            throw new DatasetException("digits.csv is empty");
+            throw DataMessages.error("digits.empty");
         }
         String line;
         int lineNo = 1;
@@ -48,8 +47,7 @@ public final class DigitsDataset {
             }
             String[] cells = line.split(",");
             if (cells.length != PIXELS + 1) {
-                throw new DatasetException("digits.csv line " + lineNo + ": expected " + (PIXELS + 1)
-                        + " values, found " + cells.length);
+                throw DataMessages.error("digits.valueCount", lineNo, PIXELS + 1, cells.length);
             }
             float[] x = new float[PIXELS];
             try {
@@ -58,7 +56,7 @@ public final class DigitsDataset {
                 }
                 labels.add(Integer.parseInt(cells[PIXELS].trim()));
             } catch (NumberFormatException e) {
-                throw new DatasetException("digits.csv line " + lineNo + ": not a whole number: " + e.getMessage());
+                throw DataMessages.error("digits.notWhole", lineNo, e.getMessage());
             }
             rows.add(x);
         }

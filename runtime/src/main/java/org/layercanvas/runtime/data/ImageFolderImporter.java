@@ -54,69 +54,28 @@ public final class ImageFolderImporter {
         if (height <= 0 || width <= 0) {
             throw DataMessages.error("images.badSize", height, width);
         }
-        if (!Files.isDirectory(root)) {
-            throw DataMessages.error("images.noFolder", root);
-        }
-        List<Path> classDirs;
-        List<Path> loose;
-        try (Stream<Path> s = Files.list(root)) {
-            List<Path> all = s.filter(p -> !hidden(p)).sorted().toList();
-            classDirs = all.stream().filter(Files::isDirectory).toList();
-            loose = all.stream().filter(Files::isRegularFile).filter(ImageFolderImporter::hasImageExtension).toList();
-        } catch (IOException e) {
-            throw IdxReader.ioError(root, e);
-        }
-        if (classDirs.isEmpty()) {
-            throw DataMessages.error(loose.isEmpty() ? "images.noClasses" : "images.looseImages", root);
-        }
-        List<String> classNames = new ArrayList<>();
-        List<List<Path>> files = new ArrayList<>();
-        int total = 0;
-        for (Path dir : classDirs) {
-            classNames.add(dir.getFileName().toString());
-            try (Stream<Path> s = Files.list(dir)) {
-                List<Path> list = s.filter(p -> !hidden(p) && Files.isRegularFile(p)).sorted().toList();
-                files.add(list);
-                total += list.size();
-            } catch (IOException e) {
-                throw IdxReader.ioError(dir, e);
-            }
-        }
+        ClassFolders folders = ClassFolders.list(root);
         int per = Math.multiplyExact(Math.multiplyExact(height, width), channels);
-        byte[] pixels = new byte[Math.multiplyExact(total, per)];
-        int[] labels = new int[total];
+        byte[] pixels = new byte[Math.multiplyExact(folders.total(), per)];
+        int[] labels = new int[folders.total()];
         List<Skipped> skipped = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        for (Path p : loose) {
+        for (Path p : folders.loose()) {
             skipped.add(new Skipped(p, DataMessages.format("images.reason.notInClass")));
         }
         int n = 0;
-        for (int c = 0; c < classDirs.size(); c++) {
+        for (int c = 0; c < folders.classNames().size(); c++) {
             int inClass = 0;
-            for (Path file : files.get(c)) {
-                if (!hasImageExtension(file)) {
-                    skipped.add(new Skipped(file, DataMessages.format("images.reason.notImage",
-                            String.join(", ", EXTENSIONS.stream().sorted().toList()))));
-                    continue;
+            for (Path file : folders.files().get(c)) {
+                BufferedImage image = decode(file, skipped);
+                if (image != null) {
+                    toBytes(resize(image, width, height), channels, pixels, n * per);
+                    labels[n++] = c;
+                    inClass++;
                 }
-                BufferedImage image;
-                try {
-                    image = ImageIO.read(file.toFile());
-                } catch (IOException | RuntimeException e) {
-                    skipped.add(new Skipped(file, DataMessages.format("images.reason.corrupt",
-                            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
-                    continue;
-                }
-                if (image == null || image.getWidth() <= 0 || image.getHeight() <= 0) {
-                    skipped.add(new Skipped(file, DataMessages.format("images.reason.unreadable")));
-                    continue;
-                }
-                toBytes(resize(image, width, height), channels, pixels, n * per);
-                labels[n++] = c;
-                inClass++;
             }
             if (inClass == 0) {
-                findings.add(Finding.warning("images.emptyClass", classNames.get(c)));
+                findings.add(Finding.warning("images.emptyClass", folders.classNames().get(c)));
             }
         }
         if (!skipped.isEmpty()) {
@@ -125,9 +84,73 @@ public final class ImageFolderImporter {
         if (n == 0) {
             throw DataMessages.error("images.none", root);
         }
-        byte[] kept = n == total ? pixels : Arrays.copyOf(pixels, n * per);
-        return new Result(new ByteImages(kept, Arrays.copyOf(labels, n), classNames, height, width, channels),
-                skipped, findings);
+        byte[] kept = n == folders.total() ? pixels : Arrays.copyOf(pixels, n * per);
+        return new Result(new ByteImages(kept, Arrays.copyOf(labels, n), folders.classNames(), height, width,
+                channels), skipped, findings);
+    }
+
+    /**
+     * The class sub-folders of an import folder and their files, sorted.
+     *
+     * @param files per class, its visible regular files (images or not)
+     * @param loose image files directly in the folder, in no class
+     * @param total how many files the class folders hold
+     */
+    private record ClassFolders(List<String> classNames, List<List<Path>> files, List<Path> loose, int total) {
+        static ClassFolders list(Path root) throws DatasetException {
+            if (!Files.isDirectory(root)) {
+                throw DataMessages.error("images.noFolder", root);
+            }
+            List<Path> classDirs;
+            List<Path> loose;
+            try (Stream<Path> s = Files.list(root)) {
+                List<Path> all = s.filter(p -> !hidden(p)).sorted().toList();
+                classDirs = all.stream().filter(Files::isDirectory).toList();
+                loose = all.stream().filter(Files::isRegularFile).filter(ImageFolderImporter::hasImageExtension)
+                        .toList();
+            } catch (IOException e) {
+                throw IdxReader.ioError(root, e);
+            }
+            if (classDirs.isEmpty()) {
+                throw DataMessages.error(loose.isEmpty() ? "images.noClasses" : "images.looseImages", root);
+            }
+            List<String> classNames = new ArrayList<>();
+            List<List<Path>> files = new ArrayList<>();
+            int total = 0;
+            for (Path dir : classDirs) {
+                classNames.add(dir.getFileName().toString());
+                try (Stream<Path> s = Files.list(dir)) {
+                    List<Path> list = s.filter(p -> !hidden(p) && Files.isRegularFile(p)).sorted().toList();
+                    files.add(list);
+                    total += list.size();
+                } catch (IOException e) {
+                    throw IdxReader.ioError(dir, e);
+                }
+            }
+            return new ClassFolders(classNames, files, loose, total);
+        }
+    }
+
+    /** The image in {@code file}, or null after adding why it cannot be used to {@code skipped}. */
+    private static BufferedImage decode(Path file, List<Skipped> skipped) {
+        if (!hasImageExtension(file)) {
+            skipped.add(new Skipped(file, DataMessages.format("images.reason.notImage",
+                    String.join(", ", EXTENSIONS.stream().sorted().toList()))));
+            return null;
+        }
+        BufferedImage image;
+        try {
+            image = ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            skipped.add(new Skipped(file, DataMessages.format("images.reason.corrupt",
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+            return null;
+        }
+        if (image == null || image.getWidth() <= 0 || image.getHeight() <= 0) {
+            skipped.add(new Skipped(file, DataMessages.format("images.reason.unreadable")));
+            return null;
+        }
+        return image;
     }
 
     private static boolean hidden(Path p) {

@@ -103,10 +103,25 @@ public record SanityReport(List<Finding> findings, int[] trainClassCounts, doubl
 
         public SanityReport build() {
             List<Finding> out = new ArrayList<>();
-            List<String> names = train.classNames();
-            int k = names.size();
+            checkShapes(out);
+            int[] counts = trainClassCounts();
+            double ratio = checkClasses(counts, out);
+            if (train.size() == 0) {
+                out.add(Finding.error("sanity.emptyTrain"));
+            }
+            if (train.size() > 0) {
+                checkDuplicates(out);
+            }
+            if (checkConstantColumns && train.size() > 0) {
+                checkConstantColumns(out);
+            }
+            out.addAll(missingFindings(missing));
+            return new SanityReport(out, counts, ratio);
+        }
 
-            // Shapes.
+        /** The data's shape against the Input, its classes against the Output. */
+        private void checkShapes(List<Finding> out) {
+            int k = train.classNames().size();
             if (expectedInput != null && !train.shapes().contains(expectedInput)) {
                 TensorShape fit = train.shapes().get(0);
                 out.add(Finding.error("sanity.shapeMismatch", expectedInput.label(), fit.label(),
@@ -115,17 +130,24 @@ public record SanityReport(List<Finding> findings, int[] trainClassCounts, doubl
             if (expectedClasses > 0 && expectedClasses != k && !(expectedClasses == 1 && k == 2)) {
                 out.add(Finding.error("sanity.classMismatch", expectedClasses, k));
             }
+        }
 
-            // Classes.
-            int[] counts = new int[k];
+        private int[] trainClassCounts() {
+            int[] counts = new int[train.classNames().size()];
             for (int i = 0; i < train.size(); i++) {
                 counts[train.label(i)]++;
             }
+            return counts;
+        }
+
+        /** Classes without training examples, and imbalance; returns the largest over the smallest class. */
+        private double checkClasses(int[] counts, List<Finding> out) {
+            List<String> names = train.classNames();
             int max = 0;
             int min = Integer.MAX_VALUE;
             int maxClass = 0;
             int minClass = 0;
-            for (int c = 0; c < k; c++) {
+            for (int c = 0; c < counts.length; c++) {
                 if (counts[c] == 0) {
                     out.add(Finding.warning("sanity.emptyClass", names.get(c)));
                     continue;
@@ -144,51 +166,46 @@ public record SanityReport(List<Finding> findings, int[] trainClassCounts, doubl
                 out.add(Finding.warning("sanity.imbalance", String.format(Locale.ROOT, "%.1f", ratio),
                         names.get(maxClass), max, names.get(minClass), min));
             }
-            if (train.size() == 0) {
-                out.add(Finding.error("sanity.emptyTrain"));
-            }
+            return ratio;
+        }
 
-            // Duplicates across splits.
-            if (train.size() > 0) {
-                Map<Long, Integer> seen = new HashMap<>(train.size() * 2);
-                for (int i = 0; i < train.size(); i++) {
-                    seen.putIfAbsent(train.contentHash(i), i);
-                }
-                duplicates(seen, test, "sanity.duplicatesTest", out);
-                if (validation != null) {
-                    duplicates(seen, validation, "sanity.duplicatesValidation", out);
-                }
+        /** Test and validation examples that also occur in training. */
+        private void checkDuplicates(List<Finding> out) {
+            Map<Long, Integer> seen = new HashMap<>(train.size() * 2);
+            for (int i = 0; i < train.size(); i++) {
+                seen.putIfAbsent(train.contentHash(i), i);
             }
+            duplicates(seen, test, "sanity.duplicatesTest", out);
+            if (validation != null) {
+                duplicates(seen, validation, "sanity.duplicatesValidation", out);
+            }
+        }
 
-            // Constant columns.
-            if (checkConstantColumns && train.size() > 0) {
-                int f = train.featureCount();
-                float[] first = new float[f];
-                float[] row = new float[f];
-                train.features(0, first, 0);
-                boolean[] varies = new boolean[f];
-                for (int i = 1; i < train.size(); i++) {
-                    train.features(i, row, 0);
-                    for (int j = 0; j < f; j++) {
-                        if (!varies[j] && Float.compare(row[j], first[j]) != 0) {
-                            varies[j] = true;
-                        }
-                    }
-                }
-                List<String> constant = new ArrayList<>();
+        /** Feature columns with the same value in every training example. */
+        private void checkConstantColumns(List<Finding> out) {
+            int f = train.featureCount();
+            float[] first = new float[f];
+            float[] row = new float[f];
+            train.features(0, first, 0);
+            boolean[] varies = new boolean[f];
+            for (int i = 1; i < train.size(); i++) {
+                train.features(i, row, 0);
                 for (int j = 0; j < f; j++) {
-                    if (!varies[j]) {
-                        constant.add(featureNames != null && j < featureNames.size() ? featureNames.get(j)
-                                : Integer.toString(j + 1));
+                    if (!varies[j] && Float.compare(row[j], first[j]) != 0) {
+                        varies[j] = true;
                     }
                 }
-                if (!constant.isEmpty()) {
-                    out.add(Finding.warning("sanity.constantColumns", constant.size(), String.join(", ", constant)));
+            }
+            List<String> constant = new ArrayList<>();
+            for (int j = 0; j < f; j++) {
+                if (!varies[j]) {
+                    constant.add(featureNames != null && j < featureNames.size() ? featureNames.get(j)
+                            : Integer.toString(j + 1));
                 }
             }
-
-            out.addAll(missingFindings(missing));
-            return new SanityReport(out, counts, ratio);
+            if (!constant.isEmpty()) {
+                out.add(Finding.warning("sanity.constantColumns", constant.size(), String.join(", ", constant)));
+            }
         }
 
         private void duplicates(Map<Long, Integer> seen, BatchSource other, String code, List<Finding> out) {

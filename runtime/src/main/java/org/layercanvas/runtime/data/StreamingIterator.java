@@ -2,18 +2,12 @@ package org.layercanvas.runtime.data;
 
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Random;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.layercanvas.model.shape.TensorShape;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A DL4J {@link DataSetIterator} that converts one minibatch at a time from a compact {@link BatchSource} to float
@@ -28,6 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>With {@code prefetch > 0} a daemon thread prepares up to that many batches ahead; it is stopped by
  * {@link #reset()}, {@link #setEpoch(int)} and {@link #close()}. Not for use by several consumers at once.
+ *
+ * <p>This class keeps the epoch and the cursor and speaks DL4J's iterator interface; {@code BatchAssembler} makes
+ * the batches and {@code Prefetcher} runs the prefetch thread.
  */
 public final class StreamingIterator implements DataSetIterator, AutoCloseable {
     private static final long serialVersionUID = 1L;
@@ -57,44 +54,39 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
     private final transient BatchSource source;
     private final TensorShape shape;
     private final int batchSize;
-    private final boolean shuffle;
-    private final long seed;
-    private final Augmentation augmentation;
     private final int prefetch;
-    private final DataType dataType;
     private final int labelUnits;
     private final int numBatches;
     private final boolean dataSets;
+    private final transient BatchAssembler assembler;
 
     private int epoch;
     private int cursor;
     private transient int[] order;
     private transient DataSetPreProcessor preProcessor;
-    private transient Producer producer;
+    private transient Prefetcher<Minibatch> producer;
 
     private StreamingIterator(Builder b) {
         this.source = b.source;
         this.shape = b.shape;
         this.batchSize = b.batchSize;
-        this.shuffle = b.shuffle;
-        this.seed = b.seed;
-        this.augmentation = b.augmentation;
         this.prefetch = b.prefetch;
-        this.dataType = b.dataType;
         this.dataSets = b.dataSets;
         this.labelUnits = b.labelUnits < 0 ? Math.max(1, source.classNames().size()) : b.labelUnits;
         if (source.size() > 0 && shape.size() != source.featureCount()) {
             throw new IllegalArgumentException(DataMessages.format("iterator.shapeMismatch", shape.label(),
                     shape.size(), source.featureCount()));
         }
-        if (augmentation.enabled() && shape.kind() != TensorShape.Kind.IMAGE) {
+        if (b.augmentation.enabled() && shape.kind() != TensorShape.Kind.IMAGE) {
             throw new IllegalArgumentException(DataMessages.format("iterator.augmentNeedsImage", shape.label()));
         }
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size " + batchSize);
         }
         this.numBatches = (source.size() + batchSize - 1) / batchSize;
-        this.order = makeOrder(0);
+        this.assembler = new BatchAssembler(source, shape, batchSize, b.shuffle, b.seed, b.augmentation, labelUnits,
+                b.dataType);
+        this.order = assembler.order(0);
     }
 
     public static Builder builder(BatchSource source, TensorShape shape) {
@@ -174,25 +166,6 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
 
     // ---- epochs and order ----
 
-    private int[] makeOrder(int e) {
-        int n = source.size();
-        if (!shuffle) {
-            int[] o = new int[n];
-            for (int i = 0; i < n; i++) {
-                o[i] = i;
-            }
-            return o;
-        }
-        return ByteImages.shuffled(n, new Random(mix(seed, e, -1)));
-    }
-
-    private static long mix(long seed, int epoch, int batch) {
-        long z = seed + 0x9E3779B97F4A7C15L * (epoch + 1) + 0xC2B2AE3D27D4EB4FL * (batch + 2);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
     /** The epoch whose order is being served (0 first). */
     public int epoch() {
         return epoch;
@@ -203,7 +176,7 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
         stopProducer();
         epoch = e;
         cursor = 0;
-        order = makeOrder(e);
+        order = assembler.order(e);
     }
 
     /** The example order of the current epoch (a copy), for tests and reports. */
@@ -246,9 +219,14 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
         Minibatch mb;
         if (prefetch > 0) {
             if (producer == null) {
-                producer = new Producer(epoch, order, cursor);
+                producer = startProducer();
             }
-            mb = producer.take();
+            try {
+                mb = producer.take();
+            } catch (RuntimeException | Error e) {
+                stopProducer();
+                throw e;
+            }
         } else {
             mb = minibatch(epoch, order, cursor);
         }
@@ -324,7 +302,7 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
 
     /** Whether a prefetch thread is running (for tests). */
     boolean prefetching() {
-        return producer != null && producer.thread.isAlive();
+        return producer != null && producer.isAlive();
     }
 
     private void stopProducer() {
@@ -332,6 +310,19 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
             producer.stop();
             producer = null;
         }
+    }
+
+    /** A prefetch thread for the rest of the current epoch, from the batch at the cursor on. */
+    private Prefetcher<Minibatch> startProducer() {
+        int epochOf = epoch;
+        int[] orderOf = order;
+        return new Prefetcher<>(THREAD_PREFIX + THREADS.incrementAndGet(), prefetch, cursor, numBatches, b -> {
+            Minibatch mb = minibatch(epochOf, orderOf, b);
+            if (dataSets || mb.needsDataSet()) {
+                mb.dataSet();
+            }
+            return mb;
+        });
     }
 
     // ---- conversion ----
@@ -343,169 +334,6 @@ public final class StreamingIterator implements DataSetIterator, AutoCloseable {
 
     /** Batch {@code b} of epoch {@code e} as Java arrays (a DataSet is made when asked for). */
     Minibatch minibatch(int e, int[] ord, int b) {
-        int from = b * batchSize;
-        int n = Math.min(batchSize, ord.length - from);
-        int f = source.featureCount();
-        float[] x = new float[n * f];
-        float[] y = new float[n * labelUnits];
-        float[] scratch = new float[f];
-        Random random = augmentation.enabled() ? new Random(mix(seed, e, b)) : null;
-        for (int k = 0; k < n; k++) {
-            int i = ord[from + k];
-            int label = source.label(i);
-            if (labelUnits == 1) {
-                y[k] = source.target(i);
-            } else {
-                y[k * labelUnits + label] = 1f;
-            }
-            switch (shape.kind()) {
-                case VECTOR, TOKENS -> source.features(i, x, k * f);
-                case IMAGE -> {
-                    source.features(i, scratch, 0);
-                    boolean flip = random != null && augmentation.flip() && random.nextBoolean();
-                    int s = random != null ? augmentation.maxShift() : 0;
-                    int dy = s > 0 ? random.nextInt(2 * s + 1) - s : 0;
-                    int dx = s > 0 ? random.nextInt(2 * s + 1) - s : 0;
-                    toChw(scratch, x, k * f, shape.dim(0), shape.dim(1), shape.dim(2), flip, dy, dx);
-                }
-                case SEQUENCE -> {
-                    source.features(i, scratch, 0);
-                    int t = shape.dim(0);
-                    int fe = shape.dim(1);
-                    int base = k * f;
-                    for (int step = 0; step < t; step++) {
-                        for (int j = 0; j < fe; j++) {
-                            x[base + j * t + step] = scratch[step * fe + j];
-                        }
-                    }
-                }
-                default -> throw new IllegalStateException();
-            }
-        }
-        long[] xShape = switch (shape.kind()) {
-            case VECTOR -> new long[] {n, f};
-            case IMAGE -> new long[] {n, shape.dim(2), shape.dim(0), shape.dim(1)};
-            case SEQUENCE -> new long[] {n, shape.dim(1), shape.dim(0)};
-            case TOKENS -> new long[] {n, 1, shape.dim(0)};
-        };
-        return new Minibatch(n, x, xShape, y, labelUnits, dataType, preProcessor);
-    }
-
-    /**
-     * HWC {@code src} to CHW at {@code dst[off..]}; output pixel (y, x) takes input (y - dy, x - dx) of the
-     * (optionally mirrored) image, zero where that falls outside.
-     */
-    static void toChw(float[] src, float[] dst, int off, int h, int w, int c, boolean flip, int dy, int dx) {
-        int plane = h * w;
-        for (int yy = 0; yy < h; yy++) {
-            int sy = yy - dy;
-            boolean rowInside = sy >= 0 && sy < h;
-            for (int xx = 0; xx < w; xx++) {
-                int sx = xx - dx;
-                int o = off + yy * w + xx;
-                if (!rowInside || sx < 0 || sx >= w) {
-                    for (int ch = 0; ch < c; ch++) {
-                        dst[o + ch * plane] = 0f;
-                    }
-                    continue;
-                }
-                if (flip) {
-                    sx = w - 1 - sx;
-                }
-                int si = (sy * w + sx) * c;
-                for (int ch = 0; ch < c; ch++) {
-                    dst[o + ch * plane] = src[si + ch];
-                }
-            }
-        }
-    }
-
-    // ---- prefetching ----
-
-    private record Failure(Throwable error) {
-    }
-
-    /** One background thread making the rest of one epoch's batches, at most {@code prefetch} ahead. */
-    private final class Producer implements Runnable {
-        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(prefetch);
-        private final int epochOf;
-        private final int[] orderOf;
-        private final int first;
-        private final Thread thread;
-        private volatile boolean stopped;
-
-        Producer(int epochOf, int[] orderOf, int first) {
-            this.epochOf = epochOf;
-            this.orderOf = orderOf;
-            this.first = first;
-            thread = new Thread(this, THREAD_PREFIX + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        @Override
-        public void run() {
-            try {
-                for (int b = first; b < numBatches && !stopped; b++) {
-                    Minibatch mb = minibatch(epochOf, orderOf, b);
-                    if (dataSets || mb.needsDataSet()) {
-                        mb.dataSet();
-                    }
-                    queue.put(mb);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Throwable t) {
-                try {
-                    queue.put(new Failure(t));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        Minibatch take() {
-            Object item;
-            try {
-                while ((item = queue.poll(100, TimeUnit.MILLISECONDS)) == null) {
-                    if (!thread.isAlive() && queue.isEmpty()) {
-                        throw new IllegalStateException("the prefetch thread ended without a batch");
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the next batch", e);
-            }
-            if (item instanceof Failure failure) {
-                stopProducer();
-                if (failure.error() instanceof Error error) {
-                    throw error;
-                }
-                if (failure.error() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(failure.error());
-            }
-            return (Minibatch) item;
-        }
-
-        void awaitEnd() {
-            join();
-        }
-
-        void stop() {
-            stopped = true;
-            thread.interrupt();
-            queue.clear();
-            join();
-        }
-
-        private void join() {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return assembler.make(e, ord, b, preProcessor);
     }
 }

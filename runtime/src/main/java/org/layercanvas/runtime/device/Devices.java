@@ -42,7 +42,7 @@ public final class Devices {
         if (!choice.isGpu() || backend.contains("Cublas") || backend.contains("Cuda")) {
             return choice;
         }
-        String detail = "ND4J loaded " + backend;
+        String detail = DeviceMessages.format("detail.backendLoaded", backend);
         if (DeviceRequest.parse(requested).kind() == DeviceRequest.Kind.GPU) {
             throw new DeviceChoice.UnavailableException(DeviceMessages.format("unavailable.backendFailed", detail));
         }

@@ -1,5 +1,6 @@
 package org.layercanvas.runtime.train;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.ArrayList;
@@ -140,18 +141,36 @@ public sealed interface TrainingEvent {
     }
 
     /**
-     * The run ended normally: {@code reason} is {@code completed}, {@code early-stopped} or {@code stopped}
-     * (by the user). Test metrics are of the model as it is at the end.
+     * The run ended normally, for {@code endReason} (written as the field {@code reason}). Test metrics are of the
+     * model as it is at the end.
      */
-    record Finished(String reason, int epochsCompleted, int iterations, double testLoss, double testAccuracy,
-                    double samplesPerSecond, double wallSeconds, String device) implements TrainingEvent {
+    record Finished(@JsonProperty("reason") EndReason endReason, int epochsCompleted, int iterations,
+                    double testLoss, double testAccuracy, double samplesPerSecond, double wallSeconds, String device)
+            implements TrainingEvent {
+        public Finished {
+            Objects.requireNonNull(endReason, "endReason");
+        }
+
+        /** The end reason's wire name ({@code completed}, {@code early-stopped}, {@code stopped}). */
+        public String reason() {
+            return endReason.wireName();
+        }
     }
 
     /**
-     * The run could not go on. {@code code} is stable for programs ({@code diverged}, {@code dataset},
-     * {@code compile}, {@code device}, {@code out-of-memory}, {@code internal}); {@code message} is for people.
+     * The run could not go on. {@code failure} (written as the field {@code code}) is stable for programs;
+     * {@code message} is for people, in the worker's language.
      */
-    record Failed(String code, String message, int epoch, int iteration) implements TrainingEvent {
+    record Failed(@JsonProperty("code") FailureCode failure, String message, int epoch, int iteration)
+            implements TrainingEvent {
+        public Failed {
+            Objects.requireNonNull(failure, "failure");
+        }
+
+        /** The failure's wire name ({@code diverged}, {@code dataset}, ...). */
+        public String code() {
+            return failure.wireName();
+        }
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.layercanvas.runtime.train;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.TrainingSettings;
@@ -21,18 +21,13 @@ import org.layercanvas.runtime.data.DataContext;
 import org.layercanvas.runtime.data.DataMessages;
 import org.layercanvas.runtime.data.DatasetException;
 import org.layercanvas.runtime.data.DatasetLoader;
-import org.layercanvas.runtime.data.Minibatch;
 import org.layercanvas.runtime.data.PreparedData;
-import org.layercanvas.runtime.data.SplitExamples;
-import org.layercanvas.runtime.data.StreamingIterator;
 import org.layercanvas.runtime.data.download.CancelledException;
 import org.layercanvas.runtime.engine.EnginePreference;
 import org.layercanvas.runtime.engine.Engines;
+import org.layercanvas.runtime.engine.KernelTime;
 import org.layercanvas.runtime.engine.StepTimes;
 import org.layercanvas.runtime.engine.TrainingEngine;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -41,30 +36,24 @@ import org.nd4j.linalg.factory.Nd4j;
  * of its own. {@link #requestStop()} and {@link #requestPause()} take effect before the next minibatch; a paused run
  * waits between two minibatches until {@link #resume()} or {@link #requestStop()}.
  *
- * <p>The loop is written out here rather than delegated to {@code ComputationGraph.fit(iterator)} so that stop,
+ * <p>The session prepares the run (device, memory check, compilation, data) and reports its end; the epochs run in
+ * an {@code EpochLoop}, written out rather than delegated to {@code ComputationGraph.fit(iterator)} so that stop,
  * divergence and learning-rate changes act between two minibatches and every event carries exact numbers.
+ * {@code PauseControl} carries the stop and pause requests to the training thread.
  */
 public final class TrainingSession {
     private final NetworkDocument document;
     private final Options options;
     private final TrainingListener listener;
-    private volatile boolean stopRequested;
+    private final PauseControl pause = new PauseControl();
     private volatile ComputationGraph model;
-    private final Object pauseLock = new Object();
-    /** Guarded by {@link #pauseLock}. */
-    private boolean pauseRequested;
-    /** Guarded by {@link #pauseLock}: the training thread is parked in a pause and does not touch the model. */
-    private boolean parked;
     private volatile CompiledGraph compiled;
     /** The memory estimate against the device's budget, in words, for the Started event. */
     private volatile String memory;
     private volatile StepTimes engineTimes;
-    private volatile java.util.List<org.layercanvas.runtime.engine.KernelTime> kernelProfile = java.util.List.of();
-    /** Time the training loop waited for minibatches, and spent reporting iteration events (for benchmarks). */
-    private volatile long dataNanos;
-    private volatile long eventNanos;
-    private volatile long loopNanos;
-    private volatile long steps;
+    private volatile List<KernelTime> kernelProfile = List.of();
+    /** The minibatch loop, once training has begun (for {@link #loopTimes()}). */
+    private volatile EpochLoop loop;
 
     /**
      * @param device   {@code auto}, {@code cpu} or {@code gpu}
@@ -140,10 +129,7 @@ public final class TrainingSession {
 
     /** Asks the run to stop; it evaluates the model trained so far and finishes with reason {@code stopped}. */
     public void requestStop() {
-        stopRequested = true;
-        synchronized (pauseLock) {
-            pauseLock.notifyAll();
-        }
+        pause.requestStop();
     }
 
     /**
@@ -151,24 +137,17 @@ public final class TrainingSession {
      * nothing when the run is already paused or over.
      */
     public void requestPause() {
-        synchronized (pauseLock) {
-            pauseRequested = true;
-        }
+        pause.requestPause();
     }
 
     /** Lets a paused run go on (it reports {@link TrainingEvent.Resumed}), or cancels a pause not yet taken. */
     public void resume() {
-        synchronized (pauseLock) {
-            pauseRequested = false;
-            pauseLock.notifyAll();
-        }
+        pause.resume();
     }
 
     /** Whether a pause was requested and not yet resumed (the run may still be finishing its minibatch). */
     public boolean isPauseRequested() {
-        synchronized (pauseLock) {
-            return pauseRequested;
-        }
+        return pause.isPauseRequested();
     }
 
     /**
@@ -178,14 +157,14 @@ public final class TrainingSession {
     public static BatchSource testSplit(NetworkDocument document, DataContext data)
             throws DatasetException, CancelledException {
         if (document.dataset() == null) {
-            throw new DatasetException("no dataset is chosen for this network");
+            throw new DatasetException(TrainMessages.format("train.noDataset"));
         }
         return DatasetLoader.prepare(document.dataset(), inputShapeOf(document), data).test();
     }
 
     /** The shape of the document's Input node, or null when it has none or it cannot be inferred. */
     static TensorShape inputShapeOf(NetworkDocument document) {
-        return new org.layercanvas.model.shape.ShapeInference(LayerCatalog.standard()).analyze(document)
+        return new ShapeInference(LayerCatalog.standard()).analyze(document)
                 .inputShape(document).orElse(null);
     }
 
@@ -196,14 +175,8 @@ public final class TrainingSession {
      *
      * @return whether the run was paused and the action ran
      */
-    public boolean whilePaused(java.util.function.Consumer<ComputationGraph> action) {
-        synchronized (pauseLock) {
-            if (!parked || model == null) {
-                return false;
-            }
-            action.accept(model);
-            return true;
-        }
+    public boolean whilePaused(Consumer<ComputationGraph> action) {
+        return pause.whilePaused(model, action);
     }
 
     /** The compiled document, once compilation succeeded. */
@@ -217,7 +190,9 @@ public final class TrainingSession {
      */
     public LoopTimes loopTimes() {
         StepTimes t = engineTimes;
-        return new LoopTimes(steps, loopNanos, dataNanos, eventNanos, t == null ? 0 : t.inputNanos(),
+        EpochLoop l = loop;
+        EpochLoop.Counters c = l == null ? EpochLoop.Counters.NONE : l.counters();
+        return new LoopTimes(c.steps(), c.loopNanos(), c.dataNanos(), c.eventNanos(), t == null ? 0 : t.inputNanos(),
                 t == null ? 0 : t.forwardNanos(), t == null ? 0 : t.backwardNanos(), t == null ? 0 : t.updateNanos(),
                 t != null && t.split());
     }
@@ -236,7 +211,7 @@ public final class TrainingSession {
     }
 
     /** Per-kernel times of the run's engine, when profiling was asked for (after the run). */
-    public java.util.List<org.layercanvas.runtime.engine.KernelTime> kernelProfile() {
+    public List<KernelTime> kernelProfile() {
         return kernelProfile;
     }
 
@@ -267,328 +242,164 @@ public final class TrainingSession {
      */
     public Result run() {
         long wallStart = System.nanoTime();
+        try {
+            DeviceChoice device = chooseDevice();
+            CompiledGraph c = compile();
+            device = confirmDevice(device);
+            PreparedData data = prepareData(c);
+            return train(c, data, device, wallStart);
+        } catch (RunFailure f) {
+            return fail(f.code, f.getMessage(), 0, 0, compiled);
+        }
+    }
+
+    /** Why a run cannot begin or go on; becomes its {@link TrainingEvent.Failed} event. */
+    private static final class RunFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final FailureCode code;
+
+        RunFailure(FailureCode code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
+
+    /**
+     * The device to train on, and before DL4J allocates anything a check that the network fits it: a network too
+     * big for the device is refused with numbers, not a crash.
+     */
+    private DeviceChoice chooseDevice() throws RunFailure {
         DeviceChoice device;
         try {
             device = Devices.choose(options.device());
         } catch (DeviceChoice.UnavailableException e) {
-            return fail("device", e.getMessage(), 0, 0, null);
+            throw new RunFailure(FailureCode.DEVICE, e.getMessage());
         }
-        // Before DL4J allocates anything: a network too big for the device is refused with numbers, not a crash.
         MemoryEstimate estimate = MemoryEstimate.of(document,
                 new ShapeInference(LayerCatalog.standard()).analyze(document), device.isGpu());
         MemoryBudget budget = MemoryBudget.of(device);
         if (budget.fit(estimate) == MemoryBudget.Fit.TOO_BIG) {
-            return fail("out-of-memory", budget.refusal(estimate), 0, 0, null);
+            throw new RunFailure(FailureCode.OUT_OF_MEMORY, budget.refusal(estimate));
         }
         memory = budget.describe(estimate);
-        CompiledGraph compiled;
+        return device;
+    }
+
+    private CompiledGraph compile() throws RunFailure {
         try {
             compiled = new GraphCompiler(LayerCatalog.standard()).compile(document);
-            this.compiled = compiled;
+            return compiled;
         } catch (CompileException e) {
             String first = e.diagnostics().isEmpty() ? e.getMessage()
-                    : e.diagnostics().get(0).location() + ": " + e.diagnostics().get(0).message();
-            return fail("compile", first, 0, 0, null);
+                    : TrainMessages.format("train.compileError", e.diagnostics().get(0).location(),
+                    e.diagnostics().get(0).message());
+            throw new RunFailure(FailureCode.COMPILE, first);
         }
+    }
+
+    /** The device as ND4J loaded it (a GPU whose backend did not start may become the CPU), selected for use. */
+    private DeviceChoice confirmDevice(DeviceChoice chosen) throws RunFailure {
+        DeviceChoice device;
         try {
-            device = Devices.confirm(device, options.device(), Nd4j.getBackend().getClass().getSimpleName());
+            device = Devices.confirm(chosen, options.device(), Nd4j.getBackend().getClass().getSimpleName());
         } catch (DeviceChoice.UnavailableException e) {
-            return fail("device", e.getMessage(), 0, 0, compiled);
+            throw new RunFailure(FailureCode.DEVICE, e.getMessage());
         }
         if (device.isGpu() && device.gpuIndex() > 0) {
             Nd4j.getAffinityManager().unsafeSetDevice(device.gpuIndex());
         }
+        return device;
+    }
+
+    /** The document's dataset, loaded and split, checked to have training examples that feed the Input. */
+    private PreparedData prepareData(CompiledGraph c) throws RunFailure {
         if (document.dataset() == null) {
-            return fail("dataset", text("train.noDataset"), 0, 0, compiled);
+            throw new RunFailure(FailureCode.DATASET, TrainMessages.format("train.noDataset"));
         }
         PreparedData data;
         try {
-            data = DatasetLoader.prepare(document.dataset(), compiled.inputShape(), options.data());
+            data = DatasetLoader.prepare(document.dataset(), c.inputShape(), options.data());
         } catch (DatasetException e) {
-            return fail("dataset", e.getMessage(), 0, 0, compiled);
+            throw new RunFailure(FailureCode.DATASET, e.getMessage());
         } catch (CancelledException e) {
-            return fail("cancelled", e.getMessage(), 0, 0, compiled);
+            throw new RunFailure(FailureCode.CANCELLED, e.getMessage());
         } catch (OutOfMemoryError e) {
-            return fail("out-of-memory", text("train.outOfMemoryLoading"), 0, 0, compiled);
+            throw new RunFailure(FailureCode.OUT_OF_MEMORY, TrainMessages.format("train.outOfMemoryLoading"));
         }
         if (data.train().size() == 0) {
-            return fail("dataset", text("train.emptyTrainingSplit"), 0, 0, compiled);
+            throw new RunFailure(FailureCode.DATASET, TrainMessages.format("train.emptyTrainingSplit"));
         }
-        if (!data.feeds(compiled.inputShape())) {
-            return fail("dataset", DataMessages.format("sanity.shapeMismatch", compiled.inputShape().label(),
-                    data.shapes().get(0).label(),
-                    String.join(", ", data.shapes().stream().map(TensorShape::label).toList())), 0, 0, compiled);
+        if (!data.feeds(c.inputShape())) {
+            throw new RunFailure(FailureCode.DATASET, DataMessages.format("sanity.shapeMismatch",
+                    c.inputShape().label(), data.shapes().get(0).label(),
+                    String.join(", ", data.shapes().stream().map(TensorShape::label).toList())));
         }
+        return data;
+    }
+
+    /** Builds the model and the engine and trains; a failure on the way is the run's failure. */
+    private Result train(CompiledGraph c, PreparedData data, DeviceChoice device, long wallStart) throws RunFailure {
         try {
-            return train(compiled, data, device, wallStart);
+            TrainingSettings t = document.training();
+            int threads = options.threads() > 0 ? options.threads() : ThreadPolicy.choose(document, c.analysis());
+            Threads.set(threads);
+            Nd4j.getRandom().setSeed(t.seed());
+            ComputationGraph graph = new ComputationGraph(c.configuration());
+            graph.init();
+            model = graph;
+            Engines.Choice choice = Engines.choose(options.engine(), c, document, graph, device.isGpu());
+            try (TrainingEngine engine = choice.engine()) {
+                engineTimes = engine.times();
+                try {
+                    return train(engine, choice.reason(), c, data, device, wallStart);
+                } finally {
+                    kernelProfile = engine.kernelProfile();
+                }
+            }
         } catch (OutOfMemoryError e) {
-            return fail("out-of-memory", text("train.outOfMemory"), 0, 0,
-                    compiled);
+            throw new RunFailure(FailureCode.OUT_OF_MEMORY, TrainMessages.format("train.outOfMemory"));
         } catch (RuntimeException e) {
-            return fail("internal", text("train.internal", e), 0, 0, compiled);
+            throw new RunFailure(FailureCode.INTERNAL, TrainMessages.format("train.internal", e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return fail("internal", text("train.interrupted"), 0, 0, compiled);
+            throw new RunFailure(FailureCode.INTERNAL, TrainMessages.format("train.interrupted"));
         }
     }
 
-    private Result train(CompiledGraph compiled, PreparedData data, DeviceChoice device, long wallStart)
-            throws InterruptedException {
-        TrainingSettings t = document.training();
-        int threads = options.threads() > 0 ? options.threads() : ThreadPolicy.choose(document, compiled.analysis());
-        Threads.set(threads);
-        Nd4j.getRandom().setSeed(t.seed());
-        ComputationGraph graph = new ComputationGraph(compiled.configuration());
-        graph.init();
-        model = graph;
-        Engines.Choice choice = Engines.choose(options.engine(), compiled, document, graph, device.isGpu());
-        try (TrainingEngine engine = choice.engine()) {
-            engineTimes = engine.times();
-            try {
-                return train(engine, choice.reason(), compiled, data, device, wallStart);
-            } finally {
-                kernelProfile = engine.kernelProfile();
-            }
-        }
-    }
-
-    private Result train(TrainingEngine engine, String engineReason, CompiledGraph compiled, PreparedData data,
+    private Result train(TrainingEngine engine, String engineReason, CompiledGraph c, PreparedData data,
                          DeviceChoice device, long wallStart) throws InterruptedException {
         TrainingSettings t = document.training();
-        ComputationGraph graph = engine.graph();
-        TensorShape shape = compiled.inputShape();
-        int units = compiled.outputUnits();
-        BatchSource trainSource = data.train();
-        BatchSource validation = data.validation();
-        BatchSource test = data.test();
-        // Training accuracy per epoch on a fixed sample, so that a large training set does not add a second pass.
-        BatchSource trainSample = trainSource.size() <= TRAIN_METRICS_SAMPLE ? trainSource
-                : BatchSource.subset(trainSource, java.util.Arrays.copyOf(
-                        SplitExamples.shuffledOrder(trainSource.size(), t.seed()), TRAIN_METRICS_SAMPLE));
-
+        EpochLoop epochs = new EpochLoop(t, engine, c.inputShape(), c.outputUnits(), data, listener, pause);
+        loop = epochs;
         listener.onEvent(new TrainingEvent.Started(Nd4j.getBackend().getClass().getSimpleName(), device.device(),
                 device.reason(), Threads.current(), dl4jVersion(),
                 System.getProperty("java.version"), System.getProperty("os.name") + " "
-                + System.getProperty("os.arch"), graph.numParams(), trainSource.size(),
-                validation.size(), test.size(), t.epochs(), t.batchSize(), t.seed(), engine.kind().id(),
+                + System.getProperty("os.arch"), engine.graph().numParams(), data.train().size(),
+                data.validation().size(), data.test().size(), t.epochs(), t.batchSize(), t.seed(), engine.kind().id(),
                 engineReason, data.loadFindings(), memory));
-
-        int iteration = 0;
-        int epochsDone = 0;
-        long fitNanos = 0;
-        long samplesSeen = 0;
-        double bestMonitored = Double.POSITIVE_INFINITY;
-        int epochsWithoutImprovement = 0;
-        String reason = "completed";
-
-        try (StreamingIterator batches = StreamingIterator.builder(trainSource, shape).batchSize(t.batchSize())
-                .shuffle(true).seed(t.seed()).augmentation(data.augmentation()).prefetch(prefetch(engine))
-                .labelUnits(units).dataSets(engine.wantsDataSets()).build()) {
-            for (int epoch = 0; epoch < t.epochs() && !stopRequested; epoch++) {
-                double rate = t.schedule().rateAt(t.learningRate(), epoch, t.epochs());
-                long epochStart = System.nanoTime();
-                batches.setEpoch(epoch);
-                double lossSum = 0;
-                int lossCount = 0;
-                long epochPausedNanos = 0;
-                while (batches.hasNext()) {
-                    if (stopRequested) {
-                        reason = "stopped";
-                        break;
-                    }
-                    long paused = pauseIfRequested(iteration, epoch + 1);
-                    epochPausedNanos += paused;
-                    if (stopRequested) {
-                        reason = "stopped";
-                        break;
-                    }
-                    long waitStart = System.nanoTime();
-                    Minibatch batch = batches.nextMinibatch();
-                    long s = System.nanoTime();
-                    dataNanos += s - waitStart;
-                    double loss = engine.fit(batch);
-                    long dt = System.nanoTime() - s;
-                    iteration++;
-                    steps++;
-                    int n = batch.size();
-                    samplesSeen += n;
-                    if (!Double.isFinite(loss)) {
-                        String message = text("train.diverged", loss, epoch + 1, iteration, rate);
-                        return fail("diverged", message, epoch + 1, iteration, compiled);
-                    }
-                    lossSum += loss;
-                    lossCount++;
-                    long eventStart = System.nanoTime();
-                    listener.onEvent(new TrainingEvent.Iteration(iteration, epoch + 1, loss, rate, n / (dt / 1e9)));
-                    eventNanos += System.nanoTime() - eventStart;
-                    loopNanos += System.nanoTime() - waitStart;
-                }
-                // Throughput counts the whole minibatch loop (waiting for batches, events), not only fit().
-                long epochLoopNanos = System.nanoTime() - epochStart - epochPausedNanos;
-                fitNanos += epochLoopNanos;
-                if (lossCount == 0) {
-                    break;
-                }
-                boolean complete = lossCount == batches.numBatches();
-                if (complete) {
-                    epochsDone++;
-                    engine.epochEnded();
-                }
-                Metrics onTrain = Metrics.of(graph, trainSample, shape, units);
-                Metrics onValidation = Metrics.of(graph, validation, shape, units);
-                double seconds = (System.nanoTime() - epochStart - epochPausedNanos) / 1e9;
-                listener.onEvent(new TrainingEvent.Epoch(epoch + 1, lossSum / lossCount, onTrain.accuracy(),
-                        onValidation.loss(), onValidation.accuracy(), rate, seconds,
-                        complete ? trainSource.size() / (epochLoopNanos / 1e9) : Double.NaN));
-                listener.onEvent(histograms(graph, epoch + 1));
-                if (t.earlyStoppingPatience() > 0) {
-                    double monitored = Double.isNaN(onValidation.loss()) ? lossSum / lossCount : onValidation.loss();
-                    if (monitored < bestMonitored - 1e-9) {
-                        bestMonitored = monitored;
-                        epochsWithoutImprovement = 0;
-                    } else if (++epochsWithoutImprovement >= t.earlyStoppingPatience()) {
-                        reason = "early-stopped";
-                        break;
-                    }
-                }
-            }
+        EpochLoop.Outcome outcome = epochs.run();
+        if (outcome.divergence() != null) {
+            EpochLoop.Divergence d = outcome.divergence();
+            return fail(FailureCode.DIVERGED, d.message(), d.epoch(), d.iteration(), c);
         }
-        if (stopRequested) {
-            reason = "stopped";
-        }
-        TrainingEvent.Evaluation evaluation = evaluate(graph, test, shape, units);
+        BatchSource test = data.test();
+        TrainingEvent.Evaluation evaluation = ModelReports.evaluate(engine.graph(), test, c.inputShape(),
+                c.outputUnits());
         double wall = (System.nanoTime() - wallStart) / 1e9;
-        double throughput = fitNanos == 0 ? 0 : samplesSeen / (fitNanos / 1e9);
-        TrainingEvent.Finished finished = new TrainingEvent.Finished(reason, epochsDone, iteration,
-                evaluation.testLoss(), evaluation.testAccuracy(), throughput, wall, device.device());
+        TrainingEvent.Finished finished = new TrainingEvent.Finished(outcome.reason(), outcome.epochsDone(),
+                outcome.iterations(), evaluation.testLoss(), evaluation.testAccuracy(), outcome.samplesPerSecond(),
+                wall, device.device());
         listener.onEvent(finished);
         if (options.evaluate()) {
             listener.onEvent(evaluation);
         }
-        return new Result(finished, null, graph, compiled, evaluation, test);
+        return new Result(finished, null, engine.graph(), c, evaluation, test);
     }
 
-    /**
-     * Histograms of every parameter array, named as DL4J names them ({@code layer_W}): split at the last
-     * underscore into the document's node id and the parameter.
-     */
-    static TrainingEvent.Histograms histograms(ComputationGraph graph, int epoch) {
-        List<TrainingEvent.Histogram> out = new java.util.ArrayList<>();
-        for (java.util.Map.Entry<String, INDArray> e : graph.paramTable().entrySet()) {
-            String key = e.getKey();
-            int cut = key.lastIndexOf('_');
-            String layer = cut > 0 ? key.substring(0, cut) : key;
-            String param = cut > 0 ? key.substring(cut + 1) : "";
-            // dup: a parameter is a view into the flat parameter buffer, whose data() is the whole buffer.
-            float[] values = e.getValue().castTo(DataType.FLOAT).dup('c').data().asFloat();
-            out.add(TrainingEvent.Histogram.of(layer, param, values, TrainingEvent.Histograms.BINS));
-        }
-        return new TrainingEvent.Histograms(epoch, out);
-    }
-
-    /** A failure text of this package's bundle, in the default locale (the worker's is the window's). */
-    static String text(String key, Object... args) {
-        return org.layercanvas.runtime.RuntimeTexts.format("org.layercanvas.runtime.train.messages",
-                Locale.getDefault(), key, args);
-    }
-
-    /** Examples the per-epoch training accuracy is measured on, at most. */
-    static final int TRAIN_METRICS_SAMPLE = 10_000;
-    /**
-     * Training batches prepared ahead on a prefetch thread. DL4J's engine gets them (its step is slow and it wants
-     * DL4J DataSets, whose native allocation the prefetch thread then does). The plan makes its batches on the
-     * training thread: making one costs microseconds, while handing batches between threads cost more than that
-     * and the second busy thread slowed the first (measured on 2 cores, digits MLP: waiting 67 µs per batch with
-     * prefetching, 23 µs making it inline, and every kernel faster). {@code -Dlayercanvas.prefetch=N} overrides.
-     */
-    static int prefetch(TrainingEngine engine) {
-        Integer forced = Integer.getInteger("layercanvas.prefetch");
-        if (forced != null) {
-            return Math.max(0, forced);
-        }
-        return engine.wantsDataSets() ? 2 : 0;
-    }
-
-
-    /** Blocks while a pause is requested (and no stop); returns the nanoseconds spent paused. */
-    private long pauseIfRequested(int iteration, int epoch) throws InterruptedException {
-        synchronized (pauseLock) {
-            if (!pauseRequested || stopRequested) {
-                return 0;
-            }
-            parked = true;
-        }
-        long start = System.nanoTime();
-        try {
-            // The event goes out without holding the lock: a listener may call resume() or requestStop() at once,
-            // and whoever receives it may use the model through whilePaused() straight away.
-            listener.onEvent(new TrainingEvent.Paused(iteration, epoch));
-            synchronized (pauseLock) {
-                while (pauseRequested && !stopRequested) {
-                    pauseLock.wait();
-                }
-                parked = false;
-            }
-        } finally {
-            synchronized (pauseLock) {
-                parked = false;
-            }
-        }
-        long paused = System.nanoTime() - start;
-        if (!stopRequested) {
-            listener.onEvent(new TrainingEvent.Resumed(iteration, epoch, paused / 1e9));
-        }
-        return paused;
-    }
-
-    /**
-     * Loss, accuracy, confusion matrix and per-class numbers on the test split, from one forward pass in chunks.
-     * A single output unit is binary (threshold 0.5); otherwise the arg-max is the predicted class.
-     */
-    static TrainingEvent.Evaluation evaluate(ComputationGraph graph, BatchSource test, TensorShape shape, int units) {
-        int n = test.size();
-        if (test.regression()) {
-            Metrics m = Metrics.of(graph, test, shape, units);
-            return TrainingEvent.Evaluation.of(new int[0], new int[0], List.of(), m.loss());
-        }
-        int classes = units == 1 ? 2 : units;
-        List<String> names = test.classNames().size() == classes ? test.classNames()
-                : java.util.stream.IntStream.range(0, classes).mapToObj(i -> "class " + i).toList();
-        int[] truth = new int[n];
-        int[] predicted = new int[n];
-        double lossSum = 0;
-        int start = 0;
-        try (StreamingIterator it = StreamingIterator.builder(test, shape).batchSize(EVALUATION_CHUNK).shuffle(false)
-                .prefetch(0).labelUnits(units).build()) {
-            while (it.hasNext()) {
-                DataSet part = it.next();
-                int end = start + part.numExamples();
-                lossSum += graph.score(part, false) * (end - start);
-                INDArray out = graph.outputSingle(false, part.getFeatures());
-                if (units == 1) {
-                    for (int i = start; i < end; i++) {
-                        predicted[i] = out.getDouble(i - start, 0) > 0.5 ? 1 : 0;
-                        truth[i] = test.target(i) > 0.5 ? 1 : 0;
-                    }
-                } else {
-                    long[] p = out.argMax(1).toLongVector();
-                    for (int i = start; i < end; i++) {
-                        predicted[i] = (int) p[i - start];
-                        truth[i] = test.label(i);
-                    }
-                }
-                start = end;
-            }
-        }
-        return TrainingEvent.Evaluation.of(truth, predicted, names, n == 0 ? Double.NaN : lossSum / n);
-    }
-
-    private static final int EVALUATION_CHUNK = 1024;
-
-    private Result fail(String code, String message, int epoch, int iteration, CompiledGraph compiled) {
+    private Result fail(FailureCode code, String message, int epoch, int iteration, CompiledGraph c) {
         TrainingEvent.Failed failed = new TrainingEvent.Failed(code, message, epoch, iteration);
         listener.onEvent(failed);
-        return new Result(null, failed, model, compiled, null, null);
+        return new Result(null, failed, model, c, null, null);
     }
 
     static String dl4jVersion() {

@@ -9,15 +9,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.layercanvas.model.NetworkDocument;
-import org.layercanvas.runtime.device.DeviceRequest;
 import org.layercanvas.runtime.train.TrainingEvent;
 
 /**
@@ -52,9 +47,7 @@ public final class WorkerClient implements AutoCloseable {
     private final Listener listener;
     private final Object lock = new Object();
     private final ArrayDeque<String> stderr = new ArrayDeque<>();
-    private final Map<Long, CompletableFuture<double[][]>> predictions = new ConcurrentHashMap<>();
-    private final Map<Long, CompletableFuture<Path>> saves = new ConcurrentHashMap<>();
-    private final AtomicLong requestIds = new AtomicLong();
+    private final PendingRequests pending = new PendingRequests();
     private volatile Process process;
     private volatile boolean closing;
     private volatile boolean byeSeen;
@@ -138,7 +131,7 @@ public final class WorkerClient implements AutoCloseable {
             throw new IllegalStateException("this client is closed");
         }
         ProcessBuilder pb = new ProcessBuilder(command());
-        environment(pb.environment(), device, threads);
+        WorkerLaunch.environment(pb.environment(), device, threads);
         pb.redirectErrorStream(false);
         Process p = pb.start();
         process = p;
@@ -151,54 +144,7 @@ public final class WorkerClient implements AutoCloseable {
 
     /** The command line that starts the worker. */
     public List<String> command() {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(javaExecutable());
-        cmd.addAll(jvmArgs);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(mainClass);
-        cmd.add("worker");
-        return cmd;
-    }
-
-    /** ND4J picks its backend by priority: the environment variables override it (system properties do not). */
-    static void environment(Map<String, String> env, String device, int threads) {
-        DeviceRequest.Kind kind;
-        try {
-            kind = DeviceRequest.parse(device).kind();
-        } catch (IllegalArgumentException e) {
-            kind = DeviceRequest.Kind.AUTO; // the worker reports the unknown device as the run's failure
-        }
-        if (kind == DeviceRequest.Kind.CPU) {
-            env.put("BACKEND_PRIORITY_CPU", "1000");
-            env.put("BACKEND_PRIORITY_GPU", "0");
-        } else if (kind == DeviceRequest.Kind.GPU) {
-            // gpu and gpu:N alike: the worker picks the GPU itself
-            env.put("BACKEND_PRIORITY_CPU", "0");
-            env.put("BACKEND_PRIORITY_GPU", "1000");
-        }
-        if (threads > 0) {
-            env.put("OMP_NUM_THREADS", Integer.toString(threads));
-        }
-        env.putAll(org.layercanvas.runtime.platform.NativeTuning.environment(env));
-    }
-
-    /**
-     * The {@code java} of the running Java runtime: the JDK's under {@code ./layercanvas}, the bundled runtime's in
-     * an installed app. Not the current process's own executable: in an installed app that is the native launcher,
-     * which would take the worker's JVM options for program arguments.
-     */
-    static String javaExecutable() {
-        return javaExecutable(Path.of(System.getProperty("java.home")),
-                System.getProperty("os.name", "").startsWith("Windows"), ProcessHandle.current().info().command());
-    }
-
-    static String javaExecutable(Path javaHome, boolean windows, java.util.Optional<String> processCommand) {
-        Path java = javaHome.resolve("bin").resolve(windows ? "java.exe" : "java");
-        if (java.toFile().canExecute()) {
-            return java.toString();
-        }
-        return processCommand.orElse(java.toString());
+        return WorkerLaunch.command(mainClass, jvmArgs);
     }
 
     public void pause() {
@@ -218,32 +164,26 @@ public final class WorkerClient implements AutoCloseable {
      * paused; fails with {@link WorkerException} while it trains, or when the worker is gone.
      */
     public CompletableFuture<double[][]> predict(double[][] inputs) {
-        long id = requestIds.incrementAndGet();
-        CompletableFuture<double[][]> f = new CompletableFuture<>();
-        predictions.put(id, f);
-        request(new WorkerProtocol.Predict(id, inputs), id, f);
-        return f;
+        PendingRequests.Request<double[][]> r = pending.newPrediction();
+        request(new WorkerProtocol.Predict(r.id(), inputs), r.id());
+        return r.future();
     }
 
     /** Saves the model (DL4J zip) to {@code path} on this machine; completes with the absolute path written. */
     public CompletableFuture<Path> save(Path path) {
-        long id = requestIds.incrementAndGet();
-        CompletableFuture<Path> f = new CompletableFuture<>();
-        saves.put(id, f);
-        request(new WorkerProtocol.Save(path.toAbsolutePath().toString(), id), id, f);
-        return f;
+        PendingRequests.Request<Path> r = pending.newSave();
+        request(new WorkerProtocol.Save(path.toAbsolutePath().toString(), r.id()), r.id());
+        return r.future();
     }
 
-    private void request(WorkerProtocol.Command c, long id, CompletableFuture<?> f) {
+    private void request(WorkerProtocol.Command c, long id) {
         try {
             if (!isAlive()) {
-                throw new IOException("the worker is not running");
+                throw new IOException(WorkerMessages.format("worker.notRunning"));
             }
             send(c);
         } catch (IOException e) {
-            predictions.remove(id);
-            saves.remove(id);
-            f.completeExceptionally(new WorkerException(e.getMessage()));
+            pending.fail(id, e.getMessage());
         }
     }
 
@@ -314,7 +254,7 @@ public final class WorkerClient implements AutoCloseable {
                 shutdownHook = null;
             }
         }
-        failPending("the worker was closed");
+        pending.failAll(WorkerMessages.format("worker.closed"));
     }
 
     // ---- internals -----------------------------------------------------------------------------------------
@@ -330,7 +270,7 @@ public final class WorkerClient implements AutoCloseable {
     private void send(WorkerProtocol.Command c) throws IOException {
         synchronized (lock) {
             if (stdin == null) {
-                throw new IOException("the worker has not been started");
+                throw new IOException(WorkerMessages.format("worker.notStarted"));
             }
             stdin.write(WorkerProtocol.toLine(c));
             stdin.write('\n');
@@ -342,22 +282,12 @@ public final class WorkerClient implements AutoCloseable {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
+                StdoutLine parsed = StdoutLine.parse(line);
+                if (parsed.stderrNote() != null) {
+                    rememberStderr(parsed.stderrNote());
+                } else if (parsed.message() != null) {
+                    dispatch(parsed.message());
                 }
-                if (!line.startsWith("{")) {
-                    // Native code can print to file descriptor 1 directly; keep it with stderr, not the protocol.
-                    rememberStderr("(stdout) " + line);
-                    continue;
-                }
-                WorkerProtocol.Message m;
-                try {
-                    m = WorkerProtocol.parseMessage(line);
-                } catch (WorkerProtocol.ProtocolException e) {
-                    rememberStderr("(stdout, unreadable: " + e.getMessage() + ") " + line);
-                    continue;
-                }
-                dispatch(m);
             }
         } catch (IOException e) {
             // the stream ended with the process
@@ -372,10 +302,10 @@ public final class WorkerClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             code = -1;
         }
-        failPending("the worker process ended (exit code " + code + ")");
+        pending.failAll(WorkerMessages.format("worker.ended", code));
         if (!closing && !byeSeen) {
             List<String> lines = recentStderr();
-            deliver(new WorkerProtocol.Crashed(code, lines, describeExit(code, lines, runEnded)));
+            deliver(new WorkerProtocol.Crashed(code, lines, ExitDescription.describe(code, lines, runEnded)));
         }
         exit.complete(code);
     }
@@ -383,8 +313,8 @@ public final class WorkerClient implements AutoCloseable {
     private void dispatch(WorkerProtocol.Message m) {
         if (m instanceof WorkerProtocol.Hello h && h.protocol() != WorkerProtocol.VERSION) {
             deliver(m);
-            deliver(new WorkerProtocol.Error("the worker speaks protocol " + h.protocol() + ", this app "
-                    + WorkerProtocol.VERSION + "; the installation is inconsistent", null));
+            deliver(new WorkerProtocol.Error(WorkerMessages.format("worker.protocolMismatch", h.protocol(),
+                    WorkerProtocol.VERSION), null));
             return;
         }
         if (m instanceof WorkerProtocol.Event e && (e.event() instanceof TrainingEvent.Finished
@@ -392,25 +322,8 @@ public final class WorkerClient implements AutoCloseable {
             runEnded = true;
         } else if (m instanceof WorkerProtocol.Bye) {
             byeSeen = true;
-        } else if (m instanceof WorkerProtocol.Prediction p) {
-            CompletableFuture<double[][]> f = predictions.remove(p.requestId());
-            if (f != null) {
-                f.complete(p.outputs());
-            }
-        } else if (m instanceof WorkerProtocol.Saved s && s.requestId() != null) {
-            CompletableFuture<Path> f = saves.remove(s.requestId());
-            if (f != null) {
-                f.complete(Path.of(s.path()));
-            }
-        } else if (m instanceof WorkerProtocol.Error err && err.requestId() != null) {
-            CompletableFuture<double[][]> pf = predictions.remove(err.requestId());
-            if (pf != null) {
-                pf.completeExceptionally(new WorkerException(err.message()));
-            }
-            CompletableFuture<Path> sf = saves.remove(err.requestId());
-            if (sf != null) {
-                sf.completeExceptionally(new WorkerException(err.message()));
-            }
+        } else {
+            pending.answer(m);
         }
         deliver(m);
     }
@@ -421,13 +334,6 @@ public final class WorkerClient implements AutoCloseable {
         } catch (RuntimeException e) {
             rememberStderr("(listener failed on " + m.getClass().getSimpleName() + ": " + e + ")");
         }
-    }
-
-    private void failPending(String why) {
-        predictions.values().forEach(f -> f.completeExceptionally(new WorkerException(why)));
-        predictions.clear();
-        saves.values().forEach(f -> f.completeExceptionally(new WorkerException(why)));
-        saves.clear();
     }
 
     private void drainStderr(Process p) {
@@ -455,46 +361,5 @@ public final class WorkerClient implements AutoCloseable {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    /**
-     * A sentence for the user about a worker that ended without saying bye.
-     *
-     * @param runEnded whether the run had already finished or failed (the trained model is lost either way)
-     */
-    static String describeExit(int exitCode, List<String> stderrLines, boolean runEnded) {
-        String what = runEnded ? "the training process ended unexpectedly after the run"
-                : "the training process ended unexpectedly";
-        String all = String.join("\n", stderrLines);
-        if (all.contains("OutOfMemoryError") || all.contains("Cannot allocate memory")
-                || all.contains("std::bad_alloc") || all.contains("Out of memory")
-                || all.contains("There is insufficient memory")) {
-            return what + " because it ran out of memory (exit code " + exitCode + "). Try a smaller batch size or"
-                    + " a smaller network, or give the training process more memory (-Xmx).";
-        }
-        String signal = exitMeaning(exitCode);
-        String base = what + " (exit code " + exitCode + (signal == null ? "" : ": " + signal) + ")";
-        if (all.contains("A fatal error has been detected by the Java Runtime Environment")) {
-            return base + ": it crashed in native code. The last lines of its error output may say more.";
-        }
-        return base;
-    }
-
-    /** What an exit code says about how a process ended, or null. */
-    static String exitMeaning(int code) {
-        return switch (code) {
-            case 137 -> "killed";
-            case 143 -> "terminated";
-            case 134 -> "aborted, usually a crash in native code";
-            case 139 -> "segmentation fault, a crash in native code";
-            case 135 -> "bus error, a crash in native code";
-            case 132 -> "illegal instruction: the CPU lacks an instruction the native code needs";
-            case 136 -> "arithmetic error in native code";
-            case 130 -> "interrupted";
-            case -1073741819 -> "access violation, a crash in native code";
-            case -1073741571 -> "stack overflow in native code";
-            case 1 -> "an error; see the last lines of its error output";
-            default -> null;
-        };
     }
 }

@@ -21,8 +21,10 @@ import org.layercanvas.model.io.DocumentJson;
 import org.layercanvas.runtime.compile.CompiledGraph;
 import org.layercanvas.runtime.data.Examples;
 import org.layercanvas.runtime.train.EventJson;
+import org.layercanvas.runtime.train.FailureCode;
 import org.layercanvas.runtime.train.ModelFiles;
 import org.layercanvas.runtime.train.Tensors;
+import org.layercanvas.runtime.train.TrainMessages;
 import org.layercanvas.runtime.train.TrainingEvent;
 import org.layercanvas.runtime.train.TrainingSession;
 import org.layercanvas.runtime.worker.WorkerProtocol.Command;
@@ -218,7 +220,8 @@ public final class WorkerMain {
             run.whenComplete((result, error) -> {
                 if (error != null && !runOver) {
                     // The session reports every outcome it can; this is for the ones it cannot (an Error).
-                    onEvent(new TrainingEvent.Failed("internal", "the training thread failed: " + error, 0, 0));
+                    onEvent(new TrainingEvent.Failed(FailureCode.INTERNAL,
+                            TrainMessages.format("train.threadFailed", error), 0, 0));
                 }
             });
         }

@@ -151,13 +151,13 @@ class StreamingIteratorTest {
             src[k] = k + 1; // HWC with c = 1: row-major 1..9
         }
         float[] dst = new float[9];
-        StreamingIterator.toChw(src, dst, 0, 3, 3, 1, true, 0, 0);
+        BatchAssembler.toChw(src, dst, 0, 3, 3, 1, true, 0, 0);
         assertThat(dst).containsExactly(3, 2, 1, 6, 5, 4, 9, 8, 7);
-        StreamingIterator.toChw(src, dst, 0, 3, 3, 1, false, 1, -1);
+        BatchAssembler.toChw(src, dst, 0, 3, 3, 1, false, 1, -1);
         assertThat(dst).containsExactly(0, 0, 0, 2, 3, 0, 5, 6, 0);
         float[] rgb = {1, 2, 3, 4, 5, 6}; // 1x2 pixels, 3 channels
         float[] chw = new float[6];
-        StreamingIterator.toChw(rgb, chw, 0, 1, 2, 3, false, 0, 0);
+        BatchAssembler.toChw(rgb, chw, 0, 1, 2, 3, false, 0, 0);
         assertThat(chw).containsExactly(1, 4, 2, 5, 3, 6);
     }
 

@@ -50,7 +50,7 @@ class DivergenceTest {
         assertThat(result.succeeded()).isFalse();
         assertThat(result.finished()).isNull();
         TrainingEvent.Failed failed = result.failed();
-        assertThat(failed.code()).isEqualTo("diverged");
+        assertThat(failed.failure()).isEqualTo(FailureCode.DIVERGED);
         assertThat(failed.message()).contains("learning rate").contains("10.0");
         assertThat(failed.epoch()).isGreaterThanOrEqualTo(1);
         assertThat(failed.iteration()).isGreaterThanOrEqualTo(1);
@@ -83,7 +83,7 @@ class DivergenceTest {
         NetworkDocument doc = xor.withTraining(xor.training().withLearningRate(1e6));
         TrainingSession.Result result = new TrainingSession(doc, new TrainingSession.Options("cpu", 0), events::add)
                 .run();
-        assertThat(result.failed().code()).isEqualTo("compile");
+        assertThat(result.failed().failure()).isEqualTo(FailureCode.COMPILE);
         assertThat(result.failed().message()).startsWith("training.learningRate: ").contains("1000000");
         assertThat(events).containsExactly(result.failed());
     }

@@ -34,7 +34,7 @@ class EarlyStoppingTest {
 
         assertThat(result.succeeded()).isTrue();
         TrainingEvent.Finished f = result.finished();
-        assertThat(f.reason()).isEqualTo("early-stopped");
+        assertThat(f.endReason()).isEqualTo(EndReason.EARLY_STOPPED);
         assertThat(f.epochsCompleted()).isLessThan(configured);
 
         List<TrainingEvent.Epoch> epochs = SampleTrainingTest.epochs(events);
@@ -67,7 +67,7 @@ class EarlyStoppingTest {
     void patienceZeroNeverStopsEarly() throws Exception {
         TrainingSession.Result result = new TrainingSession(digitsWithValidation(0, 4),
                 new TrainingSession.Options("cpu", 0), e -> { }).run();
-        assertThat(result.finished().reason()).isEqualTo("completed");
+        assertThat(result.finished().endReason()).isEqualTo(EndReason.COMPLETED);
         assertThat(result.finished().epochsCompleted()).isEqualTo(4);
     }
 }

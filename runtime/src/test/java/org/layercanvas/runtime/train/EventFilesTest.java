@@ -25,7 +25,7 @@ class EventFilesTest {
         events.add(new TrainingEvent.Epoch(1, 0.65, 0.6, Double.NaN, Double.NaN, 0.3, 0.25, 1400));
         events.add(new TrainingEvent.Iteration(3, 2, 0.5, 0.15, 1200));
         events.add(new TrainingEvent.Epoch(2, 0.5, 0.75, Double.NaN, Double.NaN, 0.15, 0.125, 2800.25));
-        events.add(new TrainingEvent.Finished("completed", 2, 3, 0.4, 0.8, 2000, 1.5, "cpu"));
+        events.add(new TrainingEvent.Finished(EndReason.COMPLETED, 2, 3, 0.4, 0.8, 2000, 1.5, "cpu"));
         return events;
     }
 

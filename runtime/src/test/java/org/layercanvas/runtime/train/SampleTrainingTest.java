@@ -29,7 +29,7 @@ class SampleTrainingTest {
         assertThat(result.finished().testAccuracy()).isGreaterThanOrEqualTo(0.97);
         // 500 examples split 0.7 / 0.1 / 0.2
         assertWellFormed(events, doc.training(), 350, 50, 100);
-        assertThat(result.finished().reason()).isEqualTo("completed");
+        assertThat(result.finished().endReason()).isEqualTo(EndReason.COMPLETED);
         // a validation split exists, so every epoch has finite validation numbers
         epochs(events).forEach(e -> {
             assertThat(e.validationLoss()).isFinite();

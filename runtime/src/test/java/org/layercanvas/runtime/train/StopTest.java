@@ -48,7 +48,7 @@ class StopTest {
         assertThat(events.get(events.size() - 1)).isEqualTo(f);
         assertThat(events.stream().filter(TrainingEvent.Finished.class::isInstance)).hasSize(1);
         assertThat(events.stream().filter(TrainingEvent.Failed.class::isInstance)).isEmpty();
-        assertThat(f.reason()).isEqualTo("stopped");
+        assertThat(f.endReason()).isEqualTo(EndReason.STOPPED);
         int perEpoch = (1078 + 31) / 32;
         assertThat(f.iterations()).isEqualTo(perEpoch + 3);
         assertThat(f.epochsCompleted()).isLessThanOrEqualTo(2);
@@ -74,7 +74,7 @@ class StopTest {
             }
         });
         TrainingSession.Result result = session[0].run();
-        assertThat(result.finished().reason()).isEqualTo("stopped");
+        assertThat(result.finished().endReason()).isEqualTo(EndReason.STOPPED);
         assertThat(result.finished().iterations()).isEqualTo(5);
         // The CLI prints "stopped by request after {epochsCompleted} complete epoch(s)": no epoch was complete.
         assertThat(result.finished().epochsCompleted())
@@ -113,7 +113,7 @@ class StopTest {
         }
         TrainingSession.Result result = future.get(5, TimeUnit.SECONDS);
 
-        assertThat(result.finished().reason()).isEqualTo("stopped");
+        assertThat(result.finished().endReason()).isEqualTo(EndReason.STOPPED);
         // the minibatch running when the stop arrived may still report; no other one may
         assertThat(iterationsAfterStop.get()).isLessThanOrEqualTo(1);
         assertThat(result.finished().testAccuracy()).isBetween(0.0, 1.0);

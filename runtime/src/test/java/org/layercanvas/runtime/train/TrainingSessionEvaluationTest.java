@@ -141,7 +141,7 @@ class TrainingSessionEvaluationTest {
             }
         });
         TrainingSession.Result result = session[0].run();
-        assertThat(result.finished().reason()).isEqualTo("stopped");
+        assertThat(result.finished().endReason()).isEqualTo(EndReason.STOPPED);
         TrainingEvent.Evaluation e = (TrainingEvent.Evaluation) events.get(events.size() - 1);
         assertThat(e).isEqualTo(result.evaluation());
         assertThat(e.confusion()).hasDimensions(10, 10);

@@ -90,7 +90,7 @@ class TrainingSessionPauseTest {
         assertThat(paused[1].await(10, TimeUnit.SECONDS)).isTrue();
         session[0].requestStop();
         TrainingSession.Result result = future.get(10, TimeUnit.SECONDS);
-        assertThat(result.finished().reason()).isEqualTo("stopped");
+        assertThat(result.finished().endReason()).isEqualTo(EndReason.STOPPED);
         assertThat(count(events, TrainingEvent.Resumed.class)).as("a stop while paused does not resume").isEqualTo(1);
         assertThat(events.get(events.size() - 1)).isEqualTo(result.finished());
         synchronized (events) {
@@ -115,7 +115,7 @@ class TrainingSessionPauseTest {
             }
         });
         TrainingSession.Result result = session[0].run();
-        assertThat(result.finished().reason()).isEqualTo("completed");
+        assertThat(result.finished().endReason()).isEqualTo(EndReason.COMPLETED);
         assertThat(events).noneMatch(e -> e instanceof TrainingEvent.Paused || e instanceof TrainingEvent.Resumed);
     }
 
@@ -135,7 +135,7 @@ class TrainingSessionPauseTest {
             }
         });
         TrainingSession.Result result = session[0].run();
-        assertThat(result.finished().reason()).isEqualTo("completed");
+        assertThat(result.finished().endReason()).isEqualTo(EndReason.COMPLETED);
         int pausedAt = events.indexOf(new TrainingEvent.Paused(4, 1));
         assertThat(pausedAt).isPositive();
         assertThat(events.get(pausedAt - 1)).isInstanceOf(TrainingEvent.Iteration.class);

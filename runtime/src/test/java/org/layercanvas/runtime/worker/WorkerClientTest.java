@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.layercanvas.runtime.train.EndReason;
 import org.layercanvas.runtime.train.ModelFiles;
 import org.layercanvas.runtime.train.TrainingEvent;
 import org.layercanvas.runtime.worker.WorkerProtocol.Message;
@@ -121,7 +122,7 @@ class WorkerClientTest {
             assertThat(started.device()).isEqualTo("cpu");
             assertThat(started.threads()).as("OMP_NUM_THREADS / threads option").isEqualTo(1);
             assertThat(r.messages).anyMatch(m -> m instanceof WorkerProtocol.Event e
-                    && e.event() instanceof TrainingEvent.Finished f && f.reason().equals("completed"));
+                    && e.event() instanceof TrainingEvent.Finished f && f.endReason() == EndReason.COMPLETED);
 
             double[][] out = client.predict(new double[][] {{0.8, 0.8}, {-0.8, 0.8}}).get(10, TimeUnit.SECONDS);
             assertThat(out).hasDimensions(2, 1);
@@ -179,17 +180,17 @@ class WorkerClientTest {
 
     @Test
     void crashMessagesRecogniseOutOfMemoryAndNativeCrashes() {
-        assertThat(WorkerClient.describeExit(3, List.of("Exception in thread \"main\" java.lang.OutOfMemoryError:"
+        assertThat(ExitDescription.describe(3, List.of("Exception in thread \"main\" java.lang.OutOfMemoryError:"
                 + " Java heap space"), false))
                 .startsWith("the training process ended unexpectedly because it ran out of memory (exit code 3).");
-        assertThat(WorkerClient.describeExit(134, List.of("#", "# A fatal error has been detected by the Java Runtime"
+        assertThat(ExitDescription.describe(134, List.of("#", "# A fatal error has been detected by the Java Runtime"
                 + " Environment:", "#  SIGSEGV (0xb) at pc=0x00007f"), false))
                 .isEqualTo("the training process ended unexpectedly (exit code 134: aborted, usually a crash in"
                         + " native code): it crashed in native code. The last lines of its error output may say"
                         + " more.");
-        assertThat(WorkerClient.describeExit(139, List.of(), true)).isEqualTo("the training process ended"
+        assertThat(ExitDescription.describe(139, List.of(), true)).isEqualTo("the training process ended"
                 + " unexpectedly after the run (exit code 139: segmentation fault, a crash in native code)");
-        assertThat(WorkerClient.describeExit(42, List.of("something"), false))
+        assertThat(ExitDescription.describe(42, List.of("something"), false))
                 .isEqualTo("the training process ended unexpectedly (exit code 42)");
     }
 
@@ -203,25 +204,25 @@ class WorkerClientTest {
                 System.getProperty("java.class.path"), "org.layercanvas.app.Launcher", "worker");
 
         Map<String, String> env = new HashMap<>();
-        WorkerClient.environment(env, "cpu", 3);
+        WorkerLaunch.environment(env, "cpu", 3);
         assertThat(env).containsEntry("BACKEND_PRIORITY_CPU", "1000").containsEntry("BACKEND_PRIORITY_GPU", "0")
                 .containsEntry("OMP_NUM_THREADS", "3");
         env.clear();
-        WorkerClient.environment(env, "gpu", 0);
+        WorkerLaunch.environment(env, "gpu", 0);
         assertThat(env).containsEntry("BACKEND_PRIORITY_GPU", "1000").containsEntry("BACKEND_PRIORITY_CPU", "0")
                 .doesNotContainKey("OMP_NUM_THREADS");
         env.clear();
         // a GPU asked for by number also makes ND4J prefer CUDA in the worker
-        WorkerClient.environment(env, "gpu:1", 0);
+        WorkerLaunch.environment(env, "gpu:1", 0);
         assertThat(env).containsEntry("BACKEND_PRIORITY_GPU", "1000").containsEntry("BACKEND_PRIORITY_CPU", "0");
         env.clear();
-        WorkerClient.environment(env, "auto", 0);
+        WorkerLaunch.environment(env, "auto", 0);
         assertThat(env).doesNotContainKeys("BACKEND_PRIORITY_CPU", "BACKEND_PRIORITY_GPU", "OMP_NUM_THREADS");
         // the worker gets the OpenBLAS kernels this CPU can run (NativeTuning), unless the user chose some
         assertThat(env).containsAllEntriesOf(org.layercanvas.runtime.platform.NativeTuning.environment(Map.of()));
         env.clear();
         env.put("OPENBLAS_CORETYPE", "Zen");
-        WorkerClient.environment(env, "auto", 0);
+        WorkerLaunch.environment(env, "auto", 0);
         assertThat(env).containsEntry("OPENBLAS_CORETYPE", "Zen");
         client.close();
     }
@@ -232,10 +233,10 @@ class WorkerClientTest {
         Path bin = Files.createDirectories(dir.resolve("lib/runtime/bin"));
         Path javaBin = Files.createFile(bin.resolve("java"));
         assertThat(javaBin.toFile().setExecutable(true)).isTrue();
-        assertThat(WorkerClient.javaExecutable(dir.resolve("lib/runtime"), false,
+        assertThat(WorkerLaunch.javaExecutable(dir.resolve("lib/runtime"), false,
                 java.util.Optional.of("/opt/layercanvas/bin/LayerCanvas"))).isEqualTo(javaBin.toString());
         // A runtime without bin/java (jlink --strip-native-commands): the process's own command is all there is.
-        assertThat(WorkerClient.javaExecutable(dir.resolve("elsewhere"), false,
+        assertThat(WorkerLaunch.javaExecutable(dir.resolve("elsewhere"), false,
                 java.util.Optional.of("/usr/bin/java"))).isEqualTo("/usr/bin/java");
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.runtime.cli.LayerCanvasCli;
+import org.layercanvas.runtime.train.EndReason;
 import org.layercanvas.runtime.train.ModelFiles;
 import org.layercanvas.runtime.train.TrainingEvent;
 import org.layercanvas.runtime.worker.WorkerProtocol.Message;
@@ -185,7 +186,7 @@ class WorkerMainTest {
 
         assertThat(events.get(0)).isInstanceOf(TrainingEvent.Started.class);
         TrainingEvent.Finished finished = (TrainingEvent.Finished) events.get(events.size() - 2);
-        assertThat(finished.reason()).isEqualTo("completed");
+        assertThat(finished.endReason()).isEqualTo(EndReason.COMPLETED);
         assertThat(finished.epochsCompleted()).isEqualTo(3);
         List<TrainingEvent> middle = events.subList(1, events.size() - 2);
         assertThat(middle).allMatch(e -> e instanceof TrainingEvent.Iteration || e instanceof TrainingEvent.Epoch
@@ -269,7 +270,7 @@ class WorkerMainTest {
 
         worker.send(new WorkerProtocol.Stop());
         TrainingEvent.Finished finished = worker.untilEvent(TrainingEvent.Finished.class);
-        assertThat(finished.reason()).isEqualTo("stopped");
+        assertThat(finished.endReason()).isEqualTo(EndReason.STOPPED);
         TrainingEvent after = ((WorkerProtocol.Event) worker.next()).event();
         assertThat(after).isInstanceOf(TrainingEvent.Evaluation.class);
         // once over, the run takes no more control commands
@@ -324,7 +325,7 @@ class WorkerMainTest {
         worker.until(WorkerProtocol.Bye.class::isInstance);
         assertThat(worker.exit.get(10, TimeUnit.SECONDS)).isZero();
         assertThat(worker.seen).anyMatch(m -> m instanceof WorkerProtocol.Event e
-                && e.event() instanceof TrainingEvent.Finished f && f.reason().equals("stopped"));
+                && e.event() instanceof TrainingEvent.Finished f && f.endReason() == EndReason.STOPPED);
         worker = null;
     }
 

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.io.DocumentJson;
+import org.layercanvas.runtime.train.EndReason;
+import org.layercanvas.runtime.train.FailureCode;
 import org.layercanvas.runtime.train.TrainingEvent;
 import org.layercanvas.samples.Samples;
 
@@ -43,8 +45,8 @@ class WorkerProtocolTest {
                 new WorkerProtocol.Event(new TrainingEvent.Epoch(1, 0.5, 0.5, Double.NaN, Double.NaN, 0.1, 0.5, 9)),
                 new WorkerProtocol.Event(new TrainingEvent.Paused(3, 1)),
                 new WorkerProtocol.Event(new TrainingEvent.Resumed(3, 1, 0.75)),
-                new WorkerProtocol.Event(new TrainingEvent.Finished("stopped", 0, 3, 0.6, 0.7, 100, 1, "cpu")),
-                new WorkerProtocol.Event(new TrainingEvent.Failed("diverged", "the loss became NaN", 1, 3)),
+                new WorkerProtocol.Event(new TrainingEvent.Finished(EndReason.STOPPED, 0, 3, 0.6, 0.7, 100, 1, "cpu")),
+                new WorkerProtocol.Event(new TrainingEvent.Failed(FailureCode.DIVERGED, "the loss became NaN", 1, 3)),
                 new WorkerProtocol.Event(TrainingEvent.Evaluation.of(new int[] {0, 1, 1}, new int[] {0, 1, 0},
                         List.of("zero", "one"), 0.4)),
                 new WorkerProtocol.Prediction(7, new double[][] {{0.25}, {Double.NaN}}),

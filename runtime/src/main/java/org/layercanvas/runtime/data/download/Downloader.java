@@ -152,103 +152,22 @@ public final class Downloader {
     private Path attempt(DatasetFile f, URI url, Path target, ProgressListener l, CancelToken cancel)
             throws AttemptFailed, CancelledException, DatasetException {
         Path folder = target.getParent();
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(responseTimeout).GET().build();
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw cancelled(f);
-        } catch (HttpTimeoutException e) {
-            throw new AttemptFailed(DownloadMessages.format("download.failure.timeout"));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new AttemptFailed(DownloadMessages.format("download.failure.io", describe(e)));
-        }
+        HttpResponse<InputStream> response = request(f, url);
         Path part = null;
         Watch watch = new Watch(response.body(), cancel, stallTimeout.toNanos());
         try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new AttemptFailed(DownloadMessages.format("download.failure.http", response.statusCode()));
-            }
-            OptionalLong announced = response.headers().firstValueAsLong("Content-Length");
-            if (announced.isPresent() && f.hasKnownSize() && announced.getAsLong() != f.size()) {
-                throw new AttemptFailed(DownloadMessages.format("download.failure.length", announced.getAsLong(),
-                        f.size()));
-            }
-            long total = announced.isPresent() ? announced.getAsLong() : f.size();
+            long total = announcedLength(response, f);
             try {
                 part = Files.createTempFile(folder, f.name() + ".", ".part");
             } catch (IOException e) {
                 throw DownloadMessages.error("download.cannotWrite", folder, describe(e));
             }
-            MessageDigest sha = DatasetCache.newSha256();
-            long bytes = 0;
-            long start = System.nanoTime();
-            long lastReport = start - PROGRESS_INTERVAL_NANOS;
-            try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
-                byte[] buf = new byte[CHUNK];
-                while (true) {
-                    checkCancelled(f, cancel);
-                    int n;
-                    try {
-                        n = body.read(buf);
-                    } catch (IOException e) {
-                        checkCancelled(f, cancel);
-                        if (watch.stalled) {
-                            throw new AttemptFailed(DownloadMessages.format("download.failure.stalled", bytes,
-                                    stallTimeout.toSeconds()));
-                        }
-                        throw new AttemptFailed(total >= 0
-                                ? DownloadMessages.format("download.failure.short", bytes, total, describe(e))
-                                : DownloadMessages.format("download.failure.io", describe(e)));
-                    }
-                    if (n < 0) {
-                        checkCancelled(f, cancel);
-                        if (watch.stalled) {
-                            throw new AttemptFailed(DownloadMessages.format("download.failure.stalled", bytes,
-                                    stallTimeout.toSeconds()));
-                        }
-                        break;
-                    }
-                    watch.lastByteNanos = System.nanoTime();
-                    ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-                    while (bb.hasRemaining()) {
-                        out.write(bb);
-                    }
-                    sha.update(buf, 0, n);
-                    bytes += n;
-                    long now = System.nanoTime();
-                    if (now - lastReport >= PROGRESS_INTERVAL_NANOS) {
-                        lastReport = now;
-                        l.progress(new DownloadProgress(f.name(), url, bytes, total, rate(bytes, start, now)));
-                    }
-                }
-                out.force(true);
-                l.progress(new DownloadProgress(f.name(), url, bytes, total, rate(bytes, start, System.nanoTime())));
-            } catch (IOException e) {
-                throw DownloadMessages.error("download.cannotWrite", folder, describe(e));
-            }
-            if (total >= 0 && bytes < total) {
-                throw new AttemptFailed(DownloadMessages.format("download.failure.short", bytes, total, "EOF"));
-            }
-            if ((total >= 0 && bytes != total) || (f.hasKnownSize() && bytes != f.size())) {
-                throw new AttemptFailed(DownloadMessages.format("download.failure.size", bytes,
-                        f.hasKnownSize() ? f.size() : total));
-            }
-            String seen = HexFormat.of().formatHex(sha.digest());
-            if (f.hasKnownHash() && !f.sha256().equals(seen)) {
-                throw new AttemptFailed(DownloadMessages.format("download.failure.checksum", seen, f.sha256()));
-            }
+            Received got = receive(body, part, f, url, total, l, cancel, watch);
+            String seen = verify(got, f, total);
             moveIntoPlace(part, target);
             part = null;
             if (!f.hasKnownHash()) {
-                Path record = folder.resolve(f.name() + DatasetCache.HASH_SUFFIX);
-                try {
-                    Files.writeString(record, seen + "  " + f.name() + "\n");
-                } catch (IOException e) {
-                    // Only informative; the warning below still carries the hash.
-                }
-                l.warning(DownloadMessages.format("download.noChecksum", f.name(), seen, record));
+                recordHash(f, seen, folder, l);
             }
             return target;
         } catch (IOException e) {
@@ -267,6 +186,132 @@ public final class Downloader {
                 }
             }
         }
+    }
+
+    /** Sends the request and waits for the response headers. */
+    private HttpResponse<InputStream> request(DatasetFile f, URI url) throws AttemptFailed, CancelledException {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(responseTimeout).GET().build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw cancelled(f);
+        } catch (HttpTimeoutException e) {
+            throw new AttemptFailed(DownloadMessages.format("download.failure.timeout"));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AttemptFailed(DownloadMessages.format("download.failure.io", describe(e)));
+        }
+    }
+
+    /** The length the body should have (-1 when unknown); refuses an error status or a length that cannot be. */
+    private static long announcedLength(HttpResponse<InputStream> response, DatasetFile f) throws AttemptFailed {
+        if (response.statusCode() != 200) {
+            throw new AttemptFailed(DownloadMessages.format("download.failure.http", response.statusCode()));
+        }
+        OptionalLong announced = response.headers().firstValueAsLong("Content-Length");
+        if (announced.isPresent() && f.hasKnownSize() && announced.getAsLong() != f.size()) {
+            throw new AttemptFailed(DownloadMessages.format("download.failure.length", announced.getAsLong(),
+                    f.size()));
+        }
+        return announced.isPresent() ? announced.getAsLong() : f.size();
+    }
+
+    /** What a body delivered: its length and SHA-256. */
+    private record Received(long bytes, byte[] sha256) {
+    }
+
+    /** Streams the body into {@code part}, hashing and reporting progress, until it ends. */
+    private Received receive(InputStream body, Path part, DatasetFile f, URI url, long total, ProgressListener l,
+                             CancelToken cancel, Watch watch)
+            throws AttemptFailed, CancelledException, DatasetException {
+        MessageDigest sha = DatasetCache.newSha256();
+        long bytes = 0;
+        long start = System.nanoTime();
+        long lastReport = start - PROGRESS_INTERVAL_NANOS;
+        try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
+            byte[] buf = new byte[CHUNK];
+            while (true) {
+                checkCancelled(f, cancel);
+                int n = read(body, buf, f, cancel, watch, bytes, total);
+                if (n < 0) {
+                    break;
+                }
+                watch.lastByteNanos = System.nanoTime();
+                ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
+                while (bb.hasRemaining()) {
+                    out.write(bb);
+                }
+                sha.update(buf, 0, n);
+                bytes += n;
+                long now = System.nanoTime();
+                if (now - lastReport >= PROGRESS_INTERVAL_NANOS) {
+                    lastReport = now;
+                    l.progress(new DownloadProgress(f.name(), url, bytes, total, rate(bytes, start, now)));
+                }
+            }
+            out.force(true);
+            l.progress(new DownloadProgress(f.name(), url, bytes, total, rate(bytes, start, System.nanoTime())));
+        } catch (IOException e) {
+            throw DownloadMessages.error("download.cannotWrite", part.getParent(), describe(e));
+        }
+        return new Received(bytes, sha.digest());
+    }
+
+    /**
+     * One read of the body: the bytes read, or -1 at its end. A read that fails or ends because the watchdog closed
+     * the body is reported as a cancel or a stall.
+     */
+    private int read(InputStream body, byte[] buf, DatasetFile f, CancelToken cancel, Watch watch, long bytes,
+                     long total) throws AttemptFailed, CancelledException {
+        int n;
+        try {
+            n = body.read(buf);
+        } catch (IOException e) {
+            checkCancelled(f, cancel);
+            if (watch.stalled) {
+                throw new AttemptFailed(DownloadMessages.format("download.failure.stalled", bytes,
+                        stallTimeout.toSeconds()));
+            }
+            throw new AttemptFailed(total >= 0
+                    ? DownloadMessages.format("download.failure.short", bytes, total, describe(e))
+                    : DownloadMessages.format("download.failure.io", describe(e)));
+        }
+        if (n < 0) {
+            checkCancelled(f, cancel);
+            if (watch.stalled) {
+                throw new AttemptFailed(DownloadMessages.format("download.failure.stalled", bytes,
+                        stallTimeout.toSeconds()));
+            }
+        }
+        return n;
+    }
+
+    /** Checks the length and hash of what was received; returns the hash in hex. */
+    private static String verify(Received got, DatasetFile f, long total) throws AttemptFailed {
+        long bytes = got.bytes();
+        if (total >= 0 && bytes < total) {
+            throw new AttemptFailed(DownloadMessages.format("download.failure.short", bytes, total, "EOF"));
+        }
+        if ((total >= 0 && bytes != total) || (f.hasKnownSize() && bytes != f.size())) {
+            throw new AttemptFailed(DownloadMessages.format("download.failure.size", bytes,
+                    f.hasKnownSize() ? f.size() : total));
+        }
+        String seen = HexFormat.of().formatHex(got.sha256());
+        if (f.hasKnownHash() && !f.sha256().equals(seen)) {
+            throw new AttemptFailed(DownloadMessages.format("download.failure.checksum", seen, f.sha256()));
+        }
+        return seen;
+    }
+
+    /** Writes the hash of a file that came without one next to it, and warns that it was not checked. */
+    private static void recordHash(DatasetFile f, String seen, Path folder, ProgressListener l) {
+        Path record = folder.resolve(f.name() + DatasetCache.HASH_SUFFIX);
+        try {
+            Files.writeString(record, seen + "  " + f.name() + "\n");
+        } catch (IOException e) {
+            // Only informative; the warning below still carries the hash.
+        }
+        l.warning(DownloadMessages.format("download.noChecksum", f.name(), seen, record));
     }
 
     private static void moveIntoPlace(Path part, Path target) throws DatasetException {

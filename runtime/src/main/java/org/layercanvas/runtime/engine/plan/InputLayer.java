@@ -3,6 +3,7 @@ package org.layercanvas.runtime.engine.plan;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import org.layercanvas.model.shape.TensorShape;
+import org.layercanvas.runtime.engine.EngineMessages;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -106,8 +107,7 @@ final class InputLayer extends PlanLayer {
                 float v = staging[e * steps + s];
                 int id = (int) v;
                 if (id != v || id < 0 || id >= vocab) {
-                    throw new PlanException("example " + e + " of the minibatch has token id " + v + " at step "
-                            + s + "; ids must be whole numbers from 0 to " + (vocab - 1));
+                    throw new PlanException(EngineMessages.format("plan.tokenId", e, v, s, vocab - 1));
                 }
                 tokens[s * n + e] = id;
             }

@@ -15,6 +15,7 @@ import org.layercanvas.model.shape.Analysis;
 import org.layercanvas.model.shape.TensorShape;
 import org.layercanvas.runtime.compile.CompiledGraph;
 import org.layercanvas.runtime.engine.EngineKind;
+import org.layercanvas.runtime.engine.EngineMessages;
 import org.layercanvas.runtime.engine.StepTimes;
 import org.layercanvas.runtime.engine.TrainingEngine;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -184,8 +185,8 @@ public final class TrainingPlan implements TrainingEngine {
             p.input.load(batch.features());
             labels = batch.labels();
             if (labels.length != n * p.output.units()) {
-                throw new PlanException("the minibatch has " + labels.length + " label values; the Output needs "
-                        + n * p.output.units());
+                throw new PlanException(EngineMessages.format("plan.labelCount", labels.length,
+                        n * p.output.units()));
             }
         }
         int iteration = graph.getIterationCount();
@@ -230,8 +231,7 @@ public final class TrainingPlan implements TrainingEngine {
 
     private static float[] readLabels(INDArray batchLabels, int count) {
         if (batchLabels.length() != count) {
-            throw new PlanException("the minibatch has " + batchLabels.length() + " label values; the Output needs "
-                    + count);
+            throw new PlanException(EngineMessages.format("plan.labelCount", batchLabels.length(), count));
         }
         float[] labels = new float[count];
         FloatBuffer source = InputLayer.contiguous(batchLabels).data().asNioFloat();
