@@ -1,31 +1,18 @@
 package org.layercanvas.runtime;
 
-import java.text.MessageFormat;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import org.layercanvas.i18n.Texts;
 
 /**
- * Formats a user-visible text of one of the runtime's bundles with MessageFormat. Arguments are turned into strings
- * first, so numbers are not grouped ({@code 60000}, not {@code 60,000}); a missing key shows itself and its
- * arguments rather than failing (a text must never be the reason an error report fails).
+ * A user-visible text of one of the runtime's bundles, through {@link Texts#plain}: arguments written as they are
+ * ({@code 60000}, {@code 0.001}), a missing key shown as {@code !key!} rather than failing (a text must never be
+ * the reason an error report fails; {@code RuntimeMessagesSyncTest} keeps every key present).
  */
 public final class RuntimeTexts {
     private RuntimeTexts() {
     }
 
     public static String format(String bundle, Locale locale, String key, Object... args) {
-        String pattern;
-        try {
-            pattern = ResourceBundle.getBundle(bundle, locale).getString(key);
-        } catch (MissingResourceException e) {
-            return key + " " + Arrays.toString(args);
-        }
-        Object[] texts = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            texts[i] = String.valueOf(args[i]);
-        }
-        return new MessageFormat(pattern, Locale.ROOT).format(texts);
+        return Texts.of(bundle, RuntimeTexts.class).plain(locale, key, args);
     }
 }

@@ -61,7 +61,7 @@ public final class SpareWorker implements AutoCloseable {
         Spare s = new Spare(args, device, threads);
         s.client = new WorkerClient(mainClass, args, s::deliver);
         try {
-            s.client.launchWarm(device.toString(), threads);
+            s.client.launchWarm(device, threads);
             spare = s;
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot start a spare worker: {}", e.getMessage(), e);

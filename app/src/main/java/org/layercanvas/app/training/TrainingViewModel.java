@@ -2,6 +2,7 @@ package org.layercanvas.app.training;
 
 import org.layercanvas.i18n.Numbers;
 import org.layercanvas.runtime.device.DeviceRequest;
+import org.layercanvas.runtime.train.EndReason;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -106,7 +107,7 @@ public final class TrainingViewModel {
     private volatile boolean ended;
     /** reason, accuracy, loss, epochs of a finished run whose evaluation has not arrived yet. */
     /** What a finished run's record gets once its evaluation has arrived (or its worker ended). */
-    private record RunOutcome(String status, double testAccuracy, double testLoss, int epochs) {
+    private record RunOutcome(EndReason reason, double testAccuracy, double testLoss, int epochs) {
     }
 
     private volatile RunOutcome pendingOutcome;
@@ -291,7 +292,7 @@ public final class TrainingViewModel {
             ui.execute(() -> state.set(State.RUNNING));
         } else if (event instanceof TrainingEvent.Finished f) {
             ended = true;
-            String text = Messages.get("training.finished." + f.reason(), f.epochsCompleted(),
+            String text = Messages.get("training.finished." + f.endReason().wireName(), f.epochsCompleted(),
                     pct(f.testAccuracy()), num(f.testLoss()));
             String stats = Messages.get("training.summary", f.iterations(),
                     Numbers.grouped(f.samplesPerSecond()), time(f.wallSeconds()));
@@ -303,10 +304,10 @@ public final class TrainingViewModel {
             });
             saveModel();
             // The evaluation follows; the run's record is completed when it arrives (or the worker ends).
-            pendingOutcome = new RunOutcome(f.reason(), f.testAccuracy(), f.testLoss(), f.epochsCompleted());
+            pendingOutcome = new RunOutcome(f.endReason(), f.testAccuracy(), f.testLoss(), f.epochsCompleted());
         } else if (event instanceof TrainingEvent.Failed f) {
             ended = true;
-            String text = Messages.get("training.failed." + f.code(), f.message());
+            String text = Messages.get("training.failed." + f.failure().wireName(), f.message());
             ui.execute(() -> {
                 state.set(State.FAILED);
                 message.set(text);
@@ -373,7 +374,7 @@ public final class TrainingViewModel {
         RunOutcome p = pendingOutcome;
         pendingOutcome = null;
         if (p != null) {
-            finishRun(p.status(), p.testAccuracy(), p.testLoss(), p.epochs(), null);
+            finishRun(p.reason().wireName(), p.testAccuracy(), p.testLoss(), p.epochs(), null);
         }
     }
 

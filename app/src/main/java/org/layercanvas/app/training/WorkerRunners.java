@@ -20,7 +20,7 @@ public final class WorkerRunners {
     public static TrainingViewModel.RunnerFactory factory(String mainClass, List<String> jvmArgs) {
         return (doc, device, threads, listener) -> {
             WorkerClient client = new WorkerClient(mainClass, jvmArgs, listener::accept);
-            client.start(doc, device.toString(), threads);
+            client.start(doc, device, threads);
             return runner(client);
         };
     }
@@ -39,7 +39,7 @@ public final class WorkerRunners {
                 WorkerClient warm = spare.take(device, threads, listener);
                 if (warm != null) {
                     try {
-                        warm.train(doc, device.toString(), threads);
+                        warm.train(doc, device, threads);
                         return runner(warm);
                     } catch (IOException e) {
                         // It ended since it was taken: start a fresh one as if there had been no spare.

@@ -152,7 +152,7 @@ public final class DashboardBench {
                         result.completeExceptionally(new IllegalStateException("the worker crashed: " + c.message()));
                     }
                 })) {
-            client.start(doc, "auto", MainWindow.trainingThreads());
+            client.start(doc, org.layercanvas.runtime.device.DeviceRequest.AUTO, MainWindow.trainingThreads());
             return result.get(10, TimeUnit.MINUTES);
         }
     }

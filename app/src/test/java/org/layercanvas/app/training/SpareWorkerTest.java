@@ -49,8 +49,9 @@ class SpareWorkerTest {
             assertThat(client).isNotNull();
             assertThat(spares.hasSpare()).isFalse();
             try (client) {
-                client.train(xor(), "cpu", 1);
-                assertThat(finished.get(60, TimeUnit.SECONDS).reason()).isEqualTo("completed");
+                client.train(xor(), DeviceRequest.CPU, 1);
+                assertThat(finished.get(60, TimeUnit.SECONDS).endReason())
+                        .isEqualTo(org.layercanvas.runtime.train.EndReason.COMPLETED);
             }
             assertThat(spares.take(DeviceRequest.CPU, 1, m -> { })).as("used once").isNull();
         }

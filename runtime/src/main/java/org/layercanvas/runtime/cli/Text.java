@@ -1,16 +1,15 @@
 package org.layercanvas.runtime.cli;
 
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.ResourceBundle;
+import org.layercanvas.i18n.Texts;
 
 /** User-visible command-line text, from the {@code messages} bundle of this package. */
 final class Text {
+    private static final Texts TEXTS = Texts.of("org.layercanvas.runtime.cli.messages", Text.class);
+
     private Text() {
     }
 
     static String get(String key, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle("org.layercanvas.runtime.cli.messages", Locale.getDefault());
-        return new MessageFormat(bundle.getString(key), Locale.ROOT).format(args);
+        return TEXTS.get(key, args);
     }
 }

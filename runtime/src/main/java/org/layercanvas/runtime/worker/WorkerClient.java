@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.layercanvas.runtime.device.DeviceRequest;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.runtime.train.TrainingEvent;
 
@@ -79,13 +80,13 @@ public final class WorkerClient implements AutoCloseable {
     /**
      * Starts the worker process and asks it to train {@code doc}. One run per client.
      *
-     * @param device  {@code auto}, {@code cpu} or {@code gpu}: also decides ND4J's backend order in the process
+     * @param device  the device asked for: also decides ND4J's backend order in the process
      * @param threads ND4J threads (also {@code OMP_NUM_THREADS}); 0 for the default
      * @throws IOException when the process cannot be started
      */
-    public void start(NetworkDocument doc, String device, int threads) throws IOException {
+    public void start(NetworkDocument doc, DeviceRequest device, int threads) throws IOException {
         synchronized (lock) {
-            launch(device, threads);
+            launch(device.toString(), threads);
             train(doc, device, threads);
         }
     }
@@ -98,10 +99,10 @@ public final class WorkerClient implements AutoCloseable {
      * @param device  as for {@link #start}: fixed for the life of the process
      * @param threads as for {@link #start}
      */
-    public void launchWarm(String device, int threads) throws IOException {
+    public void launchWarm(DeviceRequest device, int threads) throws IOException {
         synchronized (lock) {
-            launch(device, threads);
-            send(new WorkerProtocol.Warm(device, threads));
+            launch(device.toString(), threads);
+            send(new WorkerProtocol.Warm(device.toString(), threads));
         }
     }
 
@@ -110,7 +111,7 @@ public final class WorkerClient implements AutoCloseable {
      *
      * @throws IOException when the worker cannot be reached (it has ended)
      */
-    public void train(NetworkDocument doc, String device, int threads) throws IOException {
+    public void train(NetworkDocument doc, DeviceRequest device, int threads) throws IOException {
         synchronized (lock) {
             if (process == null) {
                 throw new IllegalStateException("the worker has not been started");
@@ -119,7 +120,7 @@ public final class WorkerClient implements AutoCloseable {
                 throw new IllegalStateException("this client has already asked for a run");
             }
             trainSent = true;
-            send(WorkerProtocol.Train.of(doc, device, threads));
+            send(WorkerProtocol.Train.of(doc, device.toString(), threads));
         }
     }
 

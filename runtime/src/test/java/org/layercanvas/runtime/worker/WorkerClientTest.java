@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.layercanvas.runtime.device.DeviceRequest;
 import org.layercanvas.runtime.train.EndReason;
 import org.layercanvas.runtime.train.ModelFiles;
 import org.layercanvas.runtime.train.TrainingEvent;
@@ -63,7 +64,7 @@ class WorkerClientTest {
     void aWarmedWorkerSaysReadyThenTrainsWhatItIsGivenWithoutSendingWarmUpEvents() throws Exception {
         Recorder r = new Recorder();
         try (WorkerClient client = new WorkerClient(MAIN, warmingUpFor(1), r)) {
-            client.launchWarm("cpu", 1);
+            client.launchWarm(DeviceRequest.CPU, 1);
             WorkerProtocol.Ready done = r.ready.get(45, TimeUnit.SECONDS);
             assertThat(done.problem()).isNull();
             assertThat(done.cutShort()).isFalse();
@@ -71,13 +72,13 @@ class WorkerClientTest {
             assertThat(r.messages).as("nothing of the warm-up reaches the app but ready")
                     .allMatch(m -> m instanceof WorkerProtocol.Hello || m instanceof WorkerProtocol.Ready);
 
-            client.train(WorkerMainTest.xor(3), "cpu", 1);
+            client.train(WorkerMainTest.xor(3), DeviceRequest.CPU, 1);
             assertThat(r.evaluation.get(45, TimeUnit.SECONDS).total()).isEqualTo(100);
             TrainingEvent.Started started = r.messages.stream().filter(m -> m instanceof WorkerProtocol.Event)
                     .map(m -> ((WorkerProtocol.Event) m).event()).filter(TrainingEvent.Started.class::isInstance)
                     .map(TrainingEvent.Started.class::cast).findFirst().orElseThrow();
             assertThat(started.trainExamples()).as("the xor document's run, not the warm-up's").isLessThan(1000);
-            assertThatThrownBy(() -> client.train(WorkerMainTest.xor(3), "cpu", 1))
+            assertThatThrownBy(() -> client.train(WorkerMainTest.xor(3), DeviceRequest.CPU, 1))
                     .isInstanceOf(IllegalStateException.class);
         }
     }
@@ -87,8 +88,8 @@ class WorkerClientTest {
         Recorder r = new Recorder();
         CompletableFuture<WorkerProtocol.Ready> ready = r.ready;
         try (WorkerClient client = new WorkerClient(MAIN, warmingUpFor(120), r)) {
-            client.launchWarm("cpu", 1);
-            client.train(WorkerMainTest.xor(3), "cpu", 1);
+            client.launchWarm(DeviceRequest.CPU, 1);
+            client.train(WorkerMainTest.xor(3), DeviceRequest.CPU, 1);
             assertThat(r.evaluation.get(50, TimeUnit.SECONDS).total()).isEqualTo(100);
             assertThat(ready).isDone();
             assertThat(ready.get().cutShort()).isTrue();
@@ -108,7 +109,7 @@ class WorkerClientTest {
     void aShortRunCompletesAndTheWorkerServesUntilClosed() throws Exception {
         Recorder r = new Recorder();
         try (WorkerClient client = new WorkerClient(MAIN, JVM_ARGS, r)) {
-            client.start(WorkerMainTest.xor(3), "cpu", 1);
+            client.start(WorkerMainTest.xor(3), DeviceRequest.CPU, 1);
             assertThat(client.pid()).isPositive();
             assertThat(client.isAlive()).isTrue();
             TrainingEvent.Evaluation evaluation = r.evaluation.get(45, TimeUnit.SECONDS);
@@ -149,7 +150,7 @@ class WorkerClientTest {
     void aKilledWorkerIsReportedAsCrashedInPlainWords() throws Exception {
         Recorder r = new Recorder();
         try (WorkerClient client = new WorkerClient(MAIN, JVM_ARGS, r)) {
-            client.start(WorkerMainTest.xor(100_000), "cpu", 0);
+            client.start(WorkerMainTest.xor(100_000), DeviceRequest.CPU, 0);
             assertThat(r.iterations.await(45, TimeUnit.SECONDS)).as("training began").isTrue();
             ProcessHandle.of(client.pid()).orElseThrow().destroyForcibly();
 
@@ -168,7 +169,7 @@ class WorkerClientTest {
     void closingDuringARunEndsTheProcessWithoutACrashReport() throws Exception {
         Recorder r = new Recorder();
         WorkerClient client = new WorkerClient(MAIN, JVM_ARGS, r);
-        client.start(WorkerMainTest.xor(100_000), "cpu", 0);
+        client.start(WorkerMainTest.xor(100_000), DeviceRequest.CPU, 0);
         assertThat(r.iterations.await(45, TimeUnit.SECONDS)).isTrue();
         ProcessHandle handle = ProcessHandle.of(client.pid()).orElseThrow();
         client.close();
