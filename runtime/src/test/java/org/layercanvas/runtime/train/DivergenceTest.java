@@ -51,7 +51,7 @@ class DivergenceTest {
         assertThat(result.finished()).isNull();
         TrainingEvent.Failed failed = result.failed();
         assertThat(failed.failure()).isEqualTo(FailureCode.DIVERGED);
-        assertThat(failed.message()).contains("learning rate").contains("10.0");
+        assertThat(failed.message()).contains("learning rate").contains("learning rate (now 10)");
         assertThat(failed.epoch()).isGreaterThanOrEqualTo(1);
         assertThat(failed.iteration()).isGreaterThanOrEqualTo(1);
 
