@@ -1,5 +1,6 @@
 package org.layercanvas.model.layers;
 
+import org.layercanvas.i18n.Numbers;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,7 +97,6 @@ public record ParamDef(String name, ParamType type, Object defaultValue, Double 
     }
 
     private String format(double d) {
-        return type == ParamType.INT || d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
-                : Double.toString(d);
+        return type == ParamType.INT ? Long.toString((long) d) : Numbers.plain(d);
     }
 }

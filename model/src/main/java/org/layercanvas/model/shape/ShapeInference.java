@@ -1,5 +1,6 @@
 package org.layercanvas.model.shape;
 
+import org.layercanvas.i18n.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,12 +77,6 @@ public final class ShapeInference {
 
     /** A number for a message: whole numbers without ".0", others with at most 6 significant digits. */
     static String num(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return Long.toString((long) d);
-        }
-        if (!Double.isFinite(d)) {
-            return Double.toString(d);
-        }
-        return new java.math.BigDecimal(d).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        return Numbers.significant(d, 6);
     }
 }

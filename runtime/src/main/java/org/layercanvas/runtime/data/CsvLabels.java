@@ -1,5 +1,6 @@
 package org.layercanvas.runtime.data;
 
+import org.layercanvas.i18n.Numbers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,7 +42,7 @@ record CsvLabels(List<String> classNames, int[] classes, boolean numeric) {
         TreeMap<Double, String> byValue = new TreeMap<>();
         for (String s : labels) {
             double v = CsvImporter.number(s, delimiter);
-            byValue.putIfAbsent(v, v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : s);
+            byValue.putIfAbsent(v, Numbers.isWhole(v) ? Long.toString((long) v) : s);
         }
         List<String> names = new ArrayList<>();
         Map<Double, Integer> index = new HashMap<>();
