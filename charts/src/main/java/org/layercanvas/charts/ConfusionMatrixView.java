@@ -78,7 +78,7 @@ public class ConfusionMatrixView extends Control {
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return MatrixColors.CSS_META_DATA;
+        return MatrixColors.SCHEMA.cssMetaData();
     }
 
     @Override

@@ -1,5 +1,10 @@
 package org.layercanvas.charts;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.Rectangle;
@@ -84,9 +89,13 @@ public class LiveChart extends Region {
     public static final int DEFAULT_MAX_POINTS = 1000;
     private static final int DEFAULT_FRAMES_PER_SECOND = 30;
     private volatile long minFrameNanos = frameNanos(DEFAULT_FRAMES_PER_SECOND);
-    /** The frame timer's rate: redraws happen at most this often. */
-    private volatile int framesPerSecond = DEFAULT_FRAMES_PER_SECOND;
     private static final String FONT_FAMILY = "SansSerif";
+    public static final String STYLE_CLASS = "live-chart";
+    static final String BACKGROUND = "-lc-chart-background";
+    private static final javafx.css.PseudoClass DARK = javafx.css.PseudoClass.getPseudoClass("dark");
+    private static final String STYLESHEET = LiveChart.class.getResource("charts.css").toExternalForm();
+    private static final CssColors.Schema<LiveChart> COLOR_SCHEMA = new CssColors.Schema<>(
+            Region.getClassCssMetaData(), c -> c.colors, defaultColors());
 
     private final JFreeChart chart;
     private final XYPlot plot;
@@ -98,9 +107,9 @@ public class LiveChart extends Region {
     private final ChartCanvas canvas;
     private final TextTitle titleBlock;
 
-    private final Line crosshair = new Line();
-    private final Label hoverLabel = new Label();
-    private final List<Circle> hoverMarkers = new ArrayList<>();
+    private final ChartHover hover = new ChartHover(this);
+    private final ChartExport export = new ChartExport(this);
+    private final CssColors<LiveChart> colors = new CssColors<>(this, COLOR_SCHEMA);
     private final ContextMenu contextMenu;
 
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
@@ -108,7 +117,12 @@ public class LiveChart extends Region {
     private final StringProperty yLabel = new SimpleStringProperty(this, "yLabel", "");
     private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0.6);
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
-    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false) {
+        @Override
+        protected void invalidated() {
+            pseudoClassStateChanged(DARK, get());
+        }
+    };
 
     /** Guarded by itself; written from any thread, applied by the frame on the FX thread. */
     private final Map<String, SeriesHandle> handles = new LinkedHashMap<>();
@@ -126,84 +140,47 @@ public class LiveChart extends Region {
     private long lastFrameNanos;
     private FrameTimeListener frameTimeListener;
     private ExportTargetChooser exportTargetChooser = ExportTargetChooser.fileChooser();
-    private Consumer<Exception> exportErrorHandler = this::showExportError;
-    private double hoverX = Double.NaN;
-    private double hoverY = Double.NaN;
-
-    /**
-     * Redraws come from a small shared clock thread that asks the FX thread for a frame ~30 times a second, not
-     * from an AnimationTimer: a running AnimationTimer makes JavaFX pulse 60 times a second for as long as the
-     * chart is shown, which costs CPU that training (sharing the machine's cores) needs.
-     */
-    private final FrameTicker timer = new FrameTicker();
-
-    private static final java.util.concurrent.ScheduledExecutorService TICKS =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "live-chart-frames");
-                t.setDaemon(true);
-                return t;
-            });
-
-    private final class FrameTicker {
-        private final java.util.concurrent.atomic.AtomicBoolean queued =
-                new java.util.concurrent.atomic.AtomicBoolean();
-        private java.util.concurrent.ScheduledFuture<?> task;
-
-        void start() {
-            if (task == null) {
-                task = TICKS.scheduleAtFixedRate(this::tick, 0, 1000 / framesPerSecond,
-                        java.util.concurrent.TimeUnit.MILLISECONDS);
-            }
-        }
-
-        void stop() {
-            if (task != null) {
-                task.cancel(false);
-                task = null;
-            }
-        }
-
-        private void tick() {
-            if (queued.compareAndSet(false, true)) {
-                javafx.application.Platform.runLater(() -> {
-                    queued.set(false);
-                    long now = System.nanoTime();
-                    if (now - lastFrameNanos >= minFrameNanos && updateIfChanged()) {
-                        lastFrameNanos = now;
-                    }
-                });
-            }
-        }
-    }
+    private Consumer<Exception> exportErrorHandler = export::showExportError;
+    private final FrameClock timer = new FrameClock(this, DEFAULT_FRAMES_PER_SECOND, this::frame);
 
     public LiveChart(String title, String xLabel, String yLabel) {
         this.title.set(title == null ? "" : title);
         this.xLabel.set(xLabel == null ? "" : xLabel);
         this.yLabel.set(yLabel == null ? "" : yLabel);
-
         xAxis = new NumberAxis(this.xLabel.get());
+        linearYAxis = new NumberAxis(this.yLabel.get());
+        logYAxis = new NiceLogAxis(this.yLabel.get());
+        renderer = new XYLineAndShapeRenderer(true, false);
+        plot = new XYPlot(dataset, xAxis, linearYAxis, renderer);
+        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        titleBlock = new TextTitle(this.title.get(), new Font(FONT_FAMILY, Font.BOLD, 15));
+        configureChart();
+        canvas = new ChartCanvas(chart);
+        canvas.setTooltipEnabled(false);
+        canvas.setFocusTraversable(false);
+        getChildren().addAll(canvas, hover.crosshair, hover.label);
+        getStyleClass().add(STYLE_CLASS);
+        contextMenu = export.contextMenu();
+        wireMouse();
+        wireProperties();
+        applyTheme();
+    }
+
+    /** Axes, renderer, plot, title and legend as the chart draws them. */
+    private void configureChart() {
         xAxis.setAutoRangeIncludesZero(false);
         xAxis.setLowerMargin(0.01);
         xAxis.setUpperMargin(0.01);
         xAxis.setAutoRangeMinimumSize(1.0); // iterations or epochs: one point still gets a readable axis
-        linearYAxis = new NumberAxis(this.yLabel.get());
         linearYAxis.setAutoRangeIncludesZero(false);
-        logYAxis = new NiceLogAxis(this.yLabel.get());
-
-        renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setDrawSeriesLineAsPath(true);
         renderer.setDefaultToolTipGenerator(null);
         renderer.setLegendItemLabelGenerator((data, series) -> data.getSeriesKey(series).toString());
-
-        plot = new XYPlot(dataset, xAxis, linearYAxis, renderer);
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         plot.setDomainPannable(true);
         plot.setRangePannable(true);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         plot.setOutlineVisible(false);
-
-        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        titleBlock = new TextTitle(this.title.get(), new Font(FONT_FAMILY, Font.BOLD, 15));
         titleBlock.setPadding(new RectangleInsets(2, 4, 4, 4));
         titleBlock.setVisible(!this.title.get().isEmpty());
         chart.setTitle(titleBlock);
@@ -215,37 +192,25 @@ public class LiveChart extends Region {
         legend.setFrame(BlockBorder.NONE);
         legend.setItemFont(new Font(FONT_FAMILY, Font.PLAIN, 12));
         legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 10));
+    }
 
-        canvas = new ChartCanvas(chart);
-        canvas.setTooltipEnabled(false);
-        canvas.setFocusTraversable(false);
-
-        crosshair.setManaged(false);
-        crosshair.setMouseTransparent(true);
-        crosshair.setVisible(false);
-        crosshair.getStrokeDashArray().setAll(4.0, 4.0);
-        hoverLabel.setManaged(false);
-        hoverLabel.setMouseTransparent(true);
-        hoverLabel.setVisible(false);
-        hoverLabel.getStyleClass().add("live-chart-hover");
-        getChildren().addAll(canvas, crosshair, hoverLabel);
-        getStyleClass().add("live-chart");
-
-        contextMenu = buildContextMenu();
+    private void wireMouse() {
         canvas.setOnContextMenuRequested(e -> {
-            hideHover();
+            hover.hide();
             contextMenu.show(canvas, e.getScreenX(), e.getScreenY());
             e.consume();
         });
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> showHover(e.getX(), e.getY()));
-        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> hideHover());
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideHover());
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover.show(e.getX(), e.getY()));
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> hover.hide());
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.hide());
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 resetZoom();
             }
         });
+    }
 
+    private void wireProperties() {
         this.title.addListener((obs, o, n) -> {
             titleBlock.setText(n == null ? "" : n);
             titleBlock.setVisible(n != null && !n.isEmpty());
@@ -260,50 +225,22 @@ public class LiveChart extends Region {
             plot.setRangeAxis(n ? logYAxis : linearYAxis);
             settingsDirty = true;
         });
-        dark.addListener((obs, o, n) -> applyTheme());
-        applyTheme();
-
-        // Run the frame timer only while the chart is in a showing window: the timer's thread would otherwise keep
-        // a closed window (whose scene still holds the chart) alive, and draw for nobody.
-        javafx.beans.value.ChangeListener<Boolean> showing = (obs, o, n) -> updateTimer();
-        javafx.beans.value.ChangeListener<javafx.stage.Window> window = (obs, o, n) -> {
-            if (o != null) {
-                o.showingProperty().removeListener(showing);
-            }
-            if (n != null) {
-                n.showingProperty().addListener(showing);
-            }
-            updateTimer();
-        };
-        sceneProperty().addListener((obs, o, n) -> {
-            if (o != null) {
-                o.windowProperty().removeListener(window);
-                if (o.getWindow() != null) {
-                    o.getWindow().showingProperty().removeListener(showing);
-                }
-            }
-            if (n != null) {
-                n.windowProperty().addListener(window);
-                if (n.getWindow() != null) {
-                    n.getWindow().showingProperty().addListener(showing);
-                }
-            }
-            updateTimer();
-        });
+        for (var colour : colors.all()) {
+            colour.addListener((obs, o, n) -> applyTheme());
+        }
     }
 
-    private void updateTimer() {
-        javafx.scene.Scene scene = getScene();
-        if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
-            timer.start();
-        } else {
-            timer.stop();
+    /** One tick of the frame clock: an update, unless the last one was less than a frame ago. */
+    private void frame() {
+        long now = System.nanoTime();
+        if (now - lastFrameNanos >= minFrameNanos && updateIfChanged()) {
+            lastFrameNanos = now;
         }
     }
 
     /** Whether the frame timer runs: only while the chart is in a showing window. */
     public boolean isFrameTimerRunning() {
-        return timer.task != null;
+        return timer.isRunning();
     }
 
     // ---------------------------------------------------------------- series
@@ -413,7 +350,7 @@ public class LiveChart extends Region {
         logScale.set(log);
     }
 
-    /** Dark colours (for the app's dark theme) instead of light ones. */
+    /** The {@code :dark} pseudo-class: charts.css's dark colours, for applications that do not map a theme. */
     public BooleanProperty darkProperty() {
         return dark;
     }
@@ -456,12 +393,7 @@ public class LiveChart extends Region {
     public void setMaxFramesPerSecond(int framesPerSecond) {
         int fps = Math.max(1, Math.min(60, framesPerSecond));
         minFrameNanos = frameNanos(fps);
-        this.framesPerSecond = fps;
-        if (timer.task != null) {
-            // the timer ticks at the new rate (it ticked at 30 Hz whatever was asked before)
-            timer.stop();
-            timer.start();
-        }
+        timer.setFramesPerSecond(fps);
     }
 
     private static long frameNanos(int framesPerSecond) {
@@ -537,9 +469,7 @@ public class LiveChart extends Region {
         lastWidth = width;
         fillDataset(width);
         dataset.commit();
-        if (crosshair.isVisible()) {
-            showHover(hoverX, hoverY);
-        }
+        hover.refresh();
         if (timing != null) {
             long cpu = cpuStart < 0 ? -1 : threads.getCurrentThreadCpuTime() - cpuStart;
             timing.frameRendered(System.nanoTime() - start, cpu);
@@ -686,132 +616,14 @@ public class LiveChart extends Region {
         }
     }
 
-    // ---------------------------------------------------------------- hover
-
-    private void showHover(double mx, double my) {
-        hoverX = mx;
-        hoverY = my;
-        var info = canvas.getRenderingInfo();
-        if (info == null || info.getPlotInfo() == null || frameHandles.isEmpty()) {
-            hideHover();
-            return;
-        }
-        Rectangle2D area = info.getPlotInfo().getDataArea();
-        if (!area.contains(mx, my)) {
-            hideHover();
-            return;
-        }
-        ValueAxis yAxis = plot.getRangeAxis();
-        double x = xAxis.java2DToValue(mx, area, plot.getDomainAxisEdge());
-        // The nearest point of each visible series; the crosshair snaps to the x nearest the mouse.
-        StringBuilder text = new StringBuilder();
-        double snapX = Double.NaN;
-        int markerCount = 0;
-        List<String> lines = new ArrayList<>();
-        for (SeriesHandle h : frameHandles) {
-            if (!h.isVisible()) {
-                continue;
-            }
-            MetricSeries.Snapshot s = h.series().snapshot();
-            int i = s.nearestIndex(x);
-            if (i < 0) {
-                continue;
-            }
-            double px = s.x(i);
-            double py = s.y(i);
-            if (Double.isNaN(snapX) || Math.abs(px - x) < Math.abs(snapX - x)) {
-                snapX = px;
-            }
-            MetricSeries.Snapshot smoothed = h.lastSmoothed;
-            String line;
-            if (h.style().kind() == SeriesStyle.Kind.LINE_RAW_AND_SMOOTHED && smoothed != null && i < smoothed.size()
-                    && smoothing.get() > 0) {
-                line = Messages.format("chart.hover.smoothed", h.label(), number(px), number(py),
-                        number(smoothed.y(i)));
-                py = smoothed.y(i);
-            } else {
-                line = Messages.format("chart.hover.value", h.label(), number(px), number(py));
-            }
-            lines.add(line);
-            if (!logScale.get() || py > 0) {
-                Circle marker = marker(markerCount++);
-                marker.setFill(h.style().color());
-                marker.setCenterX(xAxis.valueToJava2D(px, area, plot.getDomainAxisEdge()));
-                marker.setCenterY(yAxis.valueToJava2D(py, area, plot.getRangeAxisEdge()));
-                marker.setVisible(area.contains(marker.getCenterX(), marker.getCenterY()));
-            }
-        }
-        for (int m = markerCount; m < hoverMarkers.size(); m++) {
-            hoverMarkers.get(m).setVisible(false);
-        }
-        if (lines.isEmpty()) {
-            hideHover();
-            return;
-        }
-        text.append(String.join("\n", lines));
-        double cx = xAxis.valueToJava2D(snapX, area, plot.getDomainAxisEdge());
-        crosshair.setStartX(cx);
-        crosshair.setEndX(cx);
-        crosshair.setStartY(area.getMinY());
-        crosshair.setEndY(area.getMaxY());
-        crosshair.setVisible(true);
-        hoverLabel.setText(text.toString());
-        hoverLabel.setVisible(true);
-        hoverLabel.autosize();
-        double w = hoverLabel.getWidth();
-        double h = hoverLabel.getHeight();
-        double lx = mx + 14 + w > area.getMaxX() ? mx - 14 - w : mx + 14;
-        double ly = Math.max(area.getMinY(), Math.min(my + 14, area.getMaxY() - h));
-        hoverLabel.relocate(Math.max(0, lx), ly);
-    }
-
-    private Circle marker(int i) {
-        while (hoverMarkers.size() <= i) {
-            Circle c = new Circle(4);
-            c.setManaged(false);
-            c.setMouseTransparent(true);
-            c.setStrokeWidth(1.5);
-            c.setVisible(false);
-            hoverMarkers.add(c);
-            getChildren().add(getChildren().indexOf(hoverLabel), c);
-            c.setStroke(ChartPalette.of(dark.get()).background());
-        }
-        return hoverMarkers.get(i);
-    }
-
-    private void hideHover() {
-        crosshair.setVisible(false);
-        hoverLabel.setVisible(false);
-        for (Circle c : hoverMarkers) {
-            c.setVisible(false);
-        }
-    }
-
-    /** The read-out shown while hovering ("" when hidden); for tests and accessibility. */
-    public String getHoverText() {
-        return hoverLabel.isVisible() ? hoverLabel.getText() : "";
-    }
-
-    private static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.format("%,d", (long) v);
-        }
-        double a = Math.abs(v);
-        if (a != 0 && (a < 1e-3 || a >= 1e6)) {
-            return String.format("%.4g", v);
-        }
-        return String.format("%.4f", v);
-    }
-
     // ---------------------------------------------------------------- look
 
+    /** Puts the CSS colours on the JFreeChart (Java2D) and on the overlays. */
     private void applyTheme() {
-        ChartPalette p = ChartPalette.of(dark.get());
-        java.awt.Color background = ChartPalette.awt(p.background());
-        java.awt.Color text = ChartPalette.awt(p.text());
-        java.awt.Color strongText = ChartPalette.awt(p.strongText());
-        java.awt.Color grid = ChartPalette.awt(p.grid());
-        java.awt.Color axisLine = ChartPalette.awt(p.axisLine());
+        java.awt.Color background = CssColors.awt(colors.get(BACKGROUND));
+        java.awt.Color text = CssColors.awt(colors.get("-lc-chart-text"));
+        java.awt.Color grid = CssColors.awt(colors.get("-lc-chart-grid"));
+        java.awt.Color axisLine = CssColors.awt(colors.get("-lc-chart-axis"));
         chart.setBackgroundPaint(background);
         plot.setBackgroundPaint(background);
         plot.setDomainGridlinePaint(grid);
@@ -819,7 +631,7 @@ public class LiveChart extends Region {
         plot.setDomainGridlineStroke(new BasicStroke(1f));
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         plot.setRangeMinorGridlinesVisible(false);
-        titleBlock.setPaint(strongText);
+        titleBlock.setPaint(CssColors.awt(colors.get("-lc-chart-title")));
         LegendTitle legend = chart.getLegend();
         legend.setBackgroundPaint(background);
         legend.setItemPaint(text);
@@ -832,13 +644,109 @@ public class LiveChart extends Region {
             axis.setTickMarkPaint(axisLine);
             axis.setAxisLineStroke(new BasicStroke(1f));
         }
-        Color fxBackground = fx(background);
-        setBackground(new Background(new BackgroundFill(fxBackground, CornerRadii.EMPTY, Insets.EMPTY)));
-        crosshair.setStroke(p.crosshair());
-        hoverLabel.setStyle(p.hoverStyle());
-        for (Circle c : hoverMarkers) {
-            c.setStroke(p.background());
-        }
+        setBackground(new Background(new BackgroundFill(colors.get(BACKGROUND), CornerRadii.EMPTY, Insets.EMPTY)));
+        hover.recolour(colors.get(BACKGROUND), colors.get("-lc-chart-crosshair"));
+        settingsDirty = true;
+    }
+
+    // ---------------------------------------------------------------- CSS
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return STYLESHEET;
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return COLOR_SCHEMA.cssMetaData();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+
+    /** The colour of a CSS property of this chart ({@code -lc-chart-background}, {@code -lc-chart-grid}, ...). */
+    public ObjectProperty<Color> colorProperty(String cssName) {
+        return colors.property(cssName);
+    }
+
+    private static Map<String, Color> defaultColors() {
+        Map<String, Color> d = new LinkedHashMap<>();
+        d.put(BACKGROUND, Color.WHITE);
+        d.put("-lc-chart-text", Color.web("#3c4350"));
+        d.put("-lc-chart-title", Color.web("#1b1f27"));
+        d.put("-lc-chart-grid", Color.web("#e3e6eb"));
+        d.put("-lc-chart-axis", Color.web("#aab0ba"));
+        d.put("-lc-chart-crosshair", Color.web("#7b8492"));
+        return d;
+    }
+
+    // ---------------------------------------------------------------- for the hover and the exports
+
+    ChartCanvas canvas() {
+        return canvas;
+    }
+
+    List<SeriesHandle> frameHandles() {
+        return frameHandles;
+    }
+
+    XYPlot plot() {
+        return plot;
+    }
+
+    NumberAxis xAxis() {
+        return xAxis;
+    }
+
+    javafx.collections.ObservableList<javafx.scene.Node> children() {
+        return getChildren();
+    }
+
+    CssColors<LiveChart> colors() {
+        return colors;
+    }
+
+    ExportTargetChooser exportTargetChooser() {
+        return exportTargetChooser;
+    }
+
+    Consumer<Exception> exportErrorHandler() {
+        return exportErrorHandler;
+    }
+
+    public String getTitle() {
+        return title.get();
+    }
+
+    /** The read-out shown while hovering ("" when hidden); for tests and accessibility. */
+    public String getHoverText() {
+        return hover.text();
+    }
+
+    // ---------------------------------------------------------------- export
+
+    /** Asks the {@link ExportTargetChooser} where to write, then exports at the chart's current size. FX thread. */
+    public void exportInteractively(ExportFormat format) {
+        export.exportInteractively(format);
+    }
+
+    /** Writes the chart as a PNG image of {@code width} x {@code height} pixels. FX thread. */
+    public void exportPng(Path file, int width, int height) throws IOException {
+        export.exportPng(file, width, height);
+    }
+
+    /** Writes the chart as an SVG drawing of {@code width} x {@code height}. FX thread. */
+    public void exportSvg(Path file, int width, int height) throws IOException {
+        export.exportSvg(file, width, height);
+    }
+
+    /**
+     * Writes every point of every series (all data, not the thinned points drawn) as CSV with the columns
+     * {@code series,x,y}, series in the order they were added. Any thread.
+     */
+    public void exportCsv(Path file) throws IOException {
+        export.exportCsv(file);
     }
 
     private static java.awt.Color awt(Color c, double opacityFactor) {
@@ -881,110 +789,4 @@ public class LiveChart extends Region {
         return 120;
     }
 
-    // ---------------------------------------------------------------- export
-
-    private ContextMenu buildContextMenu() {
-        MenuItem png = new MenuItem(Messages.get("chart.menu.exportPng"));
-        png.setOnAction(e -> exportInteractively(ExportFormat.PNG));
-        MenuItem svg = new MenuItem(Messages.get("chart.menu.exportSvg"));
-        svg.setOnAction(e -> exportInteractively(ExportFormat.SVG));
-        MenuItem csv = new MenuItem(Messages.get("chart.menu.exportCsv"));
-        csv.setOnAction(e -> exportInteractively(ExportFormat.CSV));
-        CheckMenuItem log = new CheckMenuItem(Messages.get("chart.menu.logScale"));
-        log.selectedProperty().bindBidirectional(logScale);
-        MenuItem reset = new MenuItem(Messages.get("chart.menu.resetZoom"));
-        reset.setOnAction(e -> resetZoom());
-        return new ContextMenu(png, svg, csv, new SeparatorMenuItem(), log, reset);
-    }
-
-    /** Asks the {@link ExportTargetChooser} where to write, then exports at the chart's current size. FX thread. */
-    public void exportInteractively(ExportFormat format) {
-        Window owner = getScene() == null ? null : getScene().getWindow();
-        String base = title.get().isBlank() ? Messages.get("export.defaultName") : title.get().trim();
-        Path target = exportTargetChooser.chooseTarget(format, base.replaceAll("[\\\\/:*?\"<>|]", "_") + "."
-                + format.extension(), owner);
-        if (target == null) {
-            return;
-        }
-        int w = (int) Math.max(320, Math.round(getWidth()));
-        int h = (int) Math.max(240, Math.round(getHeight()));
-        try {
-            switch (format) {
-                case PNG -> exportPng(target, w, h);
-                case SVG -> exportSvg(target, w, h);
-                case CSV -> exportCsv(target);
-                default -> throw new IllegalArgumentException(format.name());
-            }
-        } catch (IOException | RuntimeException e) {
-            exportErrorHandler.accept(e);
-        }
-    }
-
-    private void showExportError(Exception e) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, String.valueOf(e.getMessage()));
-        alert.setHeaderText(Messages.get("export.failed"));
-        if (getScene() != null) {
-            alert.initOwner(getScene().getWindow());
-        }
-        alert.show();
-    }
-
-    /** Writes the chart as a PNG image of {@code width} x {@code height} pixels. FX thread. */
-    public void exportPng(Path file, int width, int height) throws IOException {
-        updateIfChanged();
-        Canvas offscreen = new Canvas(width, height);
-        FXGraphics2D g2 = new FXGraphics2D(offscreen.getGraphicsContext2D());
-        g2.setZeroStrokeWidth(0.5);
-        chart.draw(g2, new Rectangle(width, height));
-        WritableImage image = offscreen.snapshot(null, new WritableImage(width, height));
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
-        if (!ImageIO.write(buffered, "png", file.toFile())) {
-            throw new IOException("no PNG writer");
-        }
-    }
-
-    /** Writes the chart as an SVG drawing of {@code width} x {@code height}. FX thread. */
-    public void exportSvg(Path file, int width, int height) throws IOException {
-        updateIfChanged();
-        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-        chart.draw(g2, new Rectangle(width, height));
-        // SVGUtils.writeToSVG puts a DOCTYPE first; an XML declaration is what most tools expect.
-        Files.writeString(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g2.getSVGElement() + "\n",
-                StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Writes every point of every series (all data, not the thinned points drawn) as CSV with the columns
-     * {@code series,x,y}, series in the order they were added. Any thread.
-     */
-    public void exportCsv(Path file) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("series,x,y\n");
-            for (SeriesHandle h : getSeries()) {
-                String name = csv(h.label());
-                MetricSeries.Snapshot s = h.series().snapshot();
-                StringBuilder row = new StringBuilder(64);
-                for (int i = 0; i < s.size(); i++) {
-                    row.setLength(0);
-                    row.append(name).append(',').append(plain(s.x(i))).append(',').append(plain(s.y(i)))
-                            .append('\n');
-                    out.write(row.toString());
-                }
-            }
-        }
-    }
-
-    private static String plain(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
-    }
-
-    private static String csv(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
-    }
 }

@@ -249,4 +249,25 @@ class LiveChartTest extends FxRobot {
             throw new AssertionError("condition not met in time", e);
         }
     }
+
+    @Test
+    void cssRulesAndTheDarkPseudoClassChooseTheColoursJFreeChartPaints() throws Exception {
+        java.util.concurrent.Callable<java.awt.Paint> plotBackground = () -> chart.getJFreeChart().getXYPlot()
+                .getBackgroundPaint();
+        assertThat(org.testfx.util.WaitForAsyncUtils.asyncFx(plotBackground).get()).isEqualTo(java.awt.Color.WHITE);
+
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> chart.setDark(true)).get();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(org.testfx.util.WaitForAsyncUtils.asyncFx(plotBackground).get())
+                .isEqualTo(new java.awt.Color(0x1e, 0x21, 0x27));
+
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> chart.getScene().getStylesheets().add("data:text/css,"
+                + ".live-chart { -lc-chart-background: %23ff0000; -lc-chart-grid: %2300ff00; }")).get();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(org.testfx.util.WaitForAsyncUtils.asyncFx(plotBackground).get()).isEqualTo(java.awt.Color.RED);
+        assertThat(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> chart.getJFreeChart().getXYPlot()
+                .getRangeGridlinePaint()).get()).isEqualTo(java.awt.Color.GREEN);
+        assertThat(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> chart.colorProperty("-lc-chart-background")
+                .get()).get()).isEqualTo(javafx.scene.paint.Color.RED);
+    }
 }
