@@ -1,17 +1,21 @@
 package org.layercanvas.charts;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.css.CssMetaData;
 import javafx.css.PseudoClass;
 import javafx.css.Styleable;
-import javafx.css.StyleableProperty;
+import javafx.css.StyleableObjectProperty;
 import javafx.geometry.Bounds;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 import javafx.scene.paint.Color;
@@ -22,12 +26,11 @@ import javafx.scene.paint.Color;
  * cell's share of its true class, i.e. recall on the diagonal), or by the largest count. Hovering shows
  * "true A, predicted B: n (p % of A)"; clicking a cell tells the {@link CellClickListener}.
  *
- * <p>A control: the state and API are here, {@code ConfusionMatrixSkin} draws it on one canvas (100 x 100 =
- * 10,000 cells would be as many nodes in a grid; painting them is a few milliseconds). Its colours are
- * CSS-styleable ({@code -lc-matrix-background}, {@code -lc-matrix-text}, {@code -lc-matrix-title},
- * {@code -lc-matrix-low}, {@code -lc-matrix-mid}, {@code -lc-matrix-high}, {@code -lc-matrix-highlight}); the
- * defaults in {@code charts.css} have a light and a {@code :dark} set, and an application maps them onto its
- * theme. FX thread only.
+ * <p>The control holds the data and the API; {@link ConfusionMatrixSkin} draws it on one {@link Canvas}
+ * (100 x 100 = 10,000 cells would be as many nodes in a grid; painting them is a few milliseconds). Its colours
+ * are CSS properties of the style class {@code confusion-matrix}: {@code -lc-background}, {@code -lc-text},
+ * {@code -lc-grid}, {@code -lc-cell-low}, {@code -lc-cell-high}. Their defaults in {@code charts.css} use
+ * AtlantaFX's looked-up colours, so the application's light or dark theme restyles the matrix. FX thread only.
  */
 public class ConfusionMatrixView extends Control {
     /** Told when the user clicks a cell. */
@@ -40,10 +43,37 @@ public class ConfusionMatrixView extends Control {
     public record Cell(int trueClass, int predictedClass) {
     }
 
+    /** The style class of the control. */
     public static final String STYLE_CLASS = "confusion-matrix";
-    private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
-    private static final String STYLESHEET = ConfusionMatrixView.class.getResource("charts.css").toExternalForm();
+    /** Set while {@link #isDark()}; the AtlantaFX colours follow the theme without it. */
+    public static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
 
+    private static final String STYLESHEET =
+            Objects.requireNonNull(ConfusionMatrixView.class.getResource("charts.css"), "charts.css").toExternalForm();
+
+    private static final CssMetaData<ConfusionMatrixView, Color> BACKGROUND =
+            CssColors.metaData("-lc-background", ChartPalette.LIGHT.background(), v -> v.backgroundColor);
+    private static final CssMetaData<ConfusionMatrixView, Color> TEXT =
+            CssColors.metaData("-lc-text", ChartPalette.LIGHT.text(), v -> v.textColor);
+    private static final CssMetaData<ConfusionMatrixView, Color> GRID =
+            CssColors.metaData("-lc-grid", ChartPalette.LIGHT.grid(), v -> v.gridColor);
+    private static final CssMetaData<ConfusionMatrixView, Color> CELL_LOW =
+            CssColors.metaData("-lc-cell-low", Color.web("#f5f9fe"), v -> v.cellLowColor);
+    private static final CssMetaData<ConfusionMatrixView, Color> CELL_HIGH =
+            CssColors.metaData("-lc-cell-high", Color.web("#08306b"), v -> v.cellHighColor);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Control.getClassCssMetaData());
+        all.addAll(List.of(BACKGROUND, TEXT, GRID, CELL_LOW, CELL_HIGH));
+        CSS_META_DATA = Collections.unmodifiableList(all);
+    }
+
+    private final StyleableObjectProperty<Color> backgroundColor = CssColors.property(this, "backgroundColor", BACKGROUND);
+    private final StyleableObjectProperty<Color> textColor = CssColors.property(this, "textColor", TEXT);
+    private final StyleableObjectProperty<Color> gridColor = CssColors.property(this, "gridColor", GRID);
+    private final StyleableObjectProperty<Color> cellLowColor = CssColors.property(this, "cellLowColor", CELL_LOW);
+    private final StyleableObjectProperty<Color> cellHighColor = CssColors.property(this, "cellHighColor", CELL_HIGH);
     private final BooleanProperty normalized = new SimpleBooleanProperty(this, "normalized", true);
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false) {
         @Override
@@ -52,38 +82,17 @@ public class ConfusionMatrixView extends Control {
         }
     };
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
-    private final MatrixColors colors = new MatrixColors(this);
+    /** Counts up on every {@link #setMatrix}, so that the skin knows to repaint. */
+    private final ReadOnlyIntegerWrapper matrixRevision = new ReadOnlyIntegerWrapper(this, "matrixRevision");
 
     private long[][] counts = new long[0][0];
     private long[] rowSums = new long[0];
     private long maxCount;
     private List<String> classNames = List.of();
     private CellClickListener cellClickListener;
-    /** Bumped by every new matrix: the skin repaints when it changes. */
-    private final javafx.beans.property.IntegerProperty revision =
-            new javafx.beans.property.SimpleIntegerProperty(this, "revision");
 
     public ConfusionMatrixView() {
         getStyleClass().add(STYLE_CLASS);
-    }
-
-    @Override
-    protected Skin<?> createDefaultSkin() {
-        return new ConfusionMatrixSkin(this);
-    }
-
-    @Override
-    public String getUserAgentStylesheet() {
-        return STYLESHEET;
-    }
-
-    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return MatrixColors.SCHEMA.cssMetaData();
-    }
-
-    @Override
-    protected List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
-        return getClassCssMetaData();
     }
 
     /**
@@ -119,8 +128,7 @@ public class ConfusionMatrixView extends Control {
         this.rowSums = sums;
         this.maxCount = max;
         this.classNames = List.copyOf(classNames);
-        hoverText.set("");
-        revision.set(revision.get() + 1);
+        matrixRevision.set(matrixRevision.get() + 1);
     }
 
     /** The number of classes shown (0 before {@link #setMatrix}). */
@@ -128,38 +136,37 @@ public class ConfusionMatrixView extends Control {
         return counts.length;
     }
 
-    /** A copy of the count in one cell. */
+    /** The count in one cell. */
     public long getCount(int trueClass, int predictedClass) {
         return counts[trueClass][predictedClass];
     }
 
-    long rowSum(int trueClass) {
+    /** The sum of a row: how many examples of the true class there are. */
+    long getRowSum(int trueClass) {
         return rowSums[trueClass];
     }
 
-    long maxCount() {
+    /** The largest count in any cell. */
+    long getMaxCount() {
         return maxCount;
     }
 
-    List<String> classNames() {
+    /** The class names, as many as {@link #getClassCount()}. */
+    List<String> getClassNames() {
         return classNames;
     }
 
-    javafx.beans.property.ReadOnlyIntegerProperty revisionProperty() {
-        return revision;
-    }
-
-    MatrixColors colors() {
-        return colors;
+    ReadOnlyIntegerProperty matrixRevisionProperty() {
+        return matrixRevision.getReadOnlyProperty();
     }
 
     public void setOnCellClicked(CellClickListener listener) {
         cellClickListener = listener;
     }
 
-    void cellClicked(Cell c) {
+    void fireCellClicked(Cell cell) {
         if (cellClickListener != null) {
-            cellClickListener.onCellClicked(c.trueClass(), c.predictedClass());
+            cellClickListener.onCellClicked(cell.trueClass(), cell.predictedClass());
         }
     }
 
@@ -176,7 +183,10 @@ public class ConfusionMatrixView extends Control {
         normalized.set(value);
     }
 
-    /** The {@code :dark} pseudo-class: charts.css's dark colours, for applications that do not map a theme. */
+    /**
+     * Whether the app shows its dark theme. Kept for source compatibility: the colours come from CSS and follow the
+     * AtlantaFX theme by themselves; this only sets the {@code :dark} pseudo-class for stylesheets that want it.
+     */
     public BooleanProperty darkProperty() {
         return dark;
     }
@@ -206,31 +216,55 @@ public class ConfusionMatrixView extends Control {
     public Bounds cellBounds(int trueClass, int predictedClass) {
         Objects.checkIndex(trueClass, counts.length);
         Objects.checkIndex(predictedClass, counts.length);
-        return getSkin() instanceof ConfusionMatrixSkin s ? s.cellBounds(trueClass, predictedClass) : null;
+        return getSkin() instanceof ConfusionMatrixSkin skin ? skin.cellBounds(trueClass, predictedClass) : null;
     }
 
     /** The cell at a point in this view's coordinates, or null. */
     public Cell cellAt(double x, double y) {
-        return getSkin() instanceof ConfusionMatrixSkin s ? s.cellAt(x, y) : null;
+        return getSkin() instanceof ConfusionMatrixSkin skin ? skin.cellAt(x, y) : null;
     }
 
-    /** The colour the background is painted with (styleable as {@code -lc-matrix-background}). */
-    public ObjectProperty<Color> backgroundColorProperty() {
-        return colors.background;
+    /** The plot's background ({@code -lc-background}). */
+    public StyleableObjectProperty<Color> backgroundColorProperty() {
+        return backgroundColor;
     }
 
-    /** The colour of the lowest share or count (styleable as {@code -lc-matrix-low}). */
-    public ObjectProperty<Color> lowColorProperty() {
-        return colors.low;
+    /** Class names, axis titles and colour-bar labels ({@code -lc-text}). */
+    public StyleableObjectProperty<Color> textColorProperty() {
+        return textColor;
     }
 
-    /** The colour of the highest share or count (styleable as {@code -lc-matrix-high}). */
-    public ObjectProperty<Color> highColorProperty() {
-        return colors.high;
+    /** The lines between cells ({@code -lc-grid}). */
+    public StyleableObjectProperty<Color> gridColorProperty() {
+        return gridColor;
     }
 
-    @SuppressWarnings("unchecked")
-    static StyleableProperty<Color> styleable(ObjectProperty<Color> p) {
-        return (StyleableProperty<Color>) p;
+    /** A cell with no share of its row ({@code -lc-cell-low}). */
+    public StyleableObjectProperty<Color> cellLowColorProperty() {
+        return cellLowColor;
+    }
+
+    /** A cell with all of its row ({@code -lc-cell-high}). */
+    public StyleableObjectProperty<Color> cellHighColorProperty() {
+        return cellHighColor;
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new ConfusionMatrixSkin(this);
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return STYLESHEET;
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
+        return getClassCssMetaData();
     }
 }

@@ -1,116 +1,90 @@
 package org.layercanvas.charts;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import javafx.beans.property.ObjectProperty;
-import javafx.css.CssMetaData;
-import javafx.css.Styleable;
-import java.awt.BasicStroke;
-import java.awt.Font;
-import java.awt.Rectangle;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.geometry.Insets;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.control.Alert;
+import javafx.css.CssMetaData;
+import javafx.css.PseudoClass;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Label;
+import javafx.scene.control.Control;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.image.WritableImage;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
-import javafx.scene.layout.CornerRadii;
-import javafx.scene.layout.Region;
+import javafx.scene.control.Skin;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.Circle;
-import javafx.scene.shape.Line;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.fx.ChartCanvas;
-import org.jfree.chart.plot.SeriesRenderingOrder;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.fx.FXGraphics2D;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
  * A line chart for training metrics that keeps up with a fast stream of points: several series (raw and smoothed
  * lines, points joined by lines), several runs overlaid, a log-scale toggle, hover read-out, PNG / SVG / CSV export.
  *
- * <p>How it stays fast: {@link SeriesHandle#append} only stores the point (any thread, no events). An
- * a clock thread asks the FX thread at most ~30 times a second whether anything changed, thins each series to at most
+ * <p>How it stays fast: {@link SeriesHandle#append} only stores the point (any thread, no events). A clock thread
+ * asks the FX thread at most ~30 times a second whether anything changed, thins each series to at most
  * {@link #setMaxPointsPerSeries a few thousand} points (min and max per pixel column) for the visible x range,
  * swaps them into the chart's dataset without notifying, and fires one change, so the chart redraws once per
  * frame whatever the append rate. Lines are drawn as one path per series.
  *
+ * <p>The control holds the series, the settings and the JFreeChart; {@link LiveChartSkin} shows it. Its colours
+ * are CSS properties of the style class {@code live-chart}: {@code -lc-background}, {@code -lc-text},
+ * {@code -lc-grid}, {@code -lc-axis-line}, {@code -lc-crosshair}; their defaults in {@code charts.css} use
+ * AtlantaFX's looked-up colours, so the application's light or dark theme restyles the chart.
+ *
  * <p>Everything except {@link SeriesHandle#append}, {@link #addSeries}, {@link #removeSeries}, {@link #removeRun},
  * {@link #clear()} and {@link #exportCsv} belongs to the FX thread.
  */
-public class LiveChart extends Region {
+public class LiveChart extends Control {
     /**
      * Default limit of drawn points per line: min and max of ~500 columns, one per one or two pixels. Twice as many
      * looks the same and costs the (software) renderer about twice as much per frame.
      */
     public static final int DEFAULT_MAX_POINTS = 1000;
-    private static final int DEFAULT_FRAMES_PER_SECOND = 30;
-    private volatile long minFrameNanos = frameNanos(DEFAULT_FRAMES_PER_SECOND);
-    private static final String FONT_FAMILY = "SansSerif";
+    /** The style class of the control. */
     public static final String STYLE_CLASS = "live-chart";
-    static final String BACKGROUND = "-lc-chart-background";
-    private static final javafx.css.PseudoClass DARK = javafx.css.PseudoClass.getPseudoClass("dark");
-    private static final String STYLESHEET = LiveChart.class.getResource("charts.css").toExternalForm();
-    private static final CssColors.Schema<LiveChart> COLOR_SCHEMA = new CssColors.Schema<>(
-            Region.getClassCssMetaData(), c -> c.colors, defaultColors());
+    /** Set while {@link #isDark()}; the AtlantaFX colours follow the theme without it. */
+    public static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
 
-    private final JFreeChart chart;
-    private final XYPlot plot;
-    private final NumberAxis xAxis;
-    private final NumberAxis linearYAxis;
-    private final LogAxis logYAxis;
-    private final XYLineAndShapeRenderer renderer;
-    private final FrameDataset dataset = new FrameDataset();
-    private final ChartCanvas canvas;
-    private final TextTitle titleBlock;
+    private static final String STYLESHEET =
+            Objects.requireNonNull(LiveChart.class.getResource("charts.css"), "charts.css").toExternalForm();
+    private static final CssMetaData<LiveChart, Color> BACKGROUND =
+            CssColors.metaData("-lc-background", ChartPalette.LIGHT.background(), c -> c.backgroundColor);
+    private static final CssMetaData<LiveChart, Color> TEXT =
+            CssColors.metaData("-lc-text", ChartPalette.LIGHT.text(), c -> c.textColor);
+    private static final CssMetaData<LiveChart, Color> GRID =
+            CssColors.metaData("-lc-grid", ChartPalette.LIGHT.grid(), c -> c.gridColor);
+    private static final CssMetaData<LiveChart, Color> AXIS_LINE =
+            CssColors.metaData("-lc-axis-line", ChartPalette.LIGHT.axisLine(), c -> c.axisLineColor);
+    private static final CssMetaData<LiveChart, Color> CROSSHAIR =
+            CssColors.metaData("-lc-crosshair", ChartPalette.LIGHT.crosshair(), c -> c.crosshairColor);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA;
 
-    private final ChartHover hover = new ChartHover(this);
-    private final ChartExport export = new ChartExport(this);
-    private final CssColors<LiveChart> colors = new CssColors<>(this, COLOR_SCHEMA);
-    private final ContextMenu contextMenu;
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Control.getClassCssMetaData());
+        all.addAll(List.of(BACKGROUND, TEXT, GRID, AXIS_LINE, CROSSHAIR));
+        CSS_META_DATA = Collections.unmodifiableList(all);
+    }
+
+    private final ChartParts parts;
+    private final SeriesRegistry registry = new SeriesRegistry();
+    private final FrameBuilder frames;
+    private final FrameTicker ticker = new FrameTicker(this::updateIfChanged);
+    private final ChartExporter exporter;
 
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final StringProperty xLabel = new SimpleStringProperty(this, "xLabel", "");
@@ -123,124 +97,65 @@ public class LiveChart extends Region {
             pseudoClassStateChanged(DARK, get());
         }
     };
+    private final ObjectProperty<Consumer<Exception>> onExportFailed =
+            new SimpleObjectProperty<>(this, "onExportFailed");
+    private final StyleableObjectProperty<Color> backgroundColor = CssColors.property(this, "backgroundColor", BACKGROUND);
+    private final StyleableObjectProperty<Color> textColor = CssColors.property(this, "textColor", TEXT);
+    private final StyleableObjectProperty<Color> gridColor = CssColors.property(this, "gridColor", GRID);
+    private final StyleableObjectProperty<Color> axisLineColor = CssColors.property(this, "axisLineColor", AXIS_LINE);
+    private final StyleableObjectProperty<Color> crosshairColor = CssColors.property(this, "crosshairColor", CROSSHAIR);
 
-    /** Guarded by itself; written from any thread, applied by the frame on the FX thread. */
-    private final Map<String, SeriesHandle> handles = new LinkedHashMap<>();
-    private volatile long structureVersion;
-    private long appliedStructureVersion = -1;
-    private List<SeriesHandle> frameHandles = List.of();
-    /** One per drawn line (FX thread only): decimation that only looks at new points while the x range is auto. */
-    private final Map<FrameDataset.Key, IncrementalDecimator> decimators = new HashMap<>();
-
-    private boolean settingsDirty = true;
     private int maxPointsPerSeries = DEFAULT_MAX_POINTS;
-    private double lastWidth = -1;
-    private double lastXLower = Double.NaN;
-    private double lastXUpper = Double.NaN;
-    private long lastFrameNanos;
     private FrameTimeListener frameTimeListener;
     private ExportTargetChooser exportTargetChooser = ExportTargetChooser.fileChooser();
-    private Consumer<Exception> exportErrorHandler = export::showExportError;
-    private final FrameClock timer = new FrameClock(this, DEFAULT_FRAMES_PER_SECOND, this::frame);
 
     public LiveChart(String title, String xLabel, String yLabel) {
+        getStyleClass().add(STYLE_CLASS);
         this.title.set(title == null ? "" : title);
         this.xLabel.set(xLabel == null ? "" : xLabel);
         this.yLabel.set(yLabel == null ? "" : yLabel);
-        xAxis = new NumberAxis(this.xLabel.get());
-        linearYAxis = new NumberAxis(this.yLabel.get());
-        logYAxis = new NiceLogAxis(this.yLabel.get());
-        renderer = new XYLineAndShapeRenderer(true, false);
-        plot = new XYPlot(dataset, xAxis, linearYAxis, renderer);
-        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        titleBlock = new TextTitle(this.title.get(), new Font(FONT_FAMILY, Font.BOLD, 15));
-        configureChart();
-        canvas = new ChartCanvas(chart);
-        canvas.setTooltipEnabled(false);
-        canvas.setFocusTraversable(false);
-        getChildren().addAll(canvas, hover.crosshair, hover.label);
-        getStyleClass().add(STYLE_CLASS);
-        contextMenu = export.contextMenu();
-        wireMouse();
-        wireProperties();
-        applyTheme();
-    }
+        parts = new ChartParts(this.title.get(), this.xLabel.get(), this.yLabel.get());
+        frames = new FrameBuilder(parts, registry);
+        exporter = new ChartExporter(parts.chart, registry::list);
+        // Control shows it on a context-menu request; getContextMenu() keeps returning it.
+        setContextMenu(buildContextMenu());
 
-    /** Axes, renderer, plot, title and legend as the chart draws them. */
-    private void configureChart() {
-        xAxis.setAutoRangeIncludesZero(false);
-        xAxis.setLowerMargin(0.01);
-        xAxis.setUpperMargin(0.01);
-        xAxis.setAutoRangeMinimumSize(1.0); // iterations or epochs: one point still gets a readable axis
-        linearYAxis.setAutoRangeIncludesZero(false);
-        renderer.setDrawSeriesLineAsPath(true);
-        renderer.setDefaultToolTipGenerator(null);
-        renderer.setLegendItemLabelGenerator((data, series) -> data.getSeriesKey(series).toString());
-        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
-        plot.setDomainPannable(true);
-        plot.setRangePannable(true);
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        plot.setOutlineVisible(false);
-        titleBlock.setPadding(new RectangleInsets(2, 4, 4, 4));
-        titleBlock.setVisible(!this.title.get().isEmpty());
-        chart.setTitle(titleBlock);
-        chart.setPadding(new RectangleInsets(8, 8, 8, 12));
-        chart.setTextAntiAlias(true);
-        chart.setAntiAlias(true);
-        LegendTitle legend = chart.getLegend();
-        legend.setPosition(RectangleEdge.TOP);
-        legend.setFrame(BlockBorder.NONE);
-        legend.setItemFont(new Font(FONT_FAMILY, Font.PLAIN, 12));
-        legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 10));
-    }
-
-    private void wireMouse() {
-        canvas.setOnContextMenuRequested(e -> {
-            hover.hide();
-            contextMenu.show(canvas, e.getScreenX(), e.getScreenY());
-            e.consume();
-        });
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover.show(e.getX(), e.getY()));
-        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> hover.hide());
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.hide());
-        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                resetZoom();
-            }
-        });
-    }
-
-    private void wireProperties() {
-        this.title.addListener((obs, o, n) -> {
-            titleBlock.setText(n == null ? "" : n);
-            titleBlock.setVisible(n != null && !n.isEmpty());
-        });
-        this.xLabel.addListener((obs, o, n) -> xAxis.setLabel(n));
-        this.yLabel.addListener((obs, o, n) -> {
-            linearYAxis.setLabel(n);
-            logYAxis.setLabel(n);
-        });
-        smoothing.addListener((obs, o, n) -> settingsDirty = true);
+        this.title.addListener((obs, o, n) -> parts.setTitle(n));
+        this.xLabel.addListener((obs, o, n) -> parts.xAxis.setLabel(n));
+        this.yLabel.addListener((obs, o, n) -> parts.setYLabel(n));
+        smoothing.addListener((obs, o, n) -> frames.markSettingsDirty());
         logScale.addListener((obs, o, n) -> {
-            plot.setRangeAxis(n ? logYAxis : linearYAxis);
-            settingsDirty = true;
+            parts.setLogScale(n);
+            frames.markSettingsDirty();
         });
-        for (var colour : colors.all()) {
-            colour.addListener((obs, o, n) -> applyTheme());
+        for (StyleableObjectProperty<Color> colour : List.of(backgroundColor, textColor, gridColor, axisLineColor)) {
+            colour.addListener((obs, o, n) -> applyColours());
         }
+        applyColours();
+        ticker.followShowing(this);
     }
 
-    /** One tick of the frame clock: an update, unless the last one was less than a frame ago. */
-    private void frame() {
-        long now = System.nanoTime();
-        if (now - lastFrameNanos >= minFrameNanos && updateIfChanged()) {
-            lastFrameNanos = now;
-        }
+    private void applyColours() {
+        parts.applyColours(backgroundColor.get(), textColor.get(), gridColor.get(), axisLineColor.get());
+    }
+
+    private ContextMenu buildContextMenu() {
+        MenuItem png = new MenuItem(Messages.get("chart.menu.exportPng"));
+        png.setOnAction(e -> exportInteractively(ExportFormat.PNG));
+        MenuItem svg = new MenuItem(Messages.get("chart.menu.exportSvg"));
+        svg.setOnAction(e -> exportInteractively(ExportFormat.SVG));
+        MenuItem csv = new MenuItem(Messages.get("chart.menu.exportCsv"));
+        csv.setOnAction(e -> exportInteractively(ExportFormat.CSV));
+        CheckMenuItem log = new CheckMenuItem(Messages.get("chart.menu.logScale"));
+        log.selectedProperty().bindBidirectional(logScale);
+        MenuItem reset = new MenuItem(Messages.get("chart.menu.resetZoom"));
+        reset.setOnAction(e -> resetZoom());
+        return new ContextMenu(png, svg, csv, new SeparatorMenuItem(), log, reset);
     }
 
     /** Whether the frame timer runs: only while the chart is in a showing window. */
     public boolean isFrameTimerRunning() {
-        return timer.isRunning();
+        return ticker.isRunning();
     }
 
     // ---------------------------------------------------------------- series
@@ -258,55 +173,37 @@ public class LiveChart extends Region {
      * @param label the legend's text
      */
     public SeriesHandle addSeries(String key, String runId, String label, SeriesStyle style) {
-        SeriesHandle handle = new SeriesHandle(key, runId, label, style);
-        synchronized (handles) {
-            handles.remove(key);
-            handles.put(key, handle);
-            structureVersion++;
-        }
-        return handle;
+        return registry.add(new SeriesHandle(key, runId, label, style));
     }
 
     /** The series with this key, or null. Any thread. */
     public SeriesHandle getSeries(String key) {
-        synchronized (handles) {
-            return handles.get(key);
-        }
+        return registry.get(key);
     }
 
     /** All series, in the order they were added. Any thread. */
     public List<SeriesHandle> getSeries() {
-        synchronized (handles) {
-            return List.copyOf(handles.values());
-        }
+        return registry.list();
     }
 
     /** Removes a series; returns false if there was none with this key. Any thread. */
     public boolean removeSeries(String key) {
-        synchronized (handles) {
-            boolean removed = handles.remove(key) != null;
-            if (removed) {
-                structureVersion++;
-            }
-            return removed;
-        }
+        return registry.remove(key);
     }
 
     /** Removes every series of a run. Any thread. */
     public void removeRun(String runId) {
-        synchronized (handles) {
-            if (handles.values().removeIf(h -> Objects.equals(h.runId(), runId))) {
-                structureVersion++;
-            }
-        }
+        registry.removeRun(runId);
     }
 
     /** Removes every series. Any thread. */
     public void clear() {
-        synchronized (handles) {
-            handles.clear();
-            structureVersion++;
-        }
+        registry.clear();
+    }
+
+    /** The series as drawn by the last frame (FX thread). */
+    List<SeriesHandle> frameHandles() {
+        return frames.frameHandles();
     }
 
     // ---------------------------------------------------------------- properties
@@ -350,7 +247,10 @@ public class LiveChart extends Region {
         logScale.set(log);
     }
 
-    /** The {@code :dark} pseudo-class: charts.css's dark colours, for applications that do not map a theme. */
+    /**
+     * Whether the app shows its dark theme. Kept for source compatibility: the colours come from CSS and follow the
+     * AtlantaFX theme by themselves; this only sets the {@code :dark} pseudo-class for stylesheets that want it.
+     */
     public BooleanProperty darkProperty() {
         return dark;
     }
@@ -363,13 +263,38 @@ public class LiveChart extends Region {
         dark.set(value);
     }
 
+    /** The plot's and legend's background ({@code -lc-background}). */
+    public StyleableObjectProperty<Color> backgroundColorProperty() {
+        return backgroundColor;
+    }
+
+    /** Title, legend, axis and tick labels ({@code -lc-text}). */
+    public StyleableObjectProperty<Color> textColorProperty() {
+        return textColor;
+    }
+
+    /** Grid lines ({@code -lc-grid}). */
+    public StyleableObjectProperty<Color> gridColorProperty() {
+        return gridColor;
+    }
+
+    /** Axis lines and tick marks ({@code -lc-axis-line}). */
+    public StyleableObjectProperty<Color> axisLineColorProperty() {
+        return axisLineColor;
+    }
+
+    /** The hover line ({@code -lc-crosshair}). */
+    public StyleableObjectProperty<Color> crosshairColorProperty() {
+        return crosshairColor;
+    }
+
     /** The most points drawn per line (at least 8; default {@value #DEFAULT_MAX_POINTS}). All points are kept. */
     public void setMaxPointsPerSeries(int max) {
         if (max < 8) {
             throw new IllegalArgumentException("at least 8: " + max);
         }
         maxPointsPerSeries = max;
-        settingsDirty = true;
+        frames.markSettingsDirty();
     }
 
     public int getMaxPointsPerSeries() {
@@ -381,23 +306,30 @@ public class LiveChart extends Region {
         exportTargetChooser = Objects.requireNonNull(chooser, "chooser");
     }
 
-    /** Told about exports from the context menu that failed; by default an error dialog. */
+    /** Told about exports from the context menu that failed; null (the default) shows an error dialog. */
+    public ObjectProperty<Consumer<Exception>> onExportFailedProperty() {
+        return onExportFailed;
+    }
+
+    public Consumer<Exception> getOnExportFailed() {
+        return onExportFailed.get();
+    }
+
+    public void setOnExportFailed(Consumer<Exception> handler) {
+        onExportFailed.set(handler);
+    }
+
+    /** Same as {@link #setOnExportFailed}, kept for source compatibility. */
     public void setExportErrorHandler(Consumer<Exception> handler) {
-        exportErrorHandler = Objects.requireNonNull(handler, "handler");
+        setOnExportFailed(Objects.requireNonNull(handler, "handler"));
     }
 
     /**
-     * At most this many redraws a second (default 30). On a machine where the chart shares few cores with heavy
-     * work, fewer redraws leave more for that work.
+     * At most this many redraws a second (default 30, at most 60). On a machine where the chart shares few cores
+     * with heavy work, fewer redraws leave more for that work.
      */
     public void setMaxFramesPerSecond(int framesPerSecond) {
-        int fps = Math.max(1, Math.min(60, framesPerSecond));
-        minFrameNanos = frameNanos(fps);
-        timer.setFramesPerSecond(fps);
-    }
-
-    private static long frameNanos(int framesPerSecond) {
-        return 1_000_000_000L / framesPerSecond - 2_000_000L;
+        ticker.setFramesPerSecond(framesPerSecond);
     }
 
     /** Told the FX-thread time of each frame that rebuilt and redrew the chart (diagnostics); or null. */
@@ -407,25 +339,27 @@ public class LiveChart extends Region {
 
     /** The JFreeChart underneath, for tests and for styling beyond what this class offers. */
     public JFreeChart getJFreeChart() {
-        return chart;
-    }
-
-    /** The context menu with the exports (shown on right click). */
-    public ContextMenu getContextMenu() {
-        return contextMenu;
+        return parts.chart;
     }
 
     /** Stops the frame timer for good; call when throwing the chart away while it is still in a scene. */
     public void dispose() {
-        timer.stop();
-        contextMenu.hide();
+        ticker.stop();
+        if (getContextMenu() != null) {
+            getContextMenu().hide();
+        }
     }
 
     /** Shows the full data again after zooming or panning (double click does the same). */
     public void resetZoom() {
-        xAxis.setAutoRange(true);
-        plot.getRangeAxis().setAutoRange(true);
-        settingsDirty = true;
+        parts.xAxis.setAutoRange(true);
+        parts.plot.getRangeAxis().setAutoRange(true);
+        frames.markSettingsDirty();
+    }
+
+    /** The read-out shown while hovering ("" when hidden); for tests and accessibility. */
+    public String getHoverText() {
+        return getSkin() instanceof LiveChartSkin skin ? skin.hoverText() : "";
     }
 
     // ---------------------------------------------------------------- frame
@@ -440,36 +374,16 @@ public class LiveChart extends Region {
         ThreadMXBean threads = timing == null ? null : ManagementFactory.getThreadMXBean();
         long cpuStart = threads != null && threads.isCurrentThreadCpuTimeSupported()
                 ? threads.getCurrentThreadCpuTime() : -1;
-        long structure = structureVersion;
-        boolean structureChanged = structure != appliedStructureVersion;
-        if (structureChanged) {
-            synchronized (handles) {
-                frameHandles = List.copyOf(handles.values());
-                structure = structureVersion;
-            }
-        }
-        double width = dataAreaWidth();
-        boolean changed = structureChanged || settingsDirty || width != lastWidth || xRangeMoved();
-        if (!changed) {
-            for (SeriesHandle h : frameHandles) {
-                if (h.series().version() != h.drawnVersion) {
-                    changed = true;
-                    break;
-                }
-            }
-        }
-        if (!changed) {
+        LiveChartSkin skin = getSkin() instanceof LiveChartSkin s ? s : null;
+        double width = skin != null ? skin.dataAreaWidth() : Math.max(100, Math.round(getWidth()));
+        FrameBuilder.Settings settings = new FrameBuilder.Settings(smoothing.get(), logScale.get(),
+                maxPointsPerSeries);
+        if (!frames.update(width, settings)) {
             return false;
         }
-        if (structureChanged) {
-            applyStructure();
-            appliedStructureVersion = structure;
+        if (skin != null) {
+            skin.frameDrawn();
         }
-        settingsDirty = false;
-        lastWidth = width;
-        fillDataset(width);
-        dataset.commit();
-        hover.refresh();
         if (timing != null) {
             long cpu = cpuStart < 0 ? -1 : threads.getCurrentThreadCpuTime() - cpuStart;
             timing.frameRendered(System.nanoTime() - start, cpu);
@@ -477,268 +391,40 @@ public class LiveChart extends Region {
         return true;
     }
 
-    private boolean xRangeMoved() {
-        if (xAxis.isAutoRange()) {
-            return false;
-        }
-        return xAxis.getLowerBound() != lastXLower || xAxis.getUpperBound() != lastXUpper;
-    }
-
-    private double dataAreaWidth() {
-        var info = canvas.getRenderingInfo();
-        if (info != null && info.getPlotInfo() != null) {
-            double w = info.getPlotInfo().getDataArea().getWidth();
-            if (w > 0) {
-                return Math.round(w);
-            }
-        }
-        return Math.max(100, Math.round(canvas.getWidth()));
-    }
-
-    /** Lays out the dataset's series and the renderer's per-series look after series were added or removed. */
-    private void applyStructure() {
-        List<FrameDataset.Key> keys = new ArrayList<>();
-        // Raw lines first so that the bold lines of every series are drawn over them.
-        for (SeriesHandle h : frameHandles) {
-            if (h.style().kind() == SeriesStyle.Kind.LINE_RAW_AND_SMOOTHED) {
-                keys.add(new FrameDataset.Key(h.key(), true, h.label()));
-            }
-        }
-        for (SeriesHandle h : frameHandles) {
-            keys.add(new FrameDataset.Key(h.key(), false, h.label()));
-        }
-        dataset.setKeys(keys);
-        Map<FrameDataset.Key, IncrementalDecimator> kept = new HashMap<>();
-        for (FrameDataset.Key key : keys) {
-            kept.put(key, decimators.getOrDefault(key, new IncrementalDecimator()));
-        }
-        decimators.clear();
-        decimators.putAll(kept);
-        renderer.clearSeriesPaints(false);
-        renderer.clearSeriesStrokes(false);
-        for (SeriesHandle h : frameHandles) {
-            h.drawnVersion = -1;
-        }
-        for (int i = 0; i < keys.size(); i++) {
-            FrameDataset.Key key = keys.get(i);
-            SeriesHandle h = handleFor(key);
-            Color c = h.style().color();
-            boolean points = h.style().kind() == SeriesStyle.Kind.POINTS_AND_LINE;
-            if (key.raw()) {
-                renderer.setSeriesPaint(i, awt(c, 0.28), false);
-                renderer.setSeriesStroke(i, new BasicStroke(1.0f), false);
-                renderer.setSeriesVisibleInLegend(i, false, false);
-            } else {
-                renderer.setSeriesPaint(i, awt(c, 1.0), false);
-                renderer.setSeriesStroke(i, new BasicStroke(points ? 1.5f : 2.0f, BasicStroke.CAP_ROUND,
-                        BasicStroke.JOIN_ROUND), false);
-                renderer.setSeriesVisibleInLegend(i, true, false);
-            }
-            renderer.setSeriesShapesVisible(i, points && !key.raw());
-            renderer.setSeriesShape(i, new Ellipse2D.Double(-3.5, -3.5, 7, 7), false);
-            renderer.setSeriesShapesFilled(i, true);
-        }
-    }
-
-    private SeriesHandle handleFor(FrameDataset.Key key) {
-        for (SeriesHandle h : frameHandles) {
-            if (h.key().equals(key.handleKey())) {
-                return h;
-            }
-        }
-        throw new IllegalStateException("no series " + key.handleKey());
-    }
-
-    private void fillDataset(double width) {
-        double lower;
-        double upper;
-        boolean autoRange = xAxis.isAutoRange();
-        if (autoRange) {
-            lower = Double.POSITIVE_INFINITY;
-            upper = Double.NEGATIVE_INFINITY;
-            for (SeriesHandle h : frameHandles) {
-                MetricSeries.Snapshot s = h.series().snapshot();
-                if (h.isVisible() && !s.isEmpty()) {
-                    lower = Math.min(lower, s.minX());
-                    upper = Math.max(upper, s.maxX());
-                }
-            }
-            lastXLower = Double.NaN;
-            lastXUpper = Double.NaN;
-            // A single point (or a flat line) would get JFreeChart's default minimum range of 1e-8 and tick labels
-            // such as "8.317107E-1" five times: give the axes a span that fits the numbers' size instead.
-            double magnitude = 0;
-            for (SeriesHandle h : frameHandles) {
-                MetricSeries.Snapshot s = h.series().snapshot();
-                if (h.isVisible() && !s.isEmpty()) {
-                    double y = s.yArray()[s.size() - 1];
-                    if (Double.isFinite(y)) {
-                        magnitude = Math.max(magnitude, Math.abs(y));
-                    }
-                }
-            }
-            linearYAxis.setAutoRangeMinimumSize(magnitude > 0 ? magnitude * 0.02 : 1e-3, false);
-        } else {
-            lower = xAxis.getLowerBound();
-            upper = xAxis.getUpperBound();
-            lastXLower = lower;
-            lastXUpper = upper;
-        }
-        int pixels = (int) width;
-        boolean positiveOnly = logScale.get();
-        double weight = Math.min(0.99, Math.max(0, smoothing.get()));
-        List<FrameDataset.Key> keys = dataset.keys();
-        for (int i = 0; i < keys.size(); i++) {
-            FrameDataset.Key key = keys.get(i);
-            SeriesHandle h = handleFor(key);
-            boolean visible = h.isVisible();
-            renderer.setSeriesVisible(i, visible, false);
-            MetricSeries.Snapshot source;
-            if (h.style().kind() == SeriesStyle.Kind.LINE_RAW_AND_SMOOTHED && !key.raw()) {
-                source = h.series().smoothed(weight);
-                h.lastSmoothed = source;
-            } else {
-                source = h.series().snapshot();
-            }
-            h.drawnVersion = source.version();
-            if (!visible || !(upper >= lower)) {
-                dataset.setData(i, MetricSeries.Decimated.EMPTY);
-                continue;
-            }
-            MetricSeries.Decimated points = null;
-            if (autoRange) {
-                points = decimators.get(key).update(source, pixels, maxPointsPerSeries, positiveOnly);
-            }
-            if (points == null) {
-                points = source.decimate(lower, upper, pixels, maxPointsPerSeries, positiveOnly);
-            }
-            dataset.setData(i, points);
-        }
-    }
-
-    // ---------------------------------------------------------------- look
-
-    /** Puts the CSS colours on the JFreeChart (Java2D) and on the overlays. */
-    private void applyTheme() {
-        java.awt.Color background = CssColors.awt(colors.get(BACKGROUND));
-        java.awt.Color text = CssColors.awt(colors.get("-lc-chart-text"));
-        java.awt.Color grid = CssColors.awt(colors.get("-lc-chart-grid"));
-        java.awt.Color axisLine = CssColors.awt(colors.get("-lc-chart-axis"));
-        chart.setBackgroundPaint(background);
-        plot.setBackgroundPaint(background);
-        plot.setDomainGridlinePaint(grid);
-        plot.setRangeGridlinePaint(grid);
-        plot.setDomainGridlineStroke(new BasicStroke(1f));
-        plot.setRangeGridlineStroke(new BasicStroke(1f));
-        plot.setRangeMinorGridlinesVisible(false);
-        titleBlock.setPaint(CssColors.awt(colors.get("-lc-chart-title")));
-        LegendTitle legend = chart.getLegend();
-        legend.setBackgroundPaint(background);
-        legend.setItemPaint(text);
-        for (ValueAxis axis : List.of(xAxis, linearYAxis, logYAxis)) {
-            axis.setLabelFont(new Font(FONT_FAMILY, Font.PLAIN, 13));
-            axis.setTickLabelFont(new Font(FONT_FAMILY, Font.PLAIN, 12));
-            axis.setLabelPaint(text);
-            axis.setTickLabelPaint(text);
-            axis.setAxisLinePaint(axisLine);
-            axis.setTickMarkPaint(axisLine);
-            axis.setAxisLineStroke(new BasicStroke(1f));
-        }
-        setBackground(new Background(new BackgroundFill(colors.get(BACKGROUND), CornerRadii.EMPTY, Insets.EMPTY)));
-        hover.recolour(colors.get(BACKGROUND), colors.get("-lc-chart-crosshair"));
-        settingsDirty = true;
-    }
-
-    // ---------------------------------------------------------------- CSS
-
-    @Override
-    public String getUserAgentStylesheet() {
-        return STYLESHEET;
-    }
-
-    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return COLOR_SCHEMA.cssMetaData();
-    }
-
-    @Override
-    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-        return getClassCssMetaData();
-    }
-
-    /** The colour of a CSS property of this chart ({@code -lc-chart-background}, {@code -lc-chart-grid}, ...). */
-    public ObjectProperty<Color> colorProperty(String cssName) {
-        return colors.property(cssName);
-    }
-
-    private static Map<String, Color> defaultColors() {
-        Map<String, Color> d = new LinkedHashMap<>();
-        d.put(BACKGROUND, Color.WHITE);
-        d.put("-lc-chart-text", Color.web("#3c4350"));
-        d.put("-lc-chart-title", Color.web("#1b1f27"));
-        d.put("-lc-chart-grid", Color.web("#e3e6eb"));
-        d.put("-lc-chart-axis", Color.web("#aab0ba"));
-        d.put("-lc-chart-crosshair", Color.web("#7b8492"));
-        return d;
-    }
-
-    // ---------------------------------------------------------------- for the hover and the exports
-
-    ChartCanvas canvas() {
-        return canvas;
-    }
-
-    List<SeriesHandle> frameHandles() {
-        return frameHandles;
-    }
-
-    XYPlot plot() {
-        return plot;
-    }
-
-    NumberAxis xAxis() {
-        return xAxis;
-    }
-
-    javafx.collections.ObservableList<javafx.scene.Node> children() {
-        return getChildren();
-    }
-
-    CssColors<LiveChart> colors() {
-        return colors;
-    }
-
-    ExportTargetChooser exportTargetChooser() {
-        return exportTargetChooser;
-    }
-
-    Consumer<Exception> exportErrorHandler() {
-        return exportErrorHandler;
-    }
-
-    public String getTitle() {
-        return title.get();
-    }
-
-    /** The read-out shown while hovering ("" when hidden); for tests and accessibility. */
-    public String getHoverText() {
-        return hover.text();
-    }
-
     // ---------------------------------------------------------------- export
 
     /** Asks the {@link ExportTargetChooser} where to write, then exports at the chart's current size. FX thread. */
     public void exportInteractively(ExportFormat format) {
-        export.exportInteractively(format);
+        Window owner = getScene() == null ? null : getScene().getWindow();
+        Path target = exportTargetChooser.chooseTarget(format, ChartExporter.fileName(title.get(), format), owner);
+        if (target == null) {
+            return;
+        }
+        int w = (int) Math.max(320, Math.round(getWidth()));
+        int h = (int) Math.max(240, Math.round(getHeight()));
+        try {
+            updateIfChanged();
+            exporter.export(format, target, w, h);
+        } catch (IOException | RuntimeException e) {
+            Consumer<Exception> handler = onExportFailed.get();
+            if (handler != null) {
+                handler.accept(e);
+            } else {
+                ChartExporter.showError(e, owner);
+            }
+        }
     }
 
     /** Writes the chart as a PNG image of {@code width} x {@code height} pixels. FX thread. */
     public void exportPng(Path file, int width, int height) throws IOException {
-        export.exportPng(file, width, height);
+        updateIfChanged();
+        exporter.png(file, width, height);
     }
 
     /** Writes the chart as an SVG drawing of {@code width} x {@code height}. FX thread. */
     public void exportSvg(Path file, int width, int height) throws IOException {
-        export.exportSvg(file, width, height);
+        updateIfChanged();
+        exporter.svg(file, width, height);
     }
 
     /**
@@ -746,47 +432,27 @@ public class LiveChart extends Region {
      * {@code series,x,y}, series in the order they were added. Any thread.
      */
     public void exportCsv(Path file) throws IOException {
-        export.exportCsv(file);
+        exporter.csv(file);
     }
 
-    private static java.awt.Color awt(Color c, double opacityFactor) {
-        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(),
-                (float) (c.getOpacity() * opacityFactor));
-    }
+    // ---------------------------------------------------------------- control
 
-    private static Color fx(java.awt.Color c) {
-        return Color.rgb(c.getRed(), c.getGreen(), c.getBlue(), c.getAlpha() / 255.0);
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new LiveChartSkin(this);
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = getWidth();
-        double h = getHeight();
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-        }
-        canvas.relocate(0, 0);
+    public String getUserAgentStylesheet() {
+        return STYLESHEET;
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META_DATA;
     }
 
     @Override
-    protected double computePrefWidth(double height) {
-        return 640;
+    public List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
+        return getClassCssMetaData();
     }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 400;
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return 160;
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return 120;
-    }
-
 }

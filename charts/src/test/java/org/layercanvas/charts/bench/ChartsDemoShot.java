@@ -61,6 +61,9 @@ public final class ChartsDemoShot {
                 matrix.setDark(dark);
                 matrix.setMatrix(confusion(), List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog",
                         "horse", "ship", "truck"));
+                // The charts take their colours from the (here simulated) AtlantaFX theme of their row.
+                left.getStyleClass().add(dark ? "dark-row" : "light-row");
+                matrix.getStyleClass().add(dark ? "dark-row" : "light-row");
                 grid.add(left, 0, row);
                 grid.add(matrix, 1, row);
                 GridPane.setHgrow(left, Priority.ALWAYS);
@@ -71,6 +74,7 @@ public final class ChartsDemoShot {
             }
             Stage stage = new Stage();
             Scene scene = new Scene(grid, 1400, 900);
+            scene.getStylesheets().add(ChartsDemoShot.class.getResource("demo-themes.css").toExternalForm());
             stage.setScene(scene);
             stage.show();
             PauseTransition settle = new PauseTransition(Duration.millis(800));

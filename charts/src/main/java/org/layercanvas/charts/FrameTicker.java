@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
@@ -12,39 +13,38 @@ import javafx.scene.Scene;
 import javafx.stage.Window;
 
 /**
- * Asks the FX thread for a chart's frame at a fixed rate, only while the chart is in a showing window.
+ * Asks the FX thread for a frame at most {@link #setFramesPerSecond n} times a second, while a node is in a
+ * showing window.
  *
- * <p>Redraws come from a small shared clock thread, not from an AnimationTimer: a running AnimationTimer makes
+ * <p>The ticks come from a small shared clock thread, not from an AnimationTimer: a running AnimationTimer makes
  * JavaFX pulse 60 times a second for as long as the chart is shown, which costs CPU that training (sharing the
- * machine's cores) needs. The clock stops when the window hides or the chart leaves it: its thread would
- * otherwise keep a closed window (whose scene still holds the chart) alive, and draw for nobody.
+ * machine's cores) needs. The clock only runs while the node is in a showing window: its thread would otherwise
+ * keep a closed window (whose scene still holds the chart) alive, and draw for nobody.
  */
-final class FrameClock {
+final class FrameTicker {
+    static final int DEFAULT_FRAMES_PER_SECOND = 30;
+
     private static final ScheduledExecutorService TICKS = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "live-chart-frames");
         t.setDaemon(true);
         return t;
     });
 
-    private final Node node;
-    private final Runnable frame;
+    /** Makes a frame on the FX thread; returns whether it drew anything. */
+    private final BooleanSupplier frame;
     private final AtomicBoolean queued = new AtomicBoolean();
-    private volatile int framesPerSecond;
+    private volatile int framesPerSecond = DEFAULT_FRAMES_PER_SECOND;
+    private volatile long minFrameNanos = frameNanos(DEFAULT_FRAMES_PER_SECOND);
+    private long lastFrameNanos;
     private ScheduledFuture<?> task;
 
-    /**
-     * @param node  the chart: the clock runs while it is in a showing window
-     * @param frame run on the FX thread at each tick (at most one queued at a time)
-     */
-    FrameClock(Node node, int framesPerSecond, Runnable frame) {
-        this.node = node;
+    FrameTicker(BooleanSupplier frame) {
         this.frame = frame;
-        this.framesPerSecond = framesPerSecond;
-        followWindow();
     }
 
-    private void followWindow() {
-        ChangeListener<Boolean> showing = (obs, o, n) -> update();
+    /** Starts and stops the clock as {@code node} enters and leaves a showing window. */
+    void followShowing(Node node) {
+        ChangeListener<Boolean> showing = (obs, o, n) -> update(node);
         ChangeListener<Window> window = (obs, o, n) -> {
             if (o != null) {
                 o.showingProperty().removeListener(showing);
@@ -52,7 +52,7 @@ final class FrameClock {
             if (n != null) {
                 n.showingProperty().addListener(showing);
             }
-            update();
+            update(node);
         };
         node.sceneProperty().addListener((obs, o, n) -> {
             if (o != null) {
@@ -67,12 +67,11 @@ final class FrameClock {
                     n.getWindow().showingProperty().addListener(showing);
                 }
             }
-            update();
+            update(node);
         });
     }
 
-    /** Starts or stops the clock for where the chart is now. */
-    void update() {
+    private void update(Node node) {
         Scene scene = node.getScene();
         if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
             start();
@@ -81,20 +80,26 @@ final class FrameClock {
         }
     }
 
-    /** A new rate; a running clock restarts at it. */
-    void setFramesPerSecond(int fps) {
-        framesPerSecond = fps;
+    /** Clamped to 1..60. Restarts a running clock so that it ticks at the new rate. */
+    void setFramesPerSecond(int framesPerSecond) {
+        int fps = Math.max(1, Math.min(60, framesPerSecond));
+        minFrameNanos = frameNanos(fps);
+        this.framesPerSecond = fps;
         if (task != null) {
             stop();
             start();
         }
     }
 
+    int getFramesPerSecond() {
+        return framesPerSecond;
+    }
+
     boolean isRunning() {
         return task != null;
     }
 
-    private void start() {
+    void start() {
         if (task == null) {
             task = TICKS.scheduleAtFixedRate(this::tick, 0, 1000 / framesPerSecond, TimeUnit.MILLISECONDS);
         }
@@ -111,8 +116,16 @@ final class FrameClock {
         if (queued.compareAndSet(false, true)) {
             Platform.runLater(() -> {
                 queued.set(false);
-                frame.run();
+                long now = System.nanoTime();
+                if (now - lastFrameNanos >= minFrameNanos && frame.getAsBoolean()) {
+                    lastFrameNanos = now;
+                }
             });
         }
+    }
+
+    /** A little under one frame's time, so that ticks that come a bit early still draw. */
+    private static long frameNanos(int framesPerSecond) {
+        return 1_000_000_000L / framesPerSecond - 2_000_000L;
     }
 }
