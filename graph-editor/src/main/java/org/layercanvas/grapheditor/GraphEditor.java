@@ -27,6 +27,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
@@ -35,6 +38,7 @@ import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
@@ -97,7 +101,6 @@ public class GraphEditor extends Region {
     private final Group labelLayer = new Group();
     private final Group dragLayer = new Group();
     private final Pane overlay = new Pane();
-    private final Region themeProbe = new Region();
     private final Rectangle clip = new Rectangle();
     private final Translate pan = new Translate();
     private final Scale scale = new Scale(1, 1, 0, 0);
@@ -138,7 +141,7 @@ public class GraphEditor extends Region {
     private Point2D createAt;
     private PortKey createFrom;
     private Transition animation;
-    private boolean themeChecked;
+    private boolean restyleForTheme;
     private final EditorGestures gestures;
 
     public GraphEditor() {
@@ -156,12 +159,9 @@ public class GraphEditor extends Region {
 
         overlay.setManaged(false);
         overlay.setPickOnBounds(false);
-        themeProbe.getStyleClass().add("theme-probe");
-        themeProbe.setManaged(false);
-        themeProbe.setVisible(false);
         createMenu = new CreateMenu(this::onCreatePicked, this::onCreateMenuClosed);
         overlay.getChildren().add(createMenu);
-        getChildren().addAll(grid, content, overlay, themeProbe);
+        getChildren().addAll(grid, content, overlay);
 
         zoom.addListener(obs -> onZoomChanged());
         zoomIdle.setOnFinished(e -> zoomSettled());
@@ -182,12 +182,6 @@ public class GraphEditor extends Region {
             WireView v = wireViews.get(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved());
             if (v != null) {
                 v.setSelected(c.wasAdded());
-            }
-        });
-        sceneProperty().addListener((obs, o, n) -> {
-            themeChecked = false;
-            if (!getChildren().contains(themeProbe)) {
-                getChildren().add(themeProbe);
             }
         });
         gestures = new EditorGestures(this);
@@ -696,7 +690,8 @@ public class GraphEditor extends Region {
     }
 
     private void redrawGrid() {
-        grid.draw(pan.getX(), pan.getY(), appliedZoom, gridSize.get(), !zooming);
+        grid.draw(pan.getX(), pan.getY(), appliedZoom, gridSize.get(), !zooming, gridMinorColor.get(),
+                gridMajorColor.get());
     }
 
     // ---------------------------------------------------------------- create menu
@@ -887,6 +882,63 @@ public class GraphEditor extends Region {
         return c;
     }
 
+    // ---------------------------------------------------------------- CSS
+
+    private static final ColorCss<GraphEditor> GRID_MINOR_COLOR = new ColorCss<>("-ge-grid-minor-color",
+            Color.rgb(128, 128, 128, 0.08), e -> e.gridMinorColor);
+    private static final ColorCss<GraphEditor> GRID_MAJOR_COLOR = new ColorCss<>("-ge-grid-major-color",
+            Color.rgb(128, 128, 128, 0.17), e -> e.gridMajorColor);
+    /** The theme's background; null (without a warning) when the scene has no AtlantaFX colours. */
+    private static final ColorCss<GraphEditor> THEME_COLOR = new ColorCss<>("-ge-theme-color",
+            ThemeColorConverter.INSTANCE, null, e -> e.themeColor);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> list = new ArrayList<>(Region.getClassCssMetaData());
+        list.addAll(List.of(GRID_MINOR_COLOR, GRID_MAJOR_COLOR, THEME_COLOR));
+        CSS_META_DATA = List.copyOf(list);
+    }
+
+    private final StyleableObjectProperty<Color> gridMinorColor =
+            GRID_MINOR_COLOR.newProperty(this, "gridMinorColor", () -> gridTask.request());
+    private final StyleableObjectProperty<Color> gridMajorColor =
+            GRID_MAJOR_COLOR.newProperty(this, "gridMajorColor", () -> gridTask.request());
+    private final StyleableObjectProperty<Color> themeColor =
+            THEME_COLOR.newProperty(this, "themeColor", this::followTheme);
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    /** Colour of the fine grid lines (CSS {@code -ge-grid-minor-color}); faded further as they get close. */
+    public final ObjectProperty<Color> gridMinorColorProperty() {
+        return gridMinorColor;
+    }
+
+    /** Colour of every fifth grid line (CSS {@code -ge-grid-major-color}). */
+    public final ObjectProperty<Color> gridMajorColorProperty() {
+        return gridMajorColor;
+    }
+
+    /** Theme colours resolve under AtlantaFX only; then the -ge-* palette is switched to them. */
+    private void followTheme() {
+        boolean themed = themeColor.get() != null;
+        if (themed != getStyleClass().contains(THEMED)) {
+            if (themed) {
+                getStyleClass().add(THEMED);
+            } else {
+                getStyleClass().remove(THEMED);
+            }
+            restyleForTheme = true;
+            requestLayout();
+        }
+    }
+
     // ---------------------------------------------------------------- layout
 
     @Override
@@ -902,21 +954,10 @@ public class GraphEditor extends Region {
             redrawGrid();
             notifyTask.request();
         }
-        if (!themeChecked && getScene() != null) {
-            themeChecked = true;
-            // The probe is styled with AtlantaFX's -color-bg-default: if that resolved, use the theme's colours.
-            // Without AtlantaFX the lookup fails once (JavaFX logs a CSS warning); the probe is then removed, so it
-            // is not restyled (and warned about) on every state change.
-            boolean themed = themeProbe.getBackground() != null && !themeProbe.getBackground().getFills().isEmpty();
-            getChildren().remove(themeProbe);
-            if (themed != getStyleClass().contains(THEMED)) {
-                if (themed) {
-                    getStyleClass().add(THEMED);
-                } else {
-                    getStyleClass().remove(THEMED);
-                }
-                applyCss();
-            }
+        if (restyleForTheme) {
+            // The theme was found (or lost) while styling: restyle now, not a frame later in the fallback colours.
+            restyleForTheme = false;
+            applyCss();
         }
     }
 
