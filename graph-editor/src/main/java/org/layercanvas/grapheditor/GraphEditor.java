@@ -2,11 +2,7 @@ package org.layercanvas.grapheditor;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,15 +14,12 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
-import javafx.collections.SetChangeListener;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
@@ -41,8 +34,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.transform.Scale;
-import javafx.scene.transform.Translate;
 import javafx.util.Duration;
 
 /**
@@ -64,7 +55,8 @@ import javafx.util.Duration;
  * Space (tap) or Ctrl+Space opens the create menu.
  *
  * <p>Style: add {@link #STYLESHEET} (done by the constructor); classes and pseudo-classes are in
- * {@link GraphEditorStyles}.
+ * {@link GraphEditorStyles}; colours painted in code are the CSS properties {@code -ge-grid-minor-color} and
+ * {@code -ge-grid-major-color}.
  */
 public class GraphEditor extends Region {
     /** The default stylesheet; neutral, uses AtlantaFX colours when the scene has them. */
@@ -84,45 +76,23 @@ public class GraphEditor extends Region {
     public static final double ZOOM_STEP = 1.2;
     private static final double FIT_MARGIN = 40;
     private static final double FIT_MAX_ZOOM = 1.0;
-    private static final double ZOOM_IDLE_MS = 250;
     static final String THEMED = "themed";
 
     private final GridLayer grid = new GridLayer();
     private final Group content = new Group();
-    private final Group wireLayer = new Group();
-    private final Pane nodeLayer = new Pane() {
-        @Override
-        protected void layoutChildren() {
-            super.layoutChildren();
-            // Node skins have just been sized: wires can now meet their ports exactly.
-            updateDirtyWires();
-        }
-    };
-    private final Group labelLayer = new Group();
     private final Group dragLayer = new Group();
     private final Pane overlay = new Pane();
     private final Rectangle clip = new Rectangle();
-    private final Translate pan = new Translate();
-    private final Scale scale = new Scale(1, 1, 0, 0);
     private final CreateMenu createMenu;
-
-    private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
-    private final Map<String, WireView> wireViews = new LinkedHashMap<>();
-    private final Map<String, List<WireView>> wiresByNode = new HashMap<>();
-    private final Set<WireView> dirtyWires = new LinkedHashSet<>();
-    /** Nodes whose view position is owned by a running gesture or animation, not by the snapshot. */
-    private final Set<String> transientNodes = new HashSet<>();
     private final List<Runnable> viewListeners = new CopyOnWriteArrayList<>();
-
-    private GraphSnapshot graph = GraphSnapshot.EMPTY;
-    private GraphSnapshot pending;
-    private final PulseTask applyTask = new PulseTask(this, true, this::applyPending);
     private final PulseTask gridTask = new PulseTask(this, false, this::redrawGrid);
     private final PulseTask notifyTask = new PulseTask(this, true, this::fireViewChanged);
+    private final EditorSelection selection;
+    private final SnapshotReconciler views;
+    private final EditorViewport viewport;
 
-    private final ObservableSet<String> selectedNodes = FXCollections.observableSet(new LinkedHashSet<>());
-    private final ObservableSet<String> selectedWires = FXCollections.observableSet(new LinkedHashSet<>());
-    private final ReadOnlyObjectWrapper<String> focusedNode = new ReadOnlyObjectWrapper<>(this, "focusedNode");
+    private GraphSnapshot pending;
+    private final PulseTask applyTask = new PulseTask(this, true, this::applyPending);
     private final ReadOnlyStringWrapper lastRefusal = new ReadOnlyStringWrapper(this, "lastRefusal");
     private final ObjectProperty<EditorIntents> intents =
             new SimpleObjectProperty<>(this, "intents", new EditorIntents() { });
@@ -130,14 +100,7 @@ public class GraphEditor extends Region {
             new SimpleObjectProperty<>(this, "connectionPolicy", ConnectionPolicy.ALLOW_ALL);
     private final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", true);
     private final DoubleProperty gridSize = new SimpleDoubleProperty(this, "gridSize", 20);
-    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
-    private double appliedZoom = 1;
-    private boolean zoomAnchored;
 
-    /** Ends a zoom gesture: a short pause after the last zoom change. */
-    private final javafx.animation.PauseTransition zoomIdle =
-            new javafx.animation.PauseTransition(Duration.millis(ZOOM_IDLE_MS));
-    private boolean zooming;
     private Point2D createAt;
     private PortKey createFrom;
     private Transition animation;
@@ -150,12 +113,16 @@ public class GraphEditor extends Region {
         setFocusTraversable(true);
         setClip(clip);
 
+        selection = new EditorSelection(this, id -> views().nodeViews().get(id), id -> views().wireViews().get(id),
+                notifyTask::request);
+        views = new SnapshotReconciler(selection.nodes(), selection.wires(), this::cache);
+        viewport = new EditorViewport(this, this::onViewMoved, () -> setCacheHints(CacheHint.SPEED),
+                z -> views.labelLayer().setVisible(z >= WIRE_LABEL_MIN_ZOOM), this::zoomSettled);
+
         content.setManaged(false);
-        content.getTransforms().setAll(pan, scale);
-        nodeLayer.setPickOnBounds(false);
-        labelLayer.setMouseTransparent(true);
+        content.getTransforms().setAll(viewport.pan(), viewport.scale());
         dragLayer.setMouseTransparent(true);
-        content.getChildren().addAll(wireLayer, nodeLayer, labelLayer, dragLayer);
+        content.getChildren().addAll(views.wireLayer(), views.nodeLayer(), views.labelLayer(), dragLayer);
 
         overlay.setManaged(false);
         overlay.setPickOnBounds(false);
@@ -163,28 +130,13 @@ public class GraphEditor extends Region {
         overlay.getChildren().add(createMenu);
         getChildren().addAll(grid, content, overlay);
 
-        zoom.addListener(obs -> onZoomChanged());
-        zoomIdle.setOnFinished(e -> zoomSettled());
         gridSize.addListener(obs -> gridTask.request());
-        pan.xProperty().addListener(obs -> onViewMoved());
-        pan.yProperty().addListener(obs -> onViewMoved());
-        selectedNodes.addListener((SetChangeListener<String>) c -> {
-            NodeView v = nodeViews.get(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved());
-            if (v != null) {
-                v.setSelected(c.wasAdded());
-            }
-            if (c.wasRemoved() && Objects.equals(c.getElementRemoved(), focusedNode.get())) {
-                focusedNode.set(null);
-            }
-            notifyTask.request();
-        });
-        selectedWires.addListener((SetChangeListener<String>) c -> {
-            WireView v = wireViews.get(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved());
-            if (v != null) {
-                v.setSelected(c.wasAdded());
-            }
-        });
         gestures = new EditorGestures(this);
+    }
+
+    /** The views, for the selection's listeners (which exist before the views do). */
+    private SnapshotReconciler views() {
+        return views;
     }
 
     // ---------------------------------------------------------------- graph
@@ -200,7 +152,7 @@ public class GraphEditor extends Region {
 
     /** The newest graph given to {@link #setGraph}, applied or not. */
     public GraphSnapshot getGraph() {
-        return pending != null ? pending : graph;
+        return pending != null ? pending : views.shown();
     }
 
     /** Applies a snapshot still waiting for the next pulse now (normally not needed). */
@@ -211,152 +163,17 @@ public class GraphEditor extends Region {
     private void applyPending() {
         GraphSnapshot next = pending;
         pending = null;
-        if (next == null) {
-            return;
-        }
-        graph = next;
-        Map<String, NodeModel> nodes = new LinkedHashMap<>();
-        for (NodeModel n : next.nodes()) {
-            nodes.put(n.id(), n);
-        }
-        Set<String> moved = new HashSet<>();
-
-        Set<Node> removedViews = new HashSet<>();
-        nodeViews.entrySet().removeIf(e -> {
-            if (!nodes.containsKey(e.getKey())) {
-                removedViews.add(e.getValue());
-                transientNodes.remove(e.getKey());
-                return true;
-            }
-            return false;
-        });
-        if (!removedViews.isEmpty()) {
-            nodeLayer.getChildren().removeAll(removedViews);
-        }
-        List<Node> addedViews = new ArrayList<>();
-        for (NodeModel m : nodes.values()) {
-            NodeView v = nodeViews.get(m.id());
-            if (v == null) {
-                v = createNodeView(m);
-                nodeViews.put(m.id(), v);
-                addedViews.add(v);
-                moved.add(m.id());
-            } else if (!v.model().equals(m) && v.update(m)) {
-                moved.add(m.id());
-            }
-            if (!transientNodes.contains(m.id()) && (v.getLayoutX() != m.x() || v.getLayoutY() != m.y())) {
-                v.relocate(m.x(), m.y());
-                moved.add(m.id());
-            }
-        }
-        nodeLayer.getChildren().addAll(addedViews);
-        selectedNodes.retainAll(nodes.keySet());
-
-        Map<String, WireModel> wires = new LinkedHashMap<>();
-        for (WireModel w : next.wires()) {
-            wires.put(w.id(), w);
-        }
-        boolean topologyChanged = false;
-        Set<Node> removedWireNodes = new HashSet<>();
-        Set<Node> removedLabels = new HashSet<>();
-        var it = wireViews.entrySet().iterator();
-        while (it.hasNext()) {
-            var e = it.next();
-            if (!wires.containsKey(e.getKey())) {
-                removedWireNodes.add(e.getValue().curve());
-                removedLabels.add(e.getValue().label());
-                dirtyWires.remove(e.getValue());
-                it.remove();
-                topologyChanged = true;
-            }
-        }
-        if (!removedWireNodes.isEmpty()) {
-            wireLayer.getChildren().removeAll(removedWireNodes);
-            labelLayer.getChildren().removeAll(removedLabels);
-        }
-        List<Node> addedWireNodes = new ArrayList<>();
-        List<Node> addedLabels = new ArrayList<>();
-        for (WireModel m : wires.values()) {
-            WireView v = wireViews.get(m.id());
-            if (v == null) {
-                v = new WireView(m);
-                cache(v.label());
-                v.curve().getProperties().put(WIRE_ID_KEY, m.id());
-                v.setSelected(selectedWires.contains(m.id()));
-                wireViews.put(m.id(), v);
-                addedWireNodes.add(v.curve());
-                addedLabels.add(v.label());
-                dirtyWires.add(v);
-                topologyChanged = true;
-            } else if (!v.model().equals(m)) {
-                boolean endsChanged = !v.model().from().equals(m.from()) || !v.model().to().equals(m.to());
-                v.update(m);
-                if (endsChanged) {
-                    dirtyWires.add(v);
-                    topologyChanged = true;
-                }
-            }
-        }
-        wireLayer.getChildren().addAll(addedWireNodes);
-        labelLayer.getChildren().addAll(addedLabels);
-        selectedWires.retainAll(wires.keySet());
-        if (topologyChanged) {
-            rebuildWireIndex();
-        }
-        markWiresDirty(moved);
-        updateDirtyWires();
-        notifyTask.request();
-    }
-
-    private NodeView createNodeView(NodeModel m) {
-        NodeView v = new NodeView(m);
-        cache(v);
-        v.setSelected(selectedNodes.contains(m.id()));
-        v.widthProperty().addListener(obs -> markWiresDirty(List.of(v.nodeId())));
-        v.heightProperty().addListener(obs -> markWiresDirty(List.of(v.nodeId())));
-        return v;
-    }
-
-    private void rebuildWireIndex() {
-        wiresByNode.clear();
-        for (WireView w : wireViews.values()) {
-            wiresByNode.computeIfAbsent(w.model().from().nodeId(), k -> new ArrayList<>()).add(w);
-            wiresByNode.computeIfAbsent(w.model().to().nodeId(), k -> new ArrayList<>()).add(w);
-        }
-    }
-
-    private void markWiresDirty(Collection<String> nodeIds) {
-        for (String id : nodeIds) {
-            List<WireView> ws = wiresByNode.get(id);
-            if (ws != null) {
-                dirtyWires.addAll(ws);
-            }
+        if (next != null) {
+            views.apply(next);
+            notifyTask.request();
         }
     }
 
     /** Re-shapes the wires touching these nodes at once (used while dragging and animating). */
     void updateWiresOf(Collection<String> nodeIds) {
-        markWiresDirty(nodeIds);
-        updateDirtyWires();
+        views.markWiresDirty(nodeIds);
+        views.updateDirtyWires();
         notifyTask.request();
-    }
-
-    private void updateDirtyWires() {
-        if (dirtyWires.isEmpty()) {
-            return;
-        }
-        for (WireView w : dirtyWires) {
-            WireModel m = w.model();
-            NodeView a = nodeViews.get(m.from().nodeId());
-            NodeView b = nodeViews.get(m.to().nodeId());
-            boolean visible = a != null && b != null;
-            w.curve().setVisible(visible);
-            w.label().setVisible(visible && !m.label().isEmpty());
-            if (visible) {
-                w.setEnds(a.portCenterInCanvas(m.from().port(), false), b.portCenterInCanvas(m.to().port(), true));
-            }
-        }
-        dirtyWires.clear();
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -448,115 +265,65 @@ public class GraphEditor extends Region {
 
     /** Ids of selected nodes; observable, and may be changed directly. */
     public ObservableSet<String> getSelectedNodes() {
-        return selectedNodes;
+        return selection.nodes();
     }
 
     /** Ids of selected wires; observable, and may be changed directly. */
     public ObservableSet<String> getSelectedWires() {
-        return selectedWires;
+        return selection.wires();
     }
 
     /** The primary selected node: the last one clicked or tabbed to; null when none. */
     public final ReadOnlyObjectProperty<String> focusedNodeProperty() {
-        return focusedNode.getReadOnlyProperty();
+        return selection.focused().getReadOnlyProperty();
     }
 
     public final String getFocusedNode() {
-        return focusedNode.get();
+        return selection.focused().get();
     }
 
     /** Selects only this node and makes it the focused node. */
     public void select(String nodeId) {
-        selectedWires.clear();
-        selectedNodes.retainAll(Set.of(nodeId));
-        selectedNodes.add(nodeId);
-        focusedNode.set(nodeId);
+        selection.select(nodeId);
     }
 
     /** Adds or removes a node from the selection (Shift/Ctrl-click). */
     public void toggleSelection(String nodeId) {
-        if (selectedNodes.contains(nodeId)) {
-            selectedNodes.remove(nodeId);
-        } else {
-            selectedNodes.add(nodeId);
-            focusedNode.set(nodeId);
-        }
+        selection.toggle(nodeId);
     }
 
     /** Selects only this wire. */
     public void selectWire(String wireId) {
-        selectedNodes.clear();
-        selectedWires.retainAll(Set.of(wireId));
-        selectedWires.add(wireId);
+        selection.selectWire(wireId);
     }
 
     public void selectAll() {
         applyPendingGraph();
-        selectedNodes.addAll(nodeViews.keySet());
-        selectedWires.addAll(wireViews.keySet());
+        selection.addAll(views.nodeViews().keySet(), views.wireViews().keySet());
     }
 
     public void clearSelection() {
-        selectedNodes.clear();
-        selectedWires.clear();
-        focusedNode.set(null);
+        selection.clear();
     }
 
     /** Node ids in reading order: top to bottom, then left to right. */
     List<String> readingOrder() {
-        List<NodeView> views = new ArrayList<>(nodeViews.values());
-        views.sort(Comparator.comparingDouble((NodeView v) -> v.model().y()).thenComparingDouble(v -> v.model().x()));
-        List<String> ids = new ArrayList<>(views.size());
-        views.forEach(v -> ids.add(v.nodeId()));
-        return ids;
+        return views.readingOrder();
     }
 
     // ---------------------------------------------------------------- zoom and pan
 
     /** Screen pixels per canvas unit, clamped to [{@value #MIN_ZOOM}, {@value #MAX_ZOOM}]. Setting it zooms around the centre. */
     public final DoubleProperty zoomProperty() {
-        return zoom;
+        return viewport.zoomProperty();
     }
 
     public final double getZoom() {
-        return zoom.get();
+        return viewport.zoomProperty().get();
     }
 
     public final void setZoom(double value) {
-        zoom.set(value);
-    }
-
-    private static double clampZoom(double z) {
-        return Double.isNaN(z) ? 1 : Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z));
-    }
-
-    private void onZoomChanged() {
-        double z = zoom.get();
-        double c = clampZoom(z);
-        if (c != z) {
-            zoom.set(c);
-            return;
-        }
-        if (c == appliedZoom) {
-            return;
-        }
-        if (!zoomAnchored) {
-            // Keep the canvas point at the centre of the view where it is.
-            double cx = (getWidth() / 2 - pan.getX()) / appliedZoom;
-            double cy = (getHeight() / 2 - pan.getY()) / appliedZoom;
-            pan.setX(getWidth() / 2 - cx * c);
-            pan.setY(getHeight() / 2 - cy * c);
-        }
-        appliedZoom = c;
-        scale.setX(c);
-        scale.setY(c);
-        labelLayer.setVisible(c >= WIRE_LABEL_MIN_ZOOM);
-        if (!zooming) {
-            zooming = true;
-            setCacheHints(CacheHint.SPEED);
-        }
-        zoomIdle.playFromStart();
-        onViewMoved();
+        viewport.zoomProperty().set(value);
     }
 
     /**
@@ -567,40 +334,27 @@ public class GraphEditor extends Region {
      */
     private void cache(Node n) {
         n.setCache(true);
-        n.setCacheHint(zooming ? CacheHint.SPEED : CacheHint.QUALITY);
+        n.setCacheHint(viewport != null && viewport.isZooming() ? CacheHint.SPEED : CacheHint.QUALITY);
     }
 
     private void setCacheHints(CacheHint hint) {
-        for (NodeView v : nodeViews.values()) {
+        for (NodeView v : views.nodeViews().values()) {
             v.setCacheHint(hint);
         }
-        for (WireView w : wireViews.values()) {
+        for (WireView w : views.wireViews().values()) {
             w.label().setCacheHint(hint);
         }
     }
 
     private void zoomSettled() {
-        zooming = false;
         gridTask.request();
         setCacheHints(CacheHint.QUALITY);
-        pseudoClassStateChanged(GraphEditorStyles.ZOOMED_OUT, appliedZoom < DETAIL_MIN_ZOOM);
+        pseudoClassStateChanged(GraphEditorStyles.ZOOMED_OUT, viewport.appliedZoom() < DETAIL_MIN_ZOOM);
     }
 
     /** Multiplies the zoom by {@code factor}, keeping the canvas point under {@code (x, y)} (editor coordinates) still. */
     public void zoomAt(double factor, double x, double y) {
-        double target = clampZoom(appliedZoom * factor);
-        if (target == appliedZoom) {
-            return;
-        }
-        Point2D c = localToCanvas(x, y);
-        zoomAnchored = true;
-        try {
-            pan.setX(x - c.getX() * target);
-            pan.setY(y - c.getY() * target);
-            zoom.set(target);
-        } finally {
-            zoomAnchored = false;
-        }
+        viewport.zoomAt(factor, x, y);
     }
 
     public void zoomIn() {
@@ -614,34 +368,21 @@ public class GraphEditor extends Region {
     /** Zooms (at most to 100 %) and pans so that every node is visible. Keys: F, Ctrl+0. */
     public void zoomToFit() {
         applyPendingGraph();
-        Rectangle2D b = nodesBounds();
-        if (b == null || getWidth() <= 0 || getHeight() <= 0) {
-            return;
+        Rectangle2D b = views.nodesBounds();
+        if (b != null && getWidth() > 0 && getHeight() > 0) {
+            viewport.fit(b, FIT_MARGIN, FIT_MAX_ZOOM);
         }
-        double availW = Math.max(1, getWidth() - 2 * FIT_MARGIN);
-        double availH = Math.max(1, getHeight() - 2 * FIT_MARGIN);
-        double z = clampZoom(Math.min(FIT_MAX_ZOOM, Math.min(availW / Math.max(1, b.getWidth()),
-                availH / Math.max(1, b.getHeight()))));
-        zoomAnchored = true;
-        try {
-            zoom.set(z);
-        } finally {
-            zoomAnchored = false;
-        }
-        centerOnPoint(new Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2));
     }
 
     /** Pans so that this canvas point is at the centre of the view. */
     public void centerOnPoint(Point2D canvasPoint) {
-        double z = appliedZoom;
-        pan.setX(getWidth() / 2 - canvasPoint.getX() * z);
-        pan.setY(getHeight() / 2 - canvasPoint.getY() * z);
+        viewport.centerOn(canvasPoint);
     }
 
     /** Pans so that this node is at the centre of the view. */
     public void centerOn(String nodeId) {
         applyPendingGraph();
-        Rectangle2D b = nodeBounds(nodeId);
+        Rectangle2D b = views.nodeBounds(nodeId);
         if (b != null) {
             centerOnPoint(new Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2));
         }
@@ -649,7 +390,7 @@ public class GraphEditor extends Region {
 
     /** Pans only if needed, so that this node is fully visible. */
     public void scrollIntoView(String nodeId) {
-        Rectangle2D b = nodeBounds(nodeId);
+        Rectangle2D b = views.nodeBounds(nodeId);
         Rectangle2D v = visibleCanvasArea();
         if (b != null && !(v.contains(b.getMinX(), b.getMinY()) && v.contains(b.getMaxX(), b.getMaxY()))) {
             centerOn(nodeId);
@@ -658,8 +399,7 @@ public class GraphEditor extends Region {
 
     /** Moves the view by this many screen pixels. */
     public void panBy(double dx, double dy) {
-        pan.setX(pan.getX() + dx);
-        pan.setY(pan.getY() + dy);
+        viewport.panBy(dx, dy);
     }
 
     /** The canvas coordinate at the centre of the visible area (where the application adds new nodes). */
@@ -669,19 +409,17 @@ public class GraphEditor extends Region {
 
     /** The part of the canvas that is visible, in canvas coordinates. */
     public Rectangle2D visibleCanvasArea() {
-        Point2D a = localToCanvas(0, 0);
-        return new Rectangle2D(a.getX(), a.getY(), Math.max(0, getWidth() / appliedZoom),
-                Math.max(0, getHeight() / appliedZoom));
+        return viewport.visibleArea();
     }
 
     /** Editor (local) coordinates to canvas coordinates. */
     public Point2D localToCanvas(double x, double y) {
-        return new Point2D((x - pan.getX()) / appliedZoom, (y - pan.getY()) / appliedZoom);
+        return viewport.toCanvas(x, y);
     }
 
     /** Canvas coordinates to editor (local) coordinates. */
     public Point2D canvasToLocal(double x, double y) {
-        return new Point2D(x * appliedZoom + pan.getX(), y * appliedZoom + pan.getY());
+        return viewport.toLocal(x, y);
     }
 
     private void onViewMoved() {
@@ -690,8 +428,8 @@ public class GraphEditor extends Region {
     }
 
     private void redrawGrid() {
-        grid.draw(pan.getX(), pan.getY(), appliedZoom, gridSize.get(), !zooming, gridMinorColor.get(),
-                gridMajorColor.get());
+        grid.draw(viewport.pan().getX(), viewport.pan().getY(), viewport.appliedZoom(), gridSize.get(),
+                !viewport.isZooming(), gridMinorColor.get(), gridMajorColor.get());
     }
 
     // ---------------------------------------------------------------- create menu
@@ -754,14 +492,14 @@ public class GraphEditor extends Region {
         }
         Map<NodeView, Point2D[]> moves = new LinkedHashMap<>();
         positions.forEach((id, to) -> {
-            NodeView v = nodeViews.get(id);
+            NodeView v = views.nodeViews().get(id);
             if (v != null) {
                 moves.put(v, new Point2D[] {new Point2D(v.getLayoutX(), v.getLayoutY()), to});
             }
         });
         List<String> ids = new ArrayList<>();
         moves.keySet().forEach(v -> ids.add(v.nodeId()));
-        transientNodes.addAll(ids);
+        views.transientNodes().addAll(ids);
         Transition t = new Transition() {
             {
                 setCycleDuration(duration == null || duration.lessThan(Duration.ONE) ? Duration.ONE : duration);
@@ -777,7 +515,7 @@ public class GraphEditor extends Region {
         };
         t.setOnFinished(e -> {
             animation = null;
-            ids.forEach(transientNodes::remove);
+            ids.forEach(views.transientNodes()::remove);
             if (onFinished != null) {
                 onFinished.run();
             }
@@ -790,11 +528,11 @@ public class GraphEditor extends Region {
     public Map<String, Dimension2D> nodeSizes() {
         applyPendingGraph();
         Map<String, Dimension2D> sizes = new LinkedHashMap<>();
-        boolean needCss = nodeViews.values().stream().anyMatch(v -> v.getWidth() <= 0);
+        boolean needCss = views.nodeViews().values().stream().anyMatch(v -> v.getWidth() <= 0);
         if (needCss && getScene() != null) {
             applyCss();
         }
-        for (NodeView v : nodeViews.values()) {
+        for (NodeView v : views.nodeViews().values()) {
             sizes.put(v.nodeId(), new Dimension2D(v.effectiveWidth(), v.effectiveHeight()));
         }
         return sizes;
@@ -803,15 +541,15 @@ public class GraphEditor extends Region {
     // ---------------------------------------------------------------- package internals for gestures and minimap
 
     Map<String, NodeView> nodeViews() {
-        return nodeViews;
+        return views.nodeViews();
     }
 
     Map<String, WireView> wireViews() {
-        return wireViews;
+        return views.wireViews();
     }
 
     Set<String> transientNodes() {
-        return transientNodes;
+        return views.transientNodes();
     }
 
     Pane overlay() {
@@ -823,42 +561,17 @@ public class GraphEditor extends Region {
     }
 
     double appliedZoom() {
-        return appliedZoom;
+        return viewport.appliedZoom();
     }
 
     /** The wire nearest to a canvas point within {@code tolerance} canvas units, or null. */
     WireView wireAt(Point2D canvasPoint, double tolerance) {
-        WireView best = null;
-        double bestD = tolerance;
-        for (WireView w : wireViews.values()) {
-            double d = w.distanceTo(canvasPoint, tolerance);
-            if (d <= bestD) {
-                best = w;
-                bestD = d;
-            }
-        }
-        return best;
-    }
-
-    Rectangle2D nodeBounds(String id) {
-        NodeView v = nodeViews.get(id);
-        return v == null ? null
-                : new Rectangle2D(v.getLayoutX(), v.getLayoutY(), v.effectiveWidth(), v.effectiveHeight());
+        return views.wireAt(canvasPoint, tolerance);
     }
 
     /** Union of all node bounds as shown, or null without nodes. */
     Rectangle2D nodesBounds() {
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (NodeView v : nodeViews.values()) {
-            minX = Math.min(minX, v.getLayoutX());
-            minY = Math.min(minY, v.getLayoutY());
-            maxX = Math.max(maxX, v.getLayoutX() + v.effectiveWidth());
-            maxY = Math.max(maxY, v.getLayoutY() + v.effectiveHeight());
-        }
-        return minX > maxX ? null : new Rectangle2D(minX, minY, maxX - minX, maxY - minY);
+        return views.nodesBounds();
     }
 
     /** Called after anything the minimap shows changed (coalesced to once per pulse). */
