@@ -106,7 +106,7 @@ final class EditorGestures {
         if (ancestor(t, NodeView.class, editor) != null) {
             return null;
         }
-        return editor.wireAt(editor.localToCanvas(local.getX(), local.getY()), WIRE_PICK / editor.appliedZoom());
+        return editor.views().wireAt(editor.localToCanvas(local.getX(), local.getY()), WIRE_PICK / editor.viewport().appliedZoom());
     }
 
     // ---------------------------------------------------------------- mouse

@@ -158,7 +158,7 @@ final class EditorKeys {
     }
 
     private void tabTo(int direction) {
-        List<String> order = editor.readingOrder();
+        List<String> order = editor.views().readingOrder();
         if (order.isEmpty()) {
             return;
         }
@@ -182,10 +182,10 @@ final class EditorKeys {
         double step = editor.getGridSize() > 0 ? editor.getGridSize() : 10;
         Map<String, Point2D> moves = new LinkedHashMap<>();
         for (String id : editor.getSelectedNodes()) {
-            NodeView v = editor.nodeViews().get(id);
+            NodeView v = editor.views().nodeViews().get(id);
             if (v != null) {
                 Point2D p = new Point2D(v.model().x() + dx * step, v.model().y() + dy * step);
-                moves.put(id, editor.snap(p));
+                moves.put(id, NodeDragGesture.snap(editor, p));
             }
         }
         if (!moves.isEmpty()) {

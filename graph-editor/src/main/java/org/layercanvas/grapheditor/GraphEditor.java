@@ -1,15 +1,10 @@
 package org.layercanvas.grapheditor;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.animation.Interpolator;
-import javafx.animation.Transition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -22,7 +17,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableSet;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
-import javafx.css.StyleableObjectProperty;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
@@ -32,8 +26,6 @@ import javafx.scene.Node;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.CubicCurve;
-import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 
 /**
@@ -78,18 +70,16 @@ public class GraphEditor extends Region {
     private static final double FIT_MAX_ZOOM = 1.0;
     static final String THEMED = "themed";
 
-    private final GridLayer grid = new GridLayer();
-    private final Group content = new Group();
-    private final Group dragLayer = new Group();
-    private final Pane overlay = new Pane();
-    private final Rectangle clip = new Rectangle();
     private final CreateMenu createMenu;
     private final List<Runnable> viewListeners = new CopyOnWriteArrayList<>();
     private final PulseTask gridTask = new PulseTask(this, false, this::redrawGrid);
-    private final PulseTask notifyTask = new PulseTask(this, true, this::fireViewChanged);
+    /** Tells the minimap (once per pulse) that what it shows changed. */
+    private final PulseTask notifyTask = new PulseTask(this, true, () -> viewListeners.forEach(Runnable::run));
+    private final EditorCss css = new EditorCss(this, gridTask::request);
     private final EditorSelection selection;
     private final SnapshotReconciler views;
     private final EditorViewport viewport;
+    private final EditorLayers layers;
 
     private GraphSnapshot pending;
     private final PulseTask applyTask = new PulseTask(this, true, this::applyPending);
@@ -101,42 +91,38 @@ public class GraphEditor extends Region {
     private final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", true);
     private final DoubleProperty gridSize = new SimpleDoubleProperty(this, "gridSize", 20);
 
-    private Point2D createAt;
-    private PortKey createFrom;
-    private Transition animation;
-    private boolean restyleForTheme;
+    private final NodeAnimator animator;
     private final EditorGestures gestures;
 
     public GraphEditor() {
         getStyleClass().add(GraphEditorStyles.EDITOR);
         getStylesheets().add(STYLESHEET);
         setFocusTraversable(true);
-        setClip(clip);
+        setPrefSize(800, 600);
+        setMinSize(50, 50);
 
         selection = new EditorSelection(this, id -> views().nodeViews().get(id), id -> views().wireViews().get(id),
                 notifyTask::request);
-        views = new SnapshotReconciler(selection.nodes(), selection.wires(), this::cache);
-        viewport = new EditorViewport(this, this::onViewMoved, () -> setCacheHints(CacheHint.SPEED),
+        views = new SnapshotReconciler(selection.nodes(), selection.wires(), () -> viewport().isZooming());
+        animator = new NodeAnimator(views, this::updateWiresOf);
+        viewport = new EditorViewport(this, this::onViewMoved, () -> views.setCacheHints(CacheHint.SPEED),
                 z -> views.labelLayer().setVisible(z >= WIRE_LABEL_MIN_ZOOM), this::zoomSettled);
 
-        content.setManaged(false);
-        content.getTransforms().setAll(viewport.pan(), viewport.scale());
-        dragLayer.setMouseTransparent(true);
-        content.getChildren().addAll(views.wireLayer(), views.nodeLayer(), views.labelLayer(), dragLayer);
-
-        overlay.setManaged(false);
-        overlay.setPickOnBounds(false);
-        createMenu = new CreateMenu(this::onCreatePicked, this::onCreateMenuClosed);
-        overlay.getChildren().add(createMenu);
-        getChildren().addAll(grid, content, overlay);
+        createMenu = new CreateMenu(this::onCreateMenuClosed);
+        layers = new EditorLayers(this, views, viewport, createMenu);
+        getChildren().addAll(layers.roots());
 
         gridSize.addListener(obs -> gridTask.request());
         gestures = new EditorGestures(this);
     }
 
-    /** The views, for the selection's listeners (which exist before the views do). */
-    private SnapshotReconciler views() {
+    /** The node and wire views (for gestures and the minimap). */
+    SnapshotReconciler views() {
         return views;
+    }
+
+    EditorViewport viewport() {
+        return viewport;
     }
 
     // ---------------------------------------------------------------- graph
@@ -253,14 +239,6 @@ public class GraphEditor extends Region {
         lastRefusal.set(reason);
     }
 
-    Point2D snap(Point2D p) {
-        double g = gridSize.get();
-        if (!snapToGrid.get() || g <= 0) {
-            return p;
-        }
-        return new Point2D(Math.round(p.getX() / g) * g, Math.round(p.getY() / g) * g);
-    }
-
     // ---------------------------------------------------------------- selection
 
     /** Ids of selected nodes; observable, and may be changed directly. */
@@ -306,11 +284,6 @@ public class GraphEditor extends Region {
         selection.clear();
     }
 
-    /** Node ids in reading order: top to bottom, then left to right. */
-    List<String> readingOrder() {
-        return views.readingOrder();
-    }
-
     // ---------------------------------------------------------------- zoom and pan
 
     /** Screen pixels per canvas unit, clamped to [{@value #MIN_ZOOM}, {@value #MAX_ZOOM}]. Setting it zooms around the centre. */
@@ -326,29 +299,9 @@ public class GraphEditor extends Region {
         viewport.zoomProperty().set(value);
     }
 
-    /**
-     * Node skins and wire labels are cached as bitmaps: panning then only copies pixels, which in software rendering
-     * is several times faster than drawing text and rounded backgrounds. While zooming the bitmaps are scaled
-     * (SPEED); when zooming pauses they are redrawn sharp at the new scale (QUALITY), and the level of detail is
-     * switched then, so restyling never happens mid-gesture.
-     */
-    private void cache(Node n) {
-        n.setCache(true);
-        n.setCacheHint(viewport != null && viewport.isZooming() ? CacheHint.SPEED : CacheHint.QUALITY);
-    }
-
-    private void setCacheHints(CacheHint hint) {
-        for (NodeView v : views.nodeViews().values()) {
-            v.setCacheHint(hint);
-        }
-        for (WireView w : views.wireViews().values()) {
-            w.label().setCacheHint(hint);
-        }
-    }
-
     private void zoomSettled() {
         gridTask.request();
-        setCacheHints(CacheHint.QUALITY);
+        views.setCacheHints(CacheHint.QUALITY);
         pseudoClassStateChanged(GraphEditorStyles.ZOOMED_OUT, viewport.appliedZoom() < DETAIL_MIN_ZOOM);
     }
 
@@ -428,8 +381,8 @@ public class GraphEditor extends Region {
     }
 
     private void redrawGrid() {
-        grid.draw(viewport.pan().getX(), viewport.pan().getY(), viewport.appliedZoom(), gridSize.get(),
-                !viewport.isZooming(), gridMinorColor.get(), gridMajorColor.get());
+        layers.drawGrid(viewport.transform(), gridSize.get(), !viewport.isZooming(), css.gridMinorColor.get(),
+                css.gridMajorColor.get());
     }
 
     // ---------------------------------------------------------------- create menu
@@ -444,16 +397,8 @@ public class GraphEditor extends Region {
      * {@link EditorIntents#create(CreateChoice, Point2D, PortKey)} with this point and {@code fromOrNull}.
      */
     public void showCreateMenu(Point2D canvasPoint, PortKey fromOrNull) {
-        createAt = canvasPoint;
-        createFrom = fromOrNull;
-        createMenu.open();
-        createMenu.applyCss();
-        Point2D local = canvasToLocal(canvasPoint.getX(), canvasPoint.getY());
-        double w = createMenu.prefWidth(-1);
-        double h = createMenu.prefHeight(-1);
-        double x = Math.max(4, Math.min(local.getX(), getWidth() - w - 4));
-        double y = Math.max(4, Math.min(local.getY(), getHeight() - h - 4));
-        createMenu.resizeRelocate(Math.round(x), Math.round(y), w, Math.min(h, Math.max(120, getHeight() - 8)));
+        createMenu.openAt(canvasToLocal(canvasPoint.getX(), canvasPoint.getY()), getWidth(), getHeight(),
+                choice -> intents().create(choice, canvasPoint, fromOrNull));
     }
 
     public void hideCreateMenu() {
@@ -466,10 +411,6 @@ public class GraphEditor extends Region {
 
     CreateMenu createMenu() {
         return createMenu;
-    }
-
-    private void onCreatePicked(CreateChoice choice) {
-        intents().create(choice, createAt, createFrom);
     }
 
     private void onCreateMenuClosed() {
@@ -486,92 +427,27 @@ public class GraphEditor extends Region {
      */
     public void animateTo(Map<String, Point2D> positions, Duration duration, Runnable onFinished) {
         applyPendingGraph();
-        if (animation != null) {
-            animation.stop();
-            animation = null;
-        }
-        Map<NodeView, Point2D[]> moves = new LinkedHashMap<>();
-        positions.forEach((id, to) -> {
-            NodeView v = views.nodeViews().get(id);
-            if (v != null) {
-                moves.put(v, new Point2D[] {new Point2D(v.getLayoutX(), v.getLayoutY()), to});
-            }
-        });
-        List<String> ids = new ArrayList<>();
-        moves.keySet().forEach(v -> ids.add(v.nodeId()));
-        views.transientNodes().addAll(ids);
-        Transition t = new Transition() {
-            {
-                setCycleDuration(duration == null || duration.lessThan(Duration.ONE) ? Duration.ONE : duration);
-                setInterpolator(Interpolator.EASE_BOTH);
-            }
-
-            @Override
-            protected void interpolate(double f) {
-                moves.forEach((v, ft) -> v.relocate(ft[0].getX() + (ft[1].getX() - ft[0].getX()) * f,
-                        ft[0].getY() + (ft[1].getY() - ft[0].getY()) * f));
-                updateWiresOf(ids);
-            }
-        };
-        t.setOnFinished(e -> {
-            animation = null;
-            ids.forEach(views.transientNodes()::remove);
-            if (onFinished != null) {
-                onFinished.run();
-            }
-        });
-        animation = t;
-        t.play();
+        animator.animate(positions, duration, onFinished);
     }
 
     /** Sizes of the laid-out node skins by node id, for layout algorithms. */
     public Map<String, Dimension2D> nodeSizes() {
         applyPendingGraph();
-        Map<String, Dimension2D> sizes = new LinkedHashMap<>();
         boolean needCss = views.nodeViews().values().stream().anyMatch(v -> v.getWidth() <= 0);
         if (needCss && getScene() != null) {
             applyCss();
         }
-        for (NodeView v : views.nodeViews().values()) {
-            sizes.put(v.nodeId(), new Dimension2D(v.effectiveWidth(), v.effectiveHeight()));
-        }
-        return sizes;
+        return views.nodeSizes();
     }
 
     // ---------------------------------------------------------------- package internals for gestures and minimap
 
-    Map<String, NodeView> nodeViews() {
-        return views.nodeViews();
-    }
-
-    Map<String, WireView> wireViews() {
-        return views.wireViews();
-    }
-
-    Set<String> transientNodes() {
-        return views.transientNodes();
-    }
-
     Pane overlay() {
-        return overlay;
+        return layers.overlay();
     }
 
     Group dragLayer() {
-        return dragLayer;
-    }
-
-    double appliedZoom() {
-        return viewport.appliedZoom();
-    }
-
-    /** The wire nearest to a canvas point within {@code tolerance} canvas units, or null. */
-    WireView wireAt(Point2D canvasPoint, double tolerance) {
-        return views.wireAt(canvasPoint, tolerance);
-    }
-
-    /** Union of all node bounds as shown, or null without nodes. */
-    Rectangle2D nodesBounds() {
-        return views.nodesBounds();
+        return layers.dragLayer();
     }
 
     /** Called after anything the minimap shows changed (coalesced to once per pulse). */
@@ -583,114 +459,41 @@ public class GraphEditor extends Region {
         viewListeners.remove(r);
     }
 
-    private void fireViewChanged() {
-        viewListeners.forEach(Runnable::run);
-    }
-
-    CubicCurve newDanglingCurve() {
-        CubicCurve c = new CubicCurve();
-        c.getStyleClass().addAll(GraphEditorStyles.WIRE, GraphEditorStyles.DANGLING);
-        c.setFill(null);
-        c.setMouseTransparent(true);
-        return c;
-    }
-
     // ---------------------------------------------------------------- CSS
 
-    private static final ColorCss<GraphEditor> GRID_MINOR_COLOR = new ColorCss<>("-ge-grid-minor-color",
-            Color.rgb(128, 128, 128, 0.08), e -> e.gridMinorColor);
-    private static final ColorCss<GraphEditor> GRID_MAJOR_COLOR = new ColorCss<>("-ge-grid-major-color",
-            Color.rgb(128, 128, 128, 0.17), e -> e.gridMajorColor);
-    /** The theme's background; null (without a warning) when the scene has no AtlantaFX colours. */
-    private static final ColorCss<GraphEditor> THEME_COLOR = new ColorCss<>("-ge-theme-color",
-            ThemeColorConverter.INSTANCE, null, e -> e.themeColor);
-    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA;
-
-    static {
-        List<CssMetaData<? extends Styleable, ?>> list = new ArrayList<>(Region.getClassCssMetaData());
-        list.addAll(List.of(GRID_MINOR_COLOR, GRID_MAJOR_COLOR, THEME_COLOR));
-        CSS_META_DATA = List.copyOf(list);
+    EditorCss css() {
+        return css;
     }
 
-    private final StyleableObjectProperty<Color> gridMinorColor =
-            GRID_MINOR_COLOR.newProperty(this, "gridMinorColor", () -> gridTask.request());
-    private final StyleableObjectProperty<Color> gridMajorColor =
-            GRID_MAJOR_COLOR.newProperty(this, "gridMajorColor", () -> gridTask.request());
-    private final StyleableObjectProperty<Color> themeColor =
-            THEME_COLOR.newProperty(this, "themeColor", this::followTheme);
-
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return CSS_META_DATA;
+        return EditorCss.META_DATA;
     }
 
     @Override
     public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-        return CSS_META_DATA;
+        return EditorCss.META_DATA;
     }
 
     /** Colour of the fine grid lines (CSS {@code -ge-grid-minor-color}); faded further as they get close. */
     public final ObjectProperty<Color> gridMinorColorProperty() {
-        return gridMinorColor;
+        return css.gridMinorColor;
     }
 
     /** Colour of every fifth grid line (CSS {@code -ge-grid-major-color}). */
     public final ObjectProperty<Color> gridMajorColorProperty() {
-        return gridMajorColor;
-    }
-
-    /** Theme colours resolve under AtlantaFX only; then the -ge-* palette is switched to them. */
-    private void followTheme() {
-        boolean themed = themeColor.get() != null;
-        if (themed != getStyleClass().contains(THEMED)) {
-            if (themed) {
-                getStyleClass().add(THEMED);
-            } else {
-                getStyleClass().remove(THEMED);
-            }
-            restyleForTheme = true;
-            requestLayout();
-        }
+        return css.gridMajorColor;
     }
 
     // ---------------------------------------------------------------- layout
 
     @Override
     protected void layoutChildren() {
-        double w = getWidth();
-        double h = getHeight();
-        clip.setWidth(w);
-        clip.setHeight(h);
-        overlay.resize(w, h);
-        if (grid.getWidth() != w || grid.getHeight() != h) {
-            grid.setWidth(w);
-            grid.setHeight(h);
+        if (layers.layout(getWidth(), getHeight())) {
             redrawGrid();
             notifyTask.request();
         }
-        if (restyleForTheme) {
-            // The theme was found (or lost) while styling: restyle now, not a frame later in the fallback colours.
-            restyleForTheme = false;
+        if (css.takeRestyle()) {
             applyCss();
         }
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 800;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 600;
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return 50;
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return 50;
     }
 }

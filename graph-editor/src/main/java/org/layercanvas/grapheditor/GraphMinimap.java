@@ -209,7 +209,7 @@ public class GraphMinimap extends Region {
             frame.setVisible(false);
             return;
         }
-        Rectangle2D nodes = ed.nodesBounds();
+        Rectangle2D nodes = ed.views().nodesBounds();
         Rectangle2D view = ed.visibleCanvasArea();
         Rectangle2D needed = nodes == null ? view : union(nodes, view);
         if (needed.getWidth() <= 0 || needed.getHeight() <= 0) {
@@ -247,7 +247,7 @@ public class GraphMinimap extends Region {
     private void drawNodes(GraphEditor ed, double w, double h) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
-        for (NodeView v : ed.nodeViews().values()) {
+        for (NodeView v : ed.views().nodeViews().values()) {
             Color c = colorOf(v, ed);
             if (c == null) {
                 continue;
@@ -261,8 +261,8 @@ public class GraphMinimap extends Region {
 
     /** Changes when a node moves, resizes, changes state or selection, or nodes come and go. */
     private long signature(GraphEditor ed) {
-        long h = ed.nodeViews().size();
-        for (NodeView v : ed.nodeViews().values()) {
+        long h = ed.views().nodeViews().size();
+        for (NodeView v : ed.views().nodeViews().values()) {
             h = h * 31 + Double.hashCode(v.getLayoutX());
             h = h * 31 + Double.hashCode(v.getLayoutY());
             h = h * 31 + Double.hashCode(v.effectiveWidth());

@@ -38,10 +38,10 @@ final class MarqueeGesture {
         band.setHeight(h);
         band.setVisible(true);
         Point2D a = editor.localToCanvas(x, y);
-        double z = editor.appliedZoom();
+        double z = editor.viewport().appliedZoom();
         Rectangle2D r = new Rectangle2D(a.getX(), a.getY(), w / z, h / z);
         Set<String> hit = new HashSet<>(base);
-        for (NodeView v : editor.nodeViews().values()) {
+        for (NodeView v : editor.views().nodeViews().values()) {
             if (r.intersects(v.getLayoutX(), v.getLayoutY(), v.effectiveWidth(), v.effectiveHeight())) {
                 hit.add(v.nodeId());
             }

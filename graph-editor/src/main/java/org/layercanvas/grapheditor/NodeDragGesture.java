@@ -40,23 +40,23 @@ final class NodeDragGesture {
     void start() {
         moveStart.clear();
         for (String id : editor.getSelectedNodes()) {
-            NodeView v = editor.nodeViews().get(id);
+            NodeView v = editor.views().nodeViews().get(id);
             if (v != null) {
                 moveStart.put(id, new Point2D(v.getLayoutX(), v.getLayoutY()));
             }
         }
-        editor.transientNodes().addAll(moveStart.keySet());
+        editor.views().transientNodes().addAll(moveStart.keySet());
     }
 
     void drag(Point2D pressLocal, Point2D now) {
-        double z = editor.appliedZoom();
+        double z = editor.viewport().appliedZoom();
         double dx = (now.getX() - pressLocal.getX()) / z;
         double dy = (now.getY() - pressLocal.getY()) / z;
         moveNow.clear();
         moveStart.forEach((id, start) -> {
-            Point2D p = editor.snap(start.add(dx, dy));
+            Point2D p = snap(editor, start.add(dx, dy));
             moveNow.put(id, p);
-            editor.nodeViews().get(id).relocate(p.getX(), p.getY());
+            editor.views().nodeViews().get(id).relocate(p.getX(), p.getY());
         });
         editor.updateWiresOf(moveStart.keySet());
     }
@@ -75,11 +75,20 @@ final class NodeDragGesture {
                 result.put(id, p);
             }
         });
-        editor.transientNodes().removeAll(moveStart.keySet());
+        editor.views().transientNodes().removeAll(moveStart.keySet());
         moveStart.clear();
         if (!result.isEmpty()) {
             // The view stays where it was dropped; the snapshot the application sends back confirms (or undoes) it.
             editor.intents().moveNodes(Map.copyOf(result));
         }
+    }
+
+    /** The nearest grid point, when the editor snaps to its grid. */
+    static Point2D snap(GraphEditor editor, Point2D p) {
+        double g = editor.getGridSize();
+        if (!editor.isSnapToGrid() || g <= 0) {
+            return p;
+        }
+        return new Point2D(Math.round(p.getX() / g) * g, Math.round(p.getY() / g) * g);
     }
 }

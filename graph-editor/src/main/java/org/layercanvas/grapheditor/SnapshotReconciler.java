@@ -10,9 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.CacheHint;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.layout.Pane;
@@ -34,8 +36,8 @@ final class SnapshotReconciler {
     private final Group labelLayer = new Group();
     private final Set<String> selectedNodes;
     private final Set<String> selectedWires;
-    /** Makes a new node skin or wire label a cached bitmap (see the editor's zoom handling). */
-    private final Consumer<Node> cache;
+    /** Whether a zoom gesture is going on: new bitmaps are then cached coarsely. */
+    private final BooleanSupplier zooming;
 
     private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
     private final Map<String, WireView> wireViews = new LinkedHashMap<>();
@@ -45,10 +47,10 @@ final class SnapshotReconciler {
     private final Set<String> transientNodes = new HashSet<>();
     private GraphSnapshot shown = GraphSnapshot.EMPTY;
 
-    SnapshotReconciler(Set<String> selectedNodes, Set<String> selectedWires, Consumer<Node> cache) {
+    SnapshotReconciler(Set<String> selectedNodes, Set<String> selectedWires, BooleanSupplier zooming) {
         this.selectedNodes = selectedNodes;
         this.selectedWires = selectedWires;
-        this.cache = cache;
+        this.zooming = zooming;
         nodeLayer.setPickOnBounds(false);
         labelLayer.setMouseTransparent(true);
     }
@@ -131,7 +133,7 @@ final class SnapshotReconciler {
 
     private NodeView createNodeView(NodeModel m) {
         NodeView v = new NodeView(m);
-        cache.accept(v);
+        cache(v);
         v.setSelected(selectedNodes.contains(m.id()));
         v.widthProperty().addListener(obs -> markWiresDirty(List.of(v.nodeId())));
         v.heightProperty().addListener(obs -> markWiresDirty(List.of(v.nodeId())));
@@ -155,7 +157,7 @@ final class SnapshotReconciler {
         List<Node> labels = new ArrayList<>();
         for (WireModel m : diff.addedWires()) {
             WireView v = new WireView(m);
-            cache.accept(v.label());
+            cache(v.label());
             v.curve().getProperties().put(GraphEditor.WIRE_ID_KEY, m.id());
             v.setSelected(selectedWires.contains(m.id()));
             wireViews.put(m.id(), v);
@@ -177,6 +179,26 @@ final class SnapshotReconciler {
         selectedWires.retainAll(ids);
         if (diff.topologyChanged()) {
             rebuildWireIndex();
+        }
+    }
+
+    /**
+     * Node skins and wire labels are cached as bitmaps: panning then only copies pixels, which in software rendering
+     * is several times faster than drawing text and rounded backgrounds. While zooming the bitmaps are scaled
+     * (SPEED); when zooming pauses they are redrawn sharp at the new scale (QUALITY), and the level of detail is
+     * switched then, so restyling never happens mid-gesture.
+     */
+    private void cache(Node n) {
+        n.setCache(true);
+        n.setCacheHint(zooming.getAsBoolean() ? CacheHint.SPEED : CacheHint.QUALITY);
+    }
+
+    void setCacheHints(CacheHint hint) {
+        for (NodeView v : nodeViews.values()) {
+            v.setCacheHint(hint);
+        }
+        for (WireView w : wireViews.values()) {
+            w.label().setCacheHint(hint);
         }
     }
 
@@ -248,6 +270,15 @@ final class SnapshotReconciler {
             maxY = Math.max(maxY, v.getLayoutY() + v.effectiveHeight());
         }
         return minX > maxX ? null : new Rectangle2D(minX, minY, maxX - minX, maxY - minY);
+    }
+
+    /** Sizes of the node skins as laid out, by node id. */
+    Map<String, Dimension2D> nodeSizes() {
+        Map<String, Dimension2D> sizes = new LinkedHashMap<>();
+        for (NodeView v : nodeViews.values()) {
+            sizes.put(v.nodeId(), new Dimension2D(v.effectiveWidth(), v.effectiveHeight()));
+        }
+        return sizes;
     }
 
     /** Node ids in reading order: top to bottom, then left to right. */

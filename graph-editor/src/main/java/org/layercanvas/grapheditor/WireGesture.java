@@ -23,6 +23,7 @@ final class WireGesture {
     private final GraphEditor editor;
     private final Label refusal = new Label();
     private final PauseTransition refusalTimer = new PauseTransition(REFUSAL_LINGER);
+    /** The curve that follows the mouse. */
     private final CubicCurve dangling;
     private final List<Candidate> candidates = new ArrayList<>();
     private PortKey wireFrom;
@@ -43,7 +44,10 @@ final class WireGesture {
         refusal.setWrapText(true);
         refusal.setMaxWidth(320);
         refusalTimer.setOnFinished(e -> refusal.setVisible(false));
-        dangling = editor.newDanglingCurve();
+        dangling = new CubicCurve();
+        dangling.getStyleClass().addAll(GraphEditorStyles.WIRE, GraphEditorStyles.DANGLING);
+        dangling.setFill(null);
+        dangling.setMouseTransparent(true);
         dangling.setVisible(false);
         editor.dragLayer().getChildren().add(dangling);
         editor.overlay().getChildren().add(refusal);
@@ -66,7 +70,7 @@ final class WireGesture {
         if (into == null) {
             return false;
         }
-        NodeView source = editor.nodeViews().get(into.model().from().nodeId());
+        NodeView source = editor.views().nodeViews().get(into.model().from().nodeId());
         PortView out = source == null ? null : source.outputs().stream()
                 .filter(o -> o.key().equals(into.model().from())).findFirst().orElse(null);
         if (out != null) {
@@ -79,12 +83,12 @@ final class WireGesture {
 
     private void start(PortView port) {
         wireFrom = port.key();
-        NodeView owner = editor.nodeViews().get(wireFrom.nodeId());
+        NodeView owner = editor.views().nodeViews().get(wireFrom.nodeId());
         wireStart = owner.portCenterInCanvas(wireFrom.port(), false);
         candidates.clear();
         target = null;
         ConnectionPolicy policy = editor.policy();
-        for (NodeView v : editor.nodeViews().values()) {
+        for (NodeView v : editor.views().nodeViews().values()) {
             for (PortView in : v.inputs()) {
                 ConnectionPolicy.Verdict verdict = policy.check(wireFrom, in.key());
                 if (verdict == null) {
@@ -124,7 +128,7 @@ final class WireGesture {
 
     /** The input port the wire would go to: the nearest within snapping distance, or the best of the node under the cursor. */
     private Candidate findTarget(Point2D p) {
-        double snap = PORT_SNAP / editor.appliedZoom();
+        double snap = PORT_SNAP / editor.viewport().appliedZoom();
         Candidate best = null;
         double bestD = snap;
         for (Candidate c : candidates) {
@@ -160,7 +164,7 @@ final class WireGesture {
     /** The first node (in graph order) with inputs under a canvas point, else the first node at all, or null. */
     private NodeView nodeAt(Point2D p) {
         NodeView any = null;
-        for (NodeView v : editor.nodeViews().values()) {
+        for (NodeView v : editor.views().nodeViews().values()) {
             if (p.getX() >= v.getLayoutX() && p.getX() <= v.getLayoutX() + v.effectiveWidth()
                     && p.getY() >= v.getLayoutY() && p.getY() <= v.getLayoutY() + v.effectiveHeight()) {
                 if (!v.inputs().isEmpty()) {
@@ -176,7 +180,7 @@ final class WireGesture {
 
     /** The wire that ends at input {@code key}, or null. */
     private WireView wireInto(PortKey key) {
-        for (WireView w : editor.wireViews().values()) {
+        for (WireView w : editor.views().wireViews().values()) {
             if (w.model().to().equals(key)) {
                 return w;
             }
