@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -34,11 +35,11 @@ final class CreateMenu extends VBox {
     private final ObservableList<CreateChoice> all = FXCollections.observableArrayList();
     private final FilteredList<CreateChoice> shown = new FilteredList<>(all, c -> true);
     private final ListView<CreateChoice> list = new ListView<>(shown);
-    private final Consumer<CreateChoice> onPick;
+    /** What picking does, given by the current opening. */
+    private Consumer<CreateChoice> onPick = c -> { };
     private final Runnable onClose;
 
-    CreateMenu(Consumer<CreateChoice> onPick, Runnable onClose) {
-        this.onPick = onPick;
+    CreateMenu(Runnable onClose) {
         this.onClose = onClose;
         getStyleClass().add(GraphEditorStyles.CREATE_MENU);
         setManaged(false);
@@ -80,6 +81,21 @@ final class CreateMenu extends VBox {
         List<CreateChoice> ordered = new ArrayList<>();
         byGroup.values().forEach(ordered::addAll);
         all.setAll(ordered);
+    }
+
+    /**
+     * Opens with its top-left at {@code local} (editor coordinates), kept inside a {@code width} x {@code height}
+     * editor; a pick then goes to {@code picked}.
+     */
+    void openAt(Point2D local, double width, double height, Consumer<CreateChoice> picked) {
+        onPick = picked;
+        open();
+        applyCss();
+        double w = prefWidth(-1);
+        double h = prefHeight(-1);
+        double x = Math.max(4, Math.min(local.getX(), width - w - 4));
+        double y = Math.max(4, Math.min(local.getY(), height - h - 4));
+        resizeRelocate(Math.round(x), Math.round(y), w, Math.min(h, Math.max(120, height - 8)));
     }
 
     void open() {

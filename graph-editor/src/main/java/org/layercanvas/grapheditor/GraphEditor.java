@@ -1,32 +1,22 @@
 package org.layercanvas.grapheditor;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.animation.Interpolator;
-import javafx.animation.Transition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
-import javafx.collections.SetChangeListener;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
@@ -35,10 +25,7 @@ import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
-import javafx.scene.shape.CubicCurve;
-import javafx.scene.shape.Rectangle;
-import javafx.scene.transform.Scale;
-import javafx.scene.transform.Translate;
+import javafx.scene.paint.Color;
 import javafx.util.Duration;
 
 /**
@@ -60,7 +47,8 @@ import javafx.util.Duration;
  * Space (tap) or Ctrl+Space opens the create menu.
  *
  * <p>Style: add {@link #STYLESHEET} (done by the constructor); classes and pseudo-classes are in
- * {@link GraphEditorStyles}.
+ * {@link GraphEditorStyles}; colours painted in code are the CSS properties {@code -ge-grid-minor-color} and
+ * {@code -ge-grid-major-color}.
  */
 public class GraphEditor extends Region {
     /** The default stylesheet; neutral, uses AtlantaFX colours when the scene has them. */
@@ -80,46 +68,21 @@ public class GraphEditor extends Region {
     public static final double ZOOM_STEP = 1.2;
     private static final double FIT_MARGIN = 40;
     private static final double FIT_MAX_ZOOM = 1.0;
-    private static final double ZOOM_IDLE_MS = 250;
     static final String THEMED = "themed";
 
-    private final GridLayer grid = new GridLayer();
-    private final Group content = new Group();
-    private final Group wireLayer = new Group();
-    private final Pane nodeLayer = new Pane() {
-        @Override
-        protected void layoutChildren() {
-            super.layoutChildren();
-            // Node skins have just been sized: wires can now meet their ports exactly.
-            updateDirtyWires();
-        }
-    };
-    private final Group labelLayer = new Group();
-    private final Group dragLayer = new Group();
-    private final Pane overlay = new Pane();
-    private final Region themeProbe = new Region();
-    private final Rectangle clip = new Rectangle();
-    private final Translate pan = new Translate();
-    private final Scale scale = new Scale(1, 1, 0, 0);
     private final CreateMenu createMenu;
-
-    private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
-    private final Map<String, WireView> wireViews = new LinkedHashMap<>();
-    private final Map<String, List<WireView>> wiresByNode = new HashMap<>();
-    private final Set<WireView> dirtyWires = new LinkedHashSet<>();
-    /** Nodes whose view position is owned by a running gesture or animation, not by the snapshot. */
-    private final Set<String> transientNodes = new HashSet<>();
     private final List<Runnable> viewListeners = new CopyOnWriteArrayList<>();
+    private final PulseTask gridTask = new PulseTask(this, false, this::redrawGrid);
+    /** Tells the minimap (once per pulse) that what it shows changed. */
+    private final PulseTask notifyTask = new PulseTask(this, true, () -> viewListeners.forEach(Runnable::run));
+    private final EditorCss css = new EditorCss(this, gridTask::request);
+    private final EditorSelection selection;
+    private final SnapshotReconciler views;
+    private final EditorViewport viewport;
+    private final EditorLayers layers;
 
-    private GraphSnapshot graph = GraphSnapshot.EMPTY;
     private GraphSnapshot pending;
     private final PulseTask applyTask = new PulseTask(this, true, this::applyPending);
-    private final PulseTask gridTask = new PulseTask(this, false, this::redrawGrid);
-    private final PulseTask notifyTask = new PulseTask(this, true, this::fireViewChanged);
-
-    private final ObservableSet<String> selectedNodes = FXCollections.observableSet(new LinkedHashSet<>());
-    private final ObservableSet<String> selectedWires = FXCollections.observableSet(new LinkedHashSet<>());
-    private final ReadOnlyObjectWrapper<String> focusedNode = new ReadOnlyObjectWrapper<>(this, "focusedNode");
     private final ReadOnlyStringWrapper lastRefusal = new ReadOnlyStringWrapper(this, "lastRefusal");
     private final ObjectProperty<EditorIntents> intents =
             new SimpleObjectProperty<>(this, "intents", new EditorIntents() { });
@@ -127,70 +90,39 @@ public class GraphEditor extends Region {
             new SimpleObjectProperty<>(this, "connectionPolicy", ConnectionPolicy.ALLOW_ALL);
     private final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", true);
     private final DoubleProperty gridSize = new SimpleDoubleProperty(this, "gridSize", 20);
-    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
-    private double appliedZoom = 1;
-    private boolean zoomAnchored;
 
-    /** Ends a zoom gesture: a short pause after the last zoom change. */
-    private final javafx.animation.PauseTransition zoomIdle =
-            new javafx.animation.PauseTransition(Duration.millis(ZOOM_IDLE_MS));
-    private boolean zooming;
-    private Point2D createAt;
-    private PortKey createFrom;
-    private Transition animation;
-    private boolean themeChecked;
+    private final NodeAnimator animator;
     private final EditorGestures gestures;
 
     public GraphEditor() {
         getStyleClass().add(GraphEditorStyles.EDITOR);
         getStylesheets().add(STYLESHEET);
         setFocusTraversable(true);
-        setClip(clip);
+        setPrefSize(800, 600);
+        setMinSize(50, 50);
 
-        content.setManaged(false);
-        content.getTransforms().setAll(pan, scale);
-        nodeLayer.setPickOnBounds(false);
-        labelLayer.setMouseTransparent(true);
-        dragLayer.setMouseTransparent(true);
-        content.getChildren().addAll(wireLayer, nodeLayer, labelLayer, dragLayer);
+        selection = new EditorSelection(this, id -> views().nodeViews().get(id), id -> views().wireViews().get(id),
+                notifyTask::request);
+        views = new SnapshotReconciler(selection.nodes(), selection.wires(), () -> viewport().isZooming());
+        animator = new NodeAnimator(views, this::updateWiresOf);
+        viewport = new EditorViewport(this, this::onViewMoved, () -> views.setCacheHints(CacheHint.SPEED),
+                z -> views.labelLayer().setVisible(z >= WIRE_LABEL_MIN_ZOOM), this::zoomSettled);
 
-        overlay.setManaged(false);
-        overlay.setPickOnBounds(false);
-        themeProbe.getStyleClass().add("theme-probe");
-        themeProbe.setManaged(false);
-        themeProbe.setVisible(false);
-        createMenu = new CreateMenu(this::onCreatePicked, this::onCreateMenuClosed);
-        overlay.getChildren().add(createMenu);
-        getChildren().addAll(grid, content, overlay, themeProbe);
+        createMenu = new CreateMenu(this::onCreateMenuClosed);
+        layers = new EditorLayers(this, views, viewport, createMenu);
+        getChildren().addAll(layers.roots());
 
-        zoom.addListener(obs -> onZoomChanged());
-        zoomIdle.setOnFinished(e -> zoomSettled());
         gridSize.addListener(obs -> gridTask.request());
-        pan.xProperty().addListener(obs -> onViewMoved());
-        pan.yProperty().addListener(obs -> onViewMoved());
-        selectedNodes.addListener((SetChangeListener<String>) c -> {
-            NodeView v = nodeViews.get(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved());
-            if (v != null) {
-                v.setSelected(c.wasAdded());
-            }
-            if (c.wasRemoved() && Objects.equals(c.getElementRemoved(), focusedNode.get())) {
-                focusedNode.set(null);
-            }
-            notifyTask.request();
-        });
-        selectedWires.addListener((SetChangeListener<String>) c -> {
-            WireView v = wireViews.get(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved());
-            if (v != null) {
-                v.setSelected(c.wasAdded());
-            }
-        });
-        sceneProperty().addListener((obs, o, n) -> {
-            themeChecked = false;
-            if (!getChildren().contains(themeProbe)) {
-                getChildren().add(themeProbe);
-            }
-        });
         gestures = new EditorGestures(this);
+    }
+
+    /** The node and wire views (for gestures and the minimap). */
+    SnapshotReconciler views() {
+        return views;
+    }
+
+    EditorViewport viewport() {
+        return viewport;
     }
 
     // ---------------------------------------------------------------- graph
@@ -206,7 +138,7 @@ public class GraphEditor extends Region {
 
     /** The newest graph given to {@link #setGraph}, applied or not. */
     public GraphSnapshot getGraph() {
-        return pending != null ? pending : graph;
+        return pending != null ? pending : views.shown();
     }
 
     /** Applies a snapshot still waiting for the next pulse now (normally not needed). */
@@ -217,152 +149,17 @@ public class GraphEditor extends Region {
     private void applyPending() {
         GraphSnapshot next = pending;
         pending = null;
-        if (next == null) {
-            return;
-        }
-        graph = next;
-        Map<String, NodeModel> nodes = new LinkedHashMap<>();
-        for (NodeModel n : next.nodes()) {
-            nodes.put(n.id(), n);
-        }
-        Set<String> moved = new HashSet<>();
-
-        Set<Node> removedViews = new HashSet<>();
-        nodeViews.entrySet().removeIf(e -> {
-            if (!nodes.containsKey(e.getKey())) {
-                removedViews.add(e.getValue());
-                transientNodes.remove(e.getKey());
-                return true;
-            }
-            return false;
-        });
-        if (!removedViews.isEmpty()) {
-            nodeLayer.getChildren().removeAll(removedViews);
-        }
-        List<Node> addedViews = new ArrayList<>();
-        for (NodeModel m : nodes.values()) {
-            NodeView v = nodeViews.get(m.id());
-            if (v == null) {
-                v = createNodeView(m);
-                nodeViews.put(m.id(), v);
-                addedViews.add(v);
-                moved.add(m.id());
-            } else if (!v.model().equals(m) && v.update(m)) {
-                moved.add(m.id());
-            }
-            if (!transientNodes.contains(m.id()) && (v.getLayoutX() != m.x() || v.getLayoutY() != m.y())) {
-                v.relocate(m.x(), m.y());
-                moved.add(m.id());
-            }
-        }
-        nodeLayer.getChildren().addAll(addedViews);
-        selectedNodes.retainAll(nodes.keySet());
-
-        Map<String, WireModel> wires = new LinkedHashMap<>();
-        for (WireModel w : next.wires()) {
-            wires.put(w.id(), w);
-        }
-        boolean topologyChanged = false;
-        Set<Node> removedWireNodes = new HashSet<>();
-        Set<Node> removedLabels = new HashSet<>();
-        var it = wireViews.entrySet().iterator();
-        while (it.hasNext()) {
-            var e = it.next();
-            if (!wires.containsKey(e.getKey())) {
-                removedWireNodes.add(e.getValue().curve());
-                removedLabels.add(e.getValue().label());
-                dirtyWires.remove(e.getValue());
-                it.remove();
-                topologyChanged = true;
-            }
-        }
-        if (!removedWireNodes.isEmpty()) {
-            wireLayer.getChildren().removeAll(removedWireNodes);
-            labelLayer.getChildren().removeAll(removedLabels);
-        }
-        List<Node> addedWireNodes = new ArrayList<>();
-        List<Node> addedLabels = new ArrayList<>();
-        for (WireModel m : wires.values()) {
-            WireView v = wireViews.get(m.id());
-            if (v == null) {
-                v = new WireView(m);
-                cache(v.label());
-                v.curve().getProperties().put(WIRE_ID_KEY, m.id());
-                v.setSelected(selectedWires.contains(m.id()));
-                wireViews.put(m.id(), v);
-                addedWireNodes.add(v.curve());
-                addedLabels.add(v.label());
-                dirtyWires.add(v);
-                topologyChanged = true;
-            } else if (!v.model().equals(m)) {
-                boolean endsChanged = !v.model().from().equals(m.from()) || !v.model().to().equals(m.to());
-                v.update(m);
-                if (endsChanged) {
-                    dirtyWires.add(v);
-                    topologyChanged = true;
-                }
-            }
-        }
-        wireLayer.getChildren().addAll(addedWireNodes);
-        labelLayer.getChildren().addAll(addedLabels);
-        selectedWires.retainAll(wires.keySet());
-        if (topologyChanged) {
-            rebuildWireIndex();
-        }
-        markWiresDirty(moved);
-        updateDirtyWires();
-        notifyTask.request();
-    }
-
-    private NodeView createNodeView(NodeModel m) {
-        NodeView v = new NodeView(m);
-        cache(v);
-        v.setSelected(selectedNodes.contains(m.id()));
-        v.widthProperty().addListener(obs -> markWiresDirty(List.of(v.nodeId())));
-        v.heightProperty().addListener(obs -> markWiresDirty(List.of(v.nodeId())));
-        return v;
-    }
-
-    private void rebuildWireIndex() {
-        wiresByNode.clear();
-        for (WireView w : wireViews.values()) {
-            wiresByNode.computeIfAbsent(w.model().from().nodeId(), k -> new ArrayList<>()).add(w);
-            wiresByNode.computeIfAbsent(w.model().to().nodeId(), k -> new ArrayList<>()).add(w);
-        }
-    }
-
-    private void markWiresDirty(Collection<String> nodeIds) {
-        for (String id : nodeIds) {
-            List<WireView> ws = wiresByNode.get(id);
-            if (ws != null) {
-                dirtyWires.addAll(ws);
-            }
+        if (next != null) {
+            views.apply(next);
+            notifyTask.request();
         }
     }
 
     /** Re-shapes the wires touching these nodes at once (used while dragging and animating). */
     void updateWiresOf(Collection<String> nodeIds) {
-        markWiresDirty(nodeIds);
-        updateDirtyWires();
+        views.markWiresDirty(nodeIds);
+        views.updateDirtyWires();
         notifyTask.request();
-    }
-
-    private void updateDirtyWires() {
-        if (dirtyWires.isEmpty()) {
-            return;
-        }
-        for (WireView w : dirtyWires) {
-            WireModel m = w.model();
-            NodeView a = nodeViews.get(m.from().nodeId());
-            NodeView b = nodeViews.get(m.to().nodeId());
-            boolean visible = a != null && b != null;
-            w.curve().setVisible(visible);
-            w.label().setVisible(visible && !m.label().isEmpty());
-            if (visible) {
-                w.setEnds(a.portCenterInCanvas(m.from().port(), false), b.portCenterInCanvas(m.to().port(), true));
-            }
-        }
-        dirtyWires.clear();
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -442,171 +239,75 @@ public class GraphEditor extends Region {
         lastRefusal.set(reason);
     }
 
-    Point2D snap(Point2D p) {
-        double g = gridSize.get();
-        if (!snapToGrid.get() || g <= 0) {
-            return p;
-        }
-        return new Point2D(Math.round(p.getX() / g) * g, Math.round(p.getY() / g) * g);
-    }
-
     // ---------------------------------------------------------------- selection
 
     /** Ids of selected nodes; observable, and may be changed directly. */
     public ObservableSet<String> getSelectedNodes() {
-        return selectedNodes;
+        return selection.nodes();
     }
 
     /** Ids of selected wires; observable, and may be changed directly. */
     public ObservableSet<String> getSelectedWires() {
-        return selectedWires;
+        return selection.wires();
     }
 
     /** The primary selected node: the last one clicked or tabbed to; null when none. */
     public final ReadOnlyObjectProperty<String> focusedNodeProperty() {
-        return focusedNode.getReadOnlyProperty();
+        return selection.focused().getReadOnlyProperty();
     }
 
     public final String getFocusedNode() {
-        return focusedNode.get();
+        return selection.focused().get();
     }
 
     /** Selects only this node and makes it the focused node. */
     public void select(String nodeId) {
-        selectedWires.clear();
-        selectedNodes.retainAll(Set.of(nodeId));
-        selectedNodes.add(nodeId);
-        focusedNode.set(nodeId);
+        selection.select(nodeId);
     }
 
     /** Adds or removes a node from the selection (Shift/Ctrl-click). */
     public void toggleSelection(String nodeId) {
-        if (selectedNodes.contains(nodeId)) {
-            selectedNodes.remove(nodeId);
-        } else {
-            selectedNodes.add(nodeId);
-            focusedNode.set(nodeId);
-        }
+        selection.toggle(nodeId);
     }
 
     /** Selects only this wire. */
     public void selectWire(String wireId) {
-        selectedNodes.clear();
-        selectedWires.retainAll(Set.of(wireId));
-        selectedWires.add(wireId);
+        selection.selectWire(wireId);
     }
 
     public void selectAll() {
         applyPendingGraph();
-        selectedNodes.addAll(nodeViews.keySet());
-        selectedWires.addAll(wireViews.keySet());
+        selection.addAll(views.nodeViews().keySet(), views.wireViews().keySet());
     }
 
     public void clearSelection() {
-        selectedNodes.clear();
-        selectedWires.clear();
-        focusedNode.set(null);
-    }
-
-    /** Node ids in reading order: top to bottom, then left to right. */
-    List<String> readingOrder() {
-        List<NodeView> views = new ArrayList<>(nodeViews.values());
-        views.sort(Comparator.comparingDouble((NodeView v) -> v.model().y()).thenComparingDouble(v -> v.model().x()));
-        List<String> ids = new ArrayList<>(views.size());
-        views.forEach(v -> ids.add(v.nodeId()));
-        return ids;
+        selection.clear();
     }
 
     // ---------------------------------------------------------------- zoom and pan
 
     /** Screen pixels per canvas unit, clamped to [{@value #MIN_ZOOM}, {@value #MAX_ZOOM}]. Setting it zooms around the centre. */
     public final DoubleProperty zoomProperty() {
-        return zoom;
+        return viewport.zoomProperty();
     }
 
     public final double getZoom() {
-        return zoom.get();
+        return viewport.zoomProperty().get();
     }
 
     public final void setZoom(double value) {
-        zoom.set(value);
-    }
-
-    private static double clampZoom(double z) {
-        return Double.isNaN(z) ? 1 : Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z));
-    }
-
-    private void onZoomChanged() {
-        double z = zoom.get();
-        double c = clampZoom(z);
-        if (c != z) {
-            zoom.set(c);
-            return;
-        }
-        if (c == appliedZoom) {
-            return;
-        }
-        if (!zoomAnchored) {
-            // Keep the canvas point at the centre of the view where it is.
-            double cx = (getWidth() / 2 - pan.getX()) / appliedZoom;
-            double cy = (getHeight() / 2 - pan.getY()) / appliedZoom;
-            pan.setX(getWidth() / 2 - cx * c);
-            pan.setY(getHeight() / 2 - cy * c);
-        }
-        appliedZoom = c;
-        scale.setX(c);
-        scale.setY(c);
-        labelLayer.setVisible(c >= WIRE_LABEL_MIN_ZOOM);
-        if (!zooming) {
-            zooming = true;
-            setCacheHints(CacheHint.SPEED);
-        }
-        zoomIdle.playFromStart();
-        onViewMoved();
-    }
-
-    /**
-     * Node skins and wire labels are cached as bitmaps: panning then only copies pixels, which in software rendering
-     * is several times faster than drawing text and rounded backgrounds. While zooming the bitmaps are scaled
-     * (SPEED); when zooming pauses they are redrawn sharp at the new scale (QUALITY), and the level of detail is
-     * switched then, so restyling never happens mid-gesture.
-     */
-    private void cache(Node n) {
-        n.setCache(true);
-        n.setCacheHint(zooming ? CacheHint.SPEED : CacheHint.QUALITY);
-    }
-
-    private void setCacheHints(CacheHint hint) {
-        for (NodeView v : nodeViews.values()) {
-            v.setCacheHint(hint);
-        }
-        for (WireView w : wireViews.values()) {
-            w.label().setCacheHint(hint);
-        }
+        viewport.zoomProperty().set(value);
     }
 
     private void zoomSettled() {
-        zooming = false;
         gridTask.request();
-        setCacheHints(CacheHint.QUALITY);
-        pseudoClassStateChanged(GraphEditorStyles.ZOOMED_OUT, appliedZoom < DETAIL_MIN_ZOOM);
+        views.setCacheHints(CacheHint.QUALITY);
+        pseudoClassStateChanged(GraphEditorStyles.ZOOMED_OUT, viewport.appliedZoom() < DETAIL_MIN_ZOOM);
     }
 
     /** Multiplies the zoom by {@code factor}, keeping the canvas point under {@code (x, y)} (editor coordinates) still. */
     public void zoomAt(double factor, double x, double y) {
-        double target = clampZoom(appliedZoom * factor);
-        if (target == appliedZoom) {
-            return;
-        }
-        Point2D c = localToCanvas(x, y);
-        zoomAnchored = true;
-        try {
-            pan.setX(x - c.getX() * target);
-            pan.setY(y - c.getY() * target);
-            zoom.set(target);
-        } finally {
-            zoomAnchored = false;
-        }
+        viewport.zoomAt(factor, x, y);
     }
 
     public void zoomIn() {
@@ -620,34 +321,21 @@ public class GraphEditor extends Region {
     /** Zooms (at most to 100 %) and pans so that every node is visible. Keys: F, Ctrl+0. */
     public void zoomToFit() {
         applyPendingGraph();
-        Rectangle2D b = nodesBounds();
-        if (b == null || getWidth() <= 0 || getHeight() <= 0) {
-            return;
+        Rectangle2D b = views.nodesBounds();
+        if (b != null && getWidth() > 0 && getHeight() > 0) {
+            viewport.fit(b, FIT_MARGIN, FIT_MAX_ZOOM);
         }
-        double availW = Math.max(1, getWidth() - 2 * FIT_MARGIN);
-        double availH = Math.max(1, getHeight() - 2 * FIT_MARGIN);
-        double z = clampZoom(Math.min(FIT_MAX_ZOOM, Math.min(availW / Math.max(1, b.getWidth()),
-                availH / Math.max(1, b.getHeight()))));
-        zoomAnchored = true;
-        try {
-            zoom.set(z);
-        } finally {
-            zoomAnchored = false;
-        }
-        centerOnPoint(new Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2));
     }
 
     /** Pans so that this canvas point is at the centre of the view. */
     public void centerOnPoint(Point2D canvasPoint) {
-        double z = appliedZoom;
-        pan.setX(getWidth() / 2 - canvasPoint.getX() * z);
-        pan.setY(getHeight() / 2 - canvasPoint.getY() * z);
+        viewport.centerOn(canvasPoint);
     }
 
     /** Pans so that this node is at the centre of the view. */
     public void centerOn(String nodeId) {
         applyPendingGraph();
-        Rectangle2D b = nodeBounds(nodeId);
+        Rectangle2D b = views.nodeBounds(nodeId);
         if (b != null) {
             centerOnPoint(new Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2));
         }
@@ -655,7 +343,7 @@ public class GraphEditor extends Region {
 
     /** Pans only if needed, so that this node is fully visible. */
     public void scrollIntoView(String nodeId) {
-        Rectangle2D b = nodeBounds(nodeId);
+        Rectangle2D b = views.nodeBounds(nodeId);
         Rectangle2D v = visibleCanvasArea();
         if (b != null && !(v.contains(b.getMinX(), b.getMinY()) && v.contains(b.getMaxX(), b.getMaxY()))) {
             centerOn(nodeId);
@@ -664,8 +352,7 @@ public class GraphEditor extends Region {
 
     /** Moves the view by this many screen pixels. */
     public void panBy(double dx, double dy) {
-        pan.setX(pan.getX() + dx);
-        pan.setY(pan.getY() + dy);
+        viewport.panBy(dx, dy);
     }
 
     /** The canvas coordinate at the centre of the visible area (where the application adds new nodes). */
@@ -675,19 +362,17 @@ public class GraphEditor extends Region {
 
     /** The part of the canvas that is visible, in canvas coordinates. */
     public Rectangle2D visibleCanvasArea() {
-        Point2D a = localToCanvas(0, 0);
-        return new Rectangle2D(a.getX(), a.getY(), Math.max(0, getWidth() / appliedZoom),
-                Math.max(0, getHeight() / appliedZoom));
+        return viewport.visibleArea();
     }
 
     /** Editor (local) coordinates to canvas coordinates. */
     public Point2D localToCanvas(double x, double y) {
-        return new Point2D((x - pan.getX()) / appliedZoom, (y - pan.getY()) / appliedZoom);
+        return viewport.toCanvas(x, y);
     }
 
     /** Canvas coordinates to editor (local) coordinates. */
     public Point2D canvasToLocal(double x, double y) {
-        return new Point2D(x * appliedZoom + pan.getX(), y * appliedZoom + pan.getY());
+        return viewport.toLocal(x, y);
     }
 
     private void onViewMoved() {
@@ -696,7 +381,8 @@ public class GraphEditor extends Region {
     }
 
     private void redrawGrid() {
-        grid.draw(pan.getX(), pan.getY(), appliedZoom, gridSize.get(), !zooming);
+        layers.drawGrid(viewport.transform(), gridSize.get(), !viewport.isZooming(), css.gridMinorColor.get(),
+                css.gridMajorColor.get());
     }
 
     // ---------------------------------------------------------------- create menu
@@ -711,16 +397,8 @@ public class GraphEditor extends Region {
      * {@link EditorIntents#create(CreateChoice, Point2D, PortKey)} with this point and {@code fromOrNull}.
      */
     public void showCreateMenu(Point2D canvasPoint, PortKey fromOrNull) {
-        createAt = canvasPoint;
-        createFrom = fromOrNull;
-        createMenu.open();
-        createMenu.applyCss();
-        Point2D local = canvasToLocal(canvasPoint.getX(), canvasPoint.getY());
-        double w = createMenu.prefWidth(-1);
-        double h = createMenu.prefHeight(-1);
-        double x = Math.max(4, Math.min(local.getX(), getWidth() - w - 4));
-        double y = Math.max(4, Math.min(local.getY(), getHeight() - h - 4));
-        createMenu.resizeRelocate(Math.round(x), Math.round(y), w, Math.min(h, Math.max(120, getHeight() - 8)));
+        createMenu.openAt(canvasToLocal(canvasPoint.getX(), canvasPoint.getY()), getWidth(), getHeight(),
+                choice -> intents().create(choice, canvasPoint, fromOrNull));
     }
 
     public void hideCreateMenu() {
@@ -733,10 +411,6 @@ public class GraphEditor extends Region {
 
     CreateMenu createMenu() {
         return createMenu;
-    }
-
-    private void onCreatePicked(CreateChoice choice) {
-        intents().create(choice, createAt, createFrom);
     }
 
     private void onCreateMenuClosed() {
@@ -753,117 +427,27 @@ public class GraphEditor extends Region {
      */
     public void animateTo(Map<String, Point2D> positions, Duration duration, Runnable onFinished) {
         applyPendingGraph();
-        if (animation != null) {
-            animation.stop();
-            animation = null;
-        }
-        Map<NodeView, Point2D[]> moves = new LinkedHashMap<>();
-        positions.forEach((id, to) -> {
-            NodeView v = nodeViews.get(id);
-            if (v != null) {
-                moves.put(v, new Point2D[] {new Point2D(v.getLayoutX(), v.getLayoutY()), to});
-            }
-        });
-        List<String> ids = new ArrayList<>();
-        moves.keySet().forEach(v -> ids.add(v.nodeId()));
-        transientNodes.addAll(ids);
-        Transition t = new Transition() {
-            {
-                setCycleDuration(duration == null || duration.lessThan(Duration.ONE) ? Duration.ONE : duration);
-                setInterpolator(Interpolator.EASE_BOTH);
-            }
-
-            @Override
-            protected void interpolate(double f) {
-                moves.forEach((v, ft) -> v.relocate(ft[0].getX() + (ft[1].getX() - ft[0].getX()) * f,
-                        ft[0].getY() + (ft[1].getY() - ft[0].getY()) * f));
-                updateWiresOf(ids);
-            }
-        };
-        t.setOnFinished(e -> {
-            animation = null;
-            ids.forEach(transientNodes::remove);
-            if (onFinished != null) {
-                onFinished.run();
-            }
-        });
-        animation = t;
-        t.play();
+        animator.animate(positions, duration, onFinished);
     }
 
     /** Sizes of the laid-out node skins by node id, for layout algorithms. */
     public Map<String, Dimension2D> nodeSizes() {
         applyPendingGraph();
-        Map<String, Dimension2D> sizes = new LinkedHashMap<>();
-        boolean needCss = nodeViews.values().stream().anyMatch(v -> v.getWidth() <= 0);
+        boolean needCss = views.nodeViews().values().stream().anyMatch(v -> v.getWidth() <= 0);
         if (needCss && getScene() != null) {
             applyCss();
         }
-        for (NodeView v : nodeViews.values()) {
-            sizes.put(v.nodeId(), new Dimension2D(v.effectiveWidth(), v.effectiveHeight()));
-        }
-        return sizes;
+        return views.nodeSizes();
     }
 
     // ---------------------------------------------------------------- package internals for gestures and minimap
 
-    Map<String, NodeView> nodeViews() {
-        return nodeViews;
-    }
-
-    Map<String, WireView> wireViews() {
-        return wireViews;
-    }
-
-    Set<String> transientNodes() {
-        return transientNodes;
-    }
-
     Pane overlay() {
-        return overlay;
+        return layers.overlay();
     }
 
     Group dragLayer() {
-        return dragLayer;
-    }
-
-    double appliedZoom() {
-        return appliedZoom;
-    }
-
-    /** The wire nearest to a canvas point within {@code tolerance} canvas units, or null. */
-    WireView wireAt(Point2D canvasPoint, double tolerance) {
-        WireView best = null;
-        double bestD = tolerance;
-        for (WireView w : wireViews.values()) {
-            double d = w.distanceTo(canvasPoint, tolerance);
-            if (d <= bestD) {
-                best = w;
-                bestD = d;
-            }
-        }
-        return best;
-    }
-
-    Rectangle2D nodeBounds(String id) {
-        NodeView v = nodeViews.get(id);
-        return v == null ? null
-                : new Rectangle2D(v.getLayoutX(), v.getLayoutY(), v.effectiveWidth(), v.effectiveHeight());
-    }
-
-    /** Union of all node bounds as shown, or null without nodes. */
-    Rectangle2D nodesBounds() {
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (NodeView v : nodeViews.values()) {
-            minX = Math.min(minX, v.getLayoutX());
-            minY = Math.min(minY, v.getLayoutY());
-            maxX = Math.max(maxX, v.getLayoutX() + v.effectiveWidth());
-            maxY = Math.max(maxY, v.getLayoutY() + v.effectiveHeight());
-        }
-        return minX > maxX ? null : new Rectangle2D(minX, minY, maxX - minX, maxY - minY);
+        return layers.dragLayer();
     }
 
     /** Called after anything the minimap shows changed (coalesced to once per pulse). */
@@ -875,68 +459,41 @@ public class GraphEditor extends Region {
         viewListeners.remove(r);
     }
 
-    private void fireViewChanged() {
-        viewListeners.forEach(Runnable::run);
+    // ---------------------------------------------------------------- CSS
+
+    EditorCss css() {
+        return css;
     }
 
-    CubicCurve newDanglingCurve() {
-        CubicCurve c = new CubicCurve();
-        c.getStyleClass().addAll(GraphEditorStyles.WIRE, GraphEditorStyles.DANGLING);
-        c.setFill(null);
-        c.setMouseTransparent(true);
-        return c;
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return EditorCss.META_DATA;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return EditorCss.META_DATA;
+    }
+
+    /** Colour of the fine grid lines (CSS {@code -ge-grid-minor-color}); faded further as they get close. */
+    public final ObjectProperty<Color> gridMinorColorProperty() {
+        return css.gridMinorColor;
+    }
+
+    /** Colour of every fifth grid line (CSS {@code -ge-grid-major-color}). */
+    public final ObjectProperty<Color> gridMajorColorProperty() {
+        return css.gridMajorColor;
     }
 
     // ---------------------------------------------------------------- layout
 
     @Override
     protected void layoutChildren() {
-        double w = getWidth();
-        double h = getHeight();
-        clip.setWidth(w);
-        clip.setHeight(h);
-        overlay.resize(w, h);
-        if (grid.getWidth() != w || grid.getHeight() != h) {
-            grid.setWidth(w);
-            grid.setHeight(h);
+        if (layers.layout(getWidth(), getHeight())) {
             redrawGrid();
             notifyTask.request();
         }
-        if (!themeChecked && getScene() != null) {
-            themeChecked = true;
-            // The probe is styled with AtlantaFX's -color-bg-default: if that resolved, use the theme's colours.
-            // Without AtlantaFX the lookup fails once (JavaFX logs a CSS warning); the probe is then removed, so it
-            // is not restyled (and warned about) on every state change.
-            boolean themed = themeProbe.getBackground() != null && !themeProbe.getBackground().getFills().isEmpty();
-            getChildren().remove(themeProbe);
-            if (themed != getStyleClass().contains(THEMED)) {
-                if (themed) {
-                    getStyleClass().add(THEMED);
-                } else {
-                    getStyleClass().remove(THEMED);
-                }
-                applyCss();
-            }
+        if (css.takeRestyle()) {
+            applyCss();
         }
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 800;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 600;
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return 50;
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return 50;
     }
 }

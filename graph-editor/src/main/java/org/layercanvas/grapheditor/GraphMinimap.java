@@ -1,8 +1,13 @@
 package org.layercanvas.grapheditor;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
@@ -19,14 +24,29 @@ import javafx.scene.paint.Color;
  * CSS or code (default 200 x 140).
  */
 public class GraphMinimap extends Region {
-    private static final Color NODE = Color.rgb(128, 128, 128, 0.55);
-    private static final Color SELECTED = Color.rgb(9, 105, 218, 0.85);
-    private static final Color WARNING = Color.rgb(191, 135, 0, 0.85);
-    private static final Color ERROR = Color.rgb(207, 34, 46, 0.9);
-    private static final Color RUNNING = Color.rgb(26, 127, 55, 0.85);
-    private static final Color VIEW_FILL = Color.rgb(9, 105, 218, 0.10);
-    private static final Color VIEW_STROKE = Color.rgb(9, 105, 218, 0.9);
     private static final double PAD = 6;
+    private static final ColorCss<GraphMinimap> NODE_COLOR = new ColorCss<>("-ge-minimap-node-color",
+            Color.rgb(128, 128, 128, 0.55), m -> m.nodeColor);
+    private static final ColorCss<GraphMinimap> SELECTED_COLOR = new ColorCss<>("-ge-minimap-selected-color",
+            Color.rgb(9, 105, 218, 0.85), m -> m.selectedColor);
+    private static final ColorCss<GraphMinimap> WARNING_COLOR = new ColorCss<>("-ge-minimap-warning-color",
+            Color.rgb(191, 135, 0, 0.85), m -> m.warningColor);
+    private static final ColorCss<GraphMinimap> ERROR_COLOR = new ColorCss<>("-ge-minimap-error-color",
+            Color.rgb(207, 34, 46, 0.9), m -> m.errorColor);
+    private static final ColorCss<GraphMinimap> RUNNING_COLOR = new ColorCss<>("-ge-minimap-running-color",
+            Color.rgb(26, 127, 55, 0.85), m -> m.runningColor);
+    private static final ColorCss<GraphMinimap> VIEW_FILL = new ColorCss<>("-ge-minimap-view-fill",
+            Color.rgb(9, 105, 218, 0.10), m -> m.viewFill);
+    private static final ColorCss<GraphMinimap> VIEW_STROKE = new ColorCss<>("-ge-minimap-view-stroke",
+            Color.rgb(9, 105, 218, 0.9), m -> m.viewStroke);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> list = new ArrayList<>(Region.getClassCssMetaData());
+        list.addAll(List.of(NODE_COLOR, SELECTED_COLOR, WARNING_COLOR, ERROR_COLOR, RUNNING_COLOR, VIEW_FILL,
+                VIEW_STROKE));
+        CSS_META_DATA = List.copyOf(list);
+    }
 
     /** The nodes; redrawn only when they or the mapping change, not on every pan or zoom step. */
     private final Canvas canvas = new Canvas();
@@ -40,6 +60,17 @@ public class GraphMinimap extends Region {
     private double drawnHeight = -1;
     private final ObjectProperty<GraphEditor> editor = new SimpleObjectProperty<>(this, "editor");
     private final PulseTask redraw = new PulseTask(this, false, this::draw);
+    private final StyleableObjectProperty<Color> nodeColor = NODE_COLOR.newProperty(this, "nodeColor", this::recolor);
+    private final StyleableObjectProperty<Color> selectedColor =
+            SELECTED_COLOR.newProperty(this, "selectedColor", this::recolor);
+    private final StyleableObjectProperty<Color> warningColor =
+            WARNING_COLOR.newProperty(this, "warningColor", this::recolor);
+    private final StyleableObjectProperty<Color> errorColor = ERROR_COLOR.newProperty(this, "errorColor", this::recolor);
+    private final StyleableObjectProperty<Color> runningColor =
+            RUNNING_COLOR.newProperty(this, "runningColor", this::recolor);
+    private final StyleableObjectProperty<Color> viewFill = VIEW_FILL.newProperty(this, "viewFill", this::recolor);
+    private final StyleableObjectProperty<Color> viewStroke =
+            VIEW_STROKE.newProperty(this, "viewStroke", this::recolor);
     private final Runnable onViewChanged = redraw::request;
     /** Uses the theme colours exactly when the editor found them. */
     private final InvalidationListener followTheme = obs -> {
@@ -67,8 +98,8 @@ public class GraphMinimap extends Region {
         canvas.setMouseTransparent(true);
         frame.setManaged(false);
         frame.setMouseTransparent(true);
-        frame.setFill(VIEW_FILL);
-        frame.setStroke(VIEW_STROKE);
+        frame.fillProperty().bind(viewFill);
+        frame.strokeProperty().bind(viewStroke);
         frame.setStrokeWidth(1.5);
         getChildren().addAll(canvas, frame);
         editor.addListener((obs, old, now) -> {
@@ -108,6 +139,41 @@ public class GraphMinimap extends Region {
         editor.set(value);
     }
 
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    /** Colour of a node in no particular state (CSS {@code -ge-minimap-node-color}). */
+    public final ObjectProperty<Color> nodeColorProperty() {
+        return nodeColor;
+    }
+
+    /** Colour of a selected node (CSS {@code -ge-minimap-selected-color}). */
+    public final ObjectProperty<Color> selectedColorProperty() {
+        return selectedColor;
+    }
+
+    /** Fill of the visible-area frame (CSS {@code -ge-minimap-view-fill}). */
+    public final ObjectProperty<Color> viewFillProperty() {
+        return viewFill;
+    }
+
+    /** Outline of the visible-area frame (CSS {@code -ge-minimap-view-stroke}). */
+    public final ObjectProperty<Color> viewStrokeProperty() {
+        return viewStroke;
+    }
+
+    /** A node colour changed: the nodes must be repainted even if none moved. */
+    private void recolor() {
+        drawnWidth = -1;
+        redraw.request();
+    }
+
     private void panTo(MouseEvent e) {
         GraphEditor ed = editor.get();
         if (ed == null || e.getButton() != MouseButton.PRIMARY) {
@@ -143,7 +209,7 @@ public class GraphMinimap extends Region {
             frame.setVisible(false);
             return;
         }
-        Rectangle2D nodes = ed.nodesBounds();
+        Rectangle2D nodes = ed.views().nodesBounds();
         Rectangle2D view = ed.visibleCanvasArea();
         Rectangle2D needed = nodes == null ? view : union(nodes, view);
         if (needed.getWidth() <= 0 || needed.getHeight() <= 0) {
@@ -181,8 +247,12 @@ public class GraphMinimap extends Region {
     private void drawNodes(GraphEditor ed, double w, double h) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
-        for (NodeView v : ed.nodeViews().values()) {
-            g.setFill(colorOf(v, ed));
+        for (NodeView v : ed.views().nodeViews().values()) {
+            Color c = colorOf(v, ed);
+            if (c == null) {
+                continue;
+            }
+            g.setFill(c);
             double x = offsetX + (v.getLayoutX() - world.getMinX()) * scale;
             double y = offsetY + (v.getLayoutY() - world.getMinY()) * scale;
             g.fillRect(x, y, Math.max(1.5, v.effectiveWidth() * scale), Math.max(1.5, v.effectiveHeight() * scale));
@@ -190,14 +260,14 @@ public class GraphMinimap extends Region {
     }
 
     /** Changes when a node moves, resizes, changes state or selection, or nodes come and go. */
-    private static long signature(GraphEditor ed) {
-        long h = ed.nodeViews().size();
-        for (NodeView v : ed.nodeViews().values()) {
+    private long signature(GraphEditor ed) {
+        long h = ed.views().nodeViews().size();
+        for (NodeView v : ed.views().nodeViews().values()) {
             h = h * 31 + Double.hashCode(v.getLayoutX());
             h = h * 31 + Double.hashCode(v.getLayoutY());
             h = h * 31 + Double.hashCode(v.effectiveWidth());
             h = h * 31 + Double.hashCode(v.effectiveHeight());
-            h = h * 31 + colorOf(v, ed).hashCode();
+            h = h * 31 + java.util.Objects.hashCode(colorOf(v, ed));
         }
         return h;
     }
@@ -213,15 +283,15 @@ public class GraphMinimap extends Region {
         return new Rectangle2D(r.getMinX() - dx, r.getMinY() - dy, r.getWidth() + 2 * dx, r.getHeight() + 2 * dy);
     }
 
-    private static Color colorOf(NodeView v, GraphEditor ed) {
+    private Color colorOf(NodeView v, GraphEditor ed) {
         if (ed.getSelectedNodes().contains(v.nodeId())) {
-            return SELECTED;
+            return selectedColor.get();
         }
         return switch (v.model().state()) {
-            case ERROR -> ERROR;
-            case WARNING -> WARNING;
-            case RUNNING -> RUNNING;
-            default -> NODE;
+            case ERROR -> errorColor.get();
+            case WARNING -> warningColor.get();
+            case RUNNING -> runningColor.get();
+            default -> nodeColor.get();
         };
     }
 

@@ -6,11 +6,9 @@ import javafx.scene.paint.Color;
 
 /**
  * The background grid, drawn for the visible area only. Minor lines fade out as they get close together; every
- * fifth line is a major line. Colours are translucent greys, so they read on light and dark backgrounds.
+ * fifth line is a major line. The colours come from the editor's CSS properties.
  */
 final class GridLayer extends Canvas {
-    private static final Color MINOR = Color.rgb(128, 128, 128, 0.08);
-    private static final Color MAJOR = Color.rgb(128, 128, 128, 0.17);
     private static final int MAJOR_EVERY = 5;
 
     GridLayer() {
@@ -22,16 +20,12 @@ final class GridLayer extends Canvas {
      * @param ty   screen y of canvas y = 0
      * @param zoom screen pixels per canvas unit
      * @param grid grid step in canvas units
-     */
-    void draw(double tx, double ty, double zoom, double grid) {
-        draw(tx, ty, zoom, grid, true);
-    }
-
-    /**
      * @param minor whether to draw the minor lines (left out during a zoom gesture, when every frame counts and
      *              fine lines only flicker)
+     * @param minorColor colour of the minor lines at full visibility; null draws none
+     * @param majorColor colour of the major lines; null draws none
      */
-    void draw(double tx, double ty, double zoom, double grid, boolean minor) {
+    void draw(double tx, double ty, double zoom, double grid, boolean minor, Color minorColor, Color majorColor) {
         double w = getWidth();
         double h = getHeight();
         GraphicsContext g = getGraphicsContext2D();
@@ -41,16 +35,19 @@ final class GridLayer extends Canvas {
         }
         double step = grid * zoom;
         // Minor lines: fully visible from 16 px apart, gone below 8 px (dense lines cost frames and read as noise).
-        double minorAlpha = minor ? Math.max(0, Math.min(1, (step - 8) / 8)) : 0;
+        double minorAlpha = minor && minorColor != null ? Math.max(0, Math.min(1, (step - 8) / 8)) : 0;
         if (minorAlpha > 0) {
-            g.setFill(MINOR.deriveColor(0, 1, 1, minorAlpha));
+            g.setFill(minorColor.deriveColor(0, 1, 1, minorAlpha));
             lines(g, tx, ty, step, w, h, MAJOR_EVERY);
+        }
+        if (majorColor == null) {
+            return;
         }
         double major = step * MAJOR_EVERY;
         while (major < 16) {
             major *= MAJOR_EVERY;
         }
-        g.setFill(MAJOR);
+        g.setFill(majorColor);
         lines(g, tx, ty, major, w, h, 0);
     }
 

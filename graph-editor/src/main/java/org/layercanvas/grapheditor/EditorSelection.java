@@ -1,0 +1,89 @@
+package org.layercanvas.grapheditor;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
+
+/** Selected nodes and wires and the focused node; keeps the views' selected look in step with the sets. */
+final class EditorSelection {
+    private final ObservableSet<String> nodes = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ObservableSet<String> wires = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ReadOnlyObjectWrapper<String> focused;
+
+    /**
+     * @param nodeView the view of a node id, or null
+     * @param wireView the view of a wire id, or null
+     * @param changed  after the node selection changed
+     */
+    EditorSelection(Object bean, Function<String, NodeView> nodeView, Function<String, WireView> wireView,
+            Runnable changed) {
+        focused = new ReadOnlyObjectWrapper<>(bean, "focusedNode");
+        nodes.addListener((SetChangeListener<String>) c -> {
+            NodeView v = nodeView.apply(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved());
+            if (v != null) {
+                v.setSelected(c.wasAdded());
+            }
+            if (c.wasRemoved() && Objects.equals(c.getElementRemoved(), focused.get())) {
+                focused.set(null);
+            }
+            changed.run();
+        });
+        wires.addListener((SetChangeListener<String>) c -> {
+            WireView v = wireView.apply(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved());
+            if (v != null) {
+                v.setSelected(c.wasAdded());
+            }
+        });
+    }
+
+    ObservableSet<String> nodes() {
+        return nodes;
+    }
+
+    ObservableSet<String> wires() {
+        return wires;
+    }
+
+    ReadOnlyObjectWrapper<String> focused() {
+        return focused;
+    }
+
+    void select(String nodeId) {
+        wires.clear();
+        nodes.retainAll(Set.of(nodeId));
+        nodes.add(nodeId);
+        focused.set(nodeId);
+    }
+
+    void toggle(String nodeId) {
+        if (nodes.contains(nodeId)) {
+            nodes.remove(nodeId);
+        } else {
+            nodes.add(nodeId);
+            focused.set(nodeId);
+        }
+    }
+
+    void selectWire(String wireId) {
+        nodes.clear();
+        wires.retainAll(Set.of(wireId));
+        wires.add(wireId);
+    }
+
+    void addAll(Collection<String> nodeIds, Collection<String> wireIds) {
+        nodes.addAll(nodeIds);
+        wires.addAll(wireIds);
+    }
+
+    void clear() {
+        nodes.clear();
+        wires.clear();
+        focused.set(null);
+    }
+}
