@@ -72,6 +72,8 @@ public class GraphEditor extends Region {
 
     private final CreateMenu createMenu;
     private final List<Runnable> viewListeners = new CopyOnWriteArrayList<>();
+    // Pulse listeners run in the order made: the graph is applied before the grid and the minimap notice.
+    private final PulseTask applyTask = new PulseTask(this, true, this::applyPending);
     private final PulseTask gridTask = new PulseTask(this, false, this::redrawGrid);
     /** Tells the minimap (once per pulse) that what it shows changed. */
     private final PulseTask notifyTask = new PulseTask(this, true, () -> viewListeners.forEach(Runnable::run));
@@ -82,7 +84,6 @@ public class GraphEditor extends Region {
     private final EditorLayers layers;
 
     private GraphSnapshot pending;
-    private final PulseTask applyTask = new PulseTask(this, true, this::applyPending);
     private final ReadOnlyStringWrapper lastRefusal = new ReadOnlyStringWrapper(this, "lastRefusal");
     private final ObjectProperty<EditorIntents> intents =
             new SimpleObjectProperty<>(this, "intents", new EditorIntents() { });
