@@ -249,6 +249,11 @@ public final class TrainingSession {
             PreparedData data = prepareData(c);
             return train(c, data, device, wallStart);
         } catch (RunFailure f) {
+            if (f.getCause() != null) {
+                // A bug, not a student's mistake: the student sees the message, whoever fixes it needs the trace
+                // (stderr: the command line's, or the worker's, which the app keeps with a crash report).
+                f.getCause().printStackTrace();
+            }
             return fail(f.code, f.getMessage(), 0, 0, compiled);
         }
     }
@@ -259,7 +264,12 @@ public final class TrainingSession {
         private final FailureCode code;
 
         RunFailure(FailureCode code, String message) {
-            super(message, null, false, false);
+            this(code, message, null);
+        }
+
+        /** @param cause an unexpected exception behind the failure, kept so that its stack trace can be printed */
+        RunFailure(FailureCode code, String message, Throwable cause) {
+            super(message, cause, false, false);
             this.code = code;
         }
     }
@@ -359,7 +369,7 @@ public final class TrainingSession {
         } catch (OutOfMemoryError e) {
             throw new RunFailure(FailureCode.OUT_OF_MEMORY, TrainMessages.format("train.outOfMemory"));
         } catch (RuntimeException e) {
-            throw new RunFailure(FailureCode.INTERNAL, TrainMessages.format("train.internal", e));
+            throw new RunFailure(FailureCode.INTERNAL, TrainMessages.format("train.internal", e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunFailure(FailureCode.INTERNAL, TrainMessages.format("train.interrupted"));
