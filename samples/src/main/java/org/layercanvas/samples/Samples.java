@@ -67,26 +67,43 @@ public final class Samples {
 
     /** The expected figures of a sample, if it has them. */
     public static Optional<Expected> expected(String name) {
-        java.util.Properties p = new java.util.Properties();
-        List<String> lines;
-        try (InputStream in = Samples.class.getResourceAsStream(FOLDER + "expected.properties")) {
-            if (in == null) {
-                return Optional.empty();
+        return Optional.ofNullable(ExpectedFile.ALL.get(name));
+    }
+
+    /** {@code expected.properties}, read once. */
+    private static final class ExpectedFile {
+        static final java.util.Map<String, Expected> ALL = read();
+
+        private static java.util.Map<String, Expected> read() {
+            java.util.Map<String, Expected> all = new java.util.HashMap<>();
+            List<String> lines;
+            try (InputStream in = Samples.class.getResourceAsStream(FOLDER + "expected.properties")) {
+                if (in == null) {
+                    return all;
+                }
+                lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            byte[] bytes = in.readAllBytes();
-            p.load(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)));
-            lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            java.util.Properties p = new java.util.Properties();
+            try {
+                p.load(new java.io.StringReader(String.join("\n", lines)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            int stated = lines.indexOf("# stated");
+            for (String key : p.stringPropertyNames()) {
+                if (key.endsWith(".accuracy")) {
+                    String name = key.substring(0, key.length() - ".accuracy".length());
+                    String seconds = p.getProperty(name + ".seconds");
+                    if (seconds != null) {
+                        int at = lines.indexOf(key + "=" + p.getProperty(key));
+                        all.put(name, new Expected(Double.parseDouble(p.getProperty(key)), Integer.parseInt(seconds),
+                                stated < 0 || at < stated));
+                    }
+                }
+            }
+            return all;
         }
-        String accuracy = p.getProperty(name + ".accuracy");
-        String seconds = p.getProperty(name + ".seconds");
-        if (accuracy == null || seconds == null) {
-            return Optional.empty();
-        }
-        int stated = lines.indexOf("# stated");
-        int at = lines.indexOf(name + ".accuracy=" + accuracy);
-        return Optional.of(new Expected(Double.parseDouble(accuracy), Integer.parseInt(seconds),
-                stated < 0 || at < stated));
     }
 }
