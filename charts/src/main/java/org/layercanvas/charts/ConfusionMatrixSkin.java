@@ -141,7 +141,7 @@ class ConfusionMatrixSkin extends SkinBase<ConfusionMatrixView> {
         long rowSum = view.getRowSum(t);
         double share = rowSum == 0 ? 0 : (double) n / rowSum;
         List<String> names = view.getClassNames();
-        String text = Messages.format("matrix.hover", names.get(t), names.get(p), n, share);
+        String text = Messages.get("matrix.hover", names.get(t), names.get(p), n, share);
         view.setHoverText(text);
         Bounds b = cellBounds(t, p);
         highlight.setX(b.getMinX() + 1);

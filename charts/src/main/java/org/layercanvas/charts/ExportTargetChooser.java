@@ -23,7 +23,7 @@ public interface ExportTargetChooser {
     static ExportTargetChooser fileChooser() {
         return (format, suggestedFileName, owner) -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle(Messages.format("export.dialog.title", format.description()));
+            chooser.setTitle(Messages.get("export.dialog.title", format.description()));
             chooser.setInitialFileName(suggestedFileName);
             chooser.getExtensionFilters().add(
                     new FileChooser.ExtensionFilter(format.description(), "*." + format.extension()));

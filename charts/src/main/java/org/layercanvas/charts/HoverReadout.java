@@ -129,11 +129,11 @@ final class HoverReadout {
         MetricSeries.Snapshot smoothed = h.lastSmoothed;
         if (h.style().kind() == SeriesStyle.Kind.LINE_RAW_AND_SMOOTHED && smoothed != null && i < smoothed.size()
                 && chart.getSmoothing() > 0) {
-            lines.add(Messages.format("chart.hover.smoothed", h.label(), number(px), number(py),
+            lines.add(Messages.get("chart.hover.smoothed", h.label(), number(px), number(py),
                     number(smoothed.y(i))));
             return smoothed.y(i);
         }
-        lines.add(Messages.format("chart.hover.value", h.label(), number(px), number(py)));
+        lines.add(Messages.get("chart.hover.value", h.label(), number(px), number(py)));
         return py;
     }
 

@@ -1,20 +1,16 @@
 package org.layercanvas.charts;
 
-import java.text.MessageFormat;
-import java.util.ResourceBundle;
+import org.layercanvas.i18n.Texts;
 
 /** The module's user-visible strings, from {@code org/layercanvas/charts/messages.properties}. */
 final class Messages {
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("org.layercanvas.charts.messages");
+    private static final Texts TEXTS = Texts.of("org.layercanvas.charts.messages", Messages.class);
 
     private Messages() {
     }
 
-    static String get(String key) {
-        return BUNDLE.getString(key);
-    }
-
-    static String format(String key, Object... args) {
-        return new MessageFormat(BUNDLE.getString(key), BUNDLE.getLocale()).format(args);
+    /** The text of {@code key} with {@code args} filled in; {@code !key!} when the bundle has no such key. */
+    static String get(String key, Object... args) {
+        return TEXTS.get(key, args);
     }
 }

@@ -1,20 +1,16 @@
 package org.layercanvas.grapheditor;
 
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import org.layercanvas.i18n.Texts;
 
 /** The editor's few user-visible strings, from {@code org/layercanvas/grapheditor/messages.properties}. */
 final class Messages {
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("org.layercanvas.grapheditor.messages");
+    private static final Texts TEXTS = Texts.of("org.layercanvas.grapheditor.messages", Messages.class);
 
     private Messages() {
     }
 
-    static String get(String key) {
-        try {
-            return BUNDLE.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
+    /** The text of {@code key} with {@code args} filled in; {@code !key!} when the bundle has no such key. */
+    static String get(String key, Object... args) {
+        return TEXTS.get(key, args);
     }
 }
