@@ -5,7 +5,7 @@ import java.util.List;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
-import javafx.scene.layout.Region;
+import javafx.scene.control.Control;
 import javafx.scene.paint.Color;
 
 /**
@@ -24,7 +24,7 @@ final class EditorCss {
     static final List<CssMetaData<? extends Styleable, ?>> META_DATA;
 
     static {
-        List<CssMetaData<? extends Styleable, ?>> list = new ArrayList<>(Region.getClassCssMetaData());
+        List<CssMetaData<? extends Styleable, ?>> list = new ArrayList<>(Control.getClassCssMetaData());
         list.addAll(List.of(GRID_MINOR_COLOR, GRID_MAJOR_COLOR, THEME_COLOR));
         META_DATA = List.copyOf(list);
     }

@@ -22,10 +22,12 @@ final class EditorGestures {
     private enum Mode { NONE, PAN, RUBBER_BAND, MOVE, WIRE }
 
     private final GraphEditor editor;
+    private final GraphEditorSkin skin;
     private final NodeDragGesture nodeDrag;
     private final MarqueeGesture marquee;
     private final WireGesture wire;
     private final EditorKeys keys;
+    private final EventHandlers handlers;
 
     private Mode mode = Mode.NONE;
     private Point2D pressLocal;
@@ -33,19 +35,28 @@ final class EditorGestures {
     private Point2D mouseLocal;
     private boolean dragging;
 
-    EditorGestures(GraphEditor editor) {
+    EditorGestures(GraphEditor editor, GraphEditorSkin skin) {
         this.editor = editor;
-        nodeDrag = new NodeDragGesture(editor);
-        marquee = new MarqueeGesture(editor);
-        wire = new WireGesture(editor);
-        keys = new EditorKeys(editor, this);
-        editor.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
-        editor.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
-        editor.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
-        editor.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClicked);
-        editor.addEventHandler(MouseEvent.MOUSE_MOVED, e -> mouseLocal = local(e));
-        editor.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
-        editor.addEventHandler(ZoomEvent.ZOOM, this::onZoom);
+        this.skin = skin;
+        handlers = new EventHandlers(editor);
+        nodeDrag = new NodeDragGesture(editor, skin);
+        marquee = new MarqueeGesture(editor, skin);
+        wire = new WireGesture(editor, skin);
+        keys = new EditorKeys(editor, skin, this);
+        handlers.on(MouseEvent.MOUSE_PRESSED, this::onPressed);
+        handlers.on(MouseEvent.MOUSE_DRAGGED, this::onDragged);
+        handlers.on(MouseEvent.MOUSE_RELEASED, this::onReleased);
+        handlers.on(MouseEvent.MOUSE_CLICKED, this::onClicked);
+        handlers.on(MouseEvent.MOUSE_MOVED, e -> mouseLocal = local(e));
+        handlers.on(ScrollEvent.SCROLL, this::onScroll);
+        handlers.on(ZoomEvent.ZOOM, this::onZoom);
+    }
+
+    /** Removes every handler the gestures and keys added to the editor. */
+    void dispose() {
+        wire.cancel();
+        handlers.removeAll();
+        keys.dispose();
     }
 
     // ---------------------------------------------------------------- state for the keyboard
@@ -83,9 +94,9 @@ final class EditorGestures {
         return editor.sceneToLocal(e.getSceneX(), e.getSceneY());
     }
 
-    static boolean inCreateMenu(GraphEditor editor, EventTarget t) {
-        for (Node n = t instanceof Node ? (Node) t : null; n != null && n != editor; n = n.getParent()) {
-            if (n == editor.createMenu()) {
+    static boolean inCreateMenu(GraphEditorSkin skin, EventTarget t) {
+        for (Node n = t instanceof Node ? (Node) t : null; n != null && n != skin.getSkinnable(); n = n.getParent()) {
+            if (n == skin.createMenu()) {
                 return true;
             }
         }
@@ -106,13 +117,13 @@ final class EditorGestures {
         if (ancestor(t, NodeView.class, editor) != null) {
             return null;
         }
-        return editor.views().wireAt(editor.localToCanvas(local.getX(), local.getY()), WIRE_PICK / editor.viewport().appliedZoom());
+        return skin.views().wireAt(editor.localToCanvas(local.getX(), local.getY()), WIRE_PICK / skin.viewport().appliedZoom());
     }
 
     // ---------------------------------------------------------------- mouse
 
     private void onPressed(MouseEvent e) {
-        if (inCreateMenu(editor, e.getTarget())) {
+        if (inCreateMenu(skin, e.getTarget())) {
             return;
         }
         editor.hideCreateMenu();
@@ -211,7 +222,7 @@ final class EditorGestures {
 
     private void onClicked(MouseEvent e) {
         if (e.getButton() != MouseButton.PRIMARY || e.getClickCount() != 2 || !e.isStillSincePress()
-                || inCreateMenu(editor, e.getTarget())) {
+                || inCreateMenu(skin, e.getTarget())) {
             return;
         }
         NodeView node = ancestor(e.getTarget(), NodeView.class, editor);
@@ -227,7 +238,7 @@ final class EditorGestures {
     // ---------------------------------------------------------------- wheel and pinch
 
     private void onScroll(ScrollEvent e) {
-        if (inCreateMenu(editor, e.getTarget())) {
+        if (inCreateMenu(skin, e.getTarget())) {
             return;
         }
         if (e.isControlDown() || e.isShortcutDown()) {

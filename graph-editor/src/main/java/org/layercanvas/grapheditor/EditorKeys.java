@@ -12,15 +12,23 @@ import javafx.scene.input.KeyEvent;
 /** Keyboard of a focused {@link GraphEditor} (keys listed in its class comment). Reports intents. */
 final class EditorKeys {
     private final GraphEditor editor;
+    private final GraphEditorSkin skin;
+    private final EventHandlers handlers;
     private final EditorGestures mouse;
     private boolean spaceDown;
     private boolean spaceUsed;
 
-    EditorKeys(GraphEditor editor, EditorGestures mouse) {
+    EditorKeys(GraphEditor editor, GraphEditorSkin skin, EditorGestures mouse) {
         this.editor = editor;
+        this.skin = skin;
         this.mouse = mouse;
-        editor.addEventHandler(KeyEvent.KEY_PRESSED, this::onKeyPressed);
-        editor.addEventHandler(KeyEvent.KEY_RELEASED, this::onKeyReleased);
+        handlers = new EventHandlers(editor);
+        handlers.on(KeyEvent.KEY_PRESSED, this::onKeyPressed);
+        handlers.on(KeyEvent.KEY_RELEASED, this::onKeyReleased);
+    }
+
+    void dispose() {
+        handlers.removeAll();
     }
 
     /** Space held: a primary drag pans. */
@@ -34,7 +42,7 @@ final class EditorKeys {
     }
 
     private void onKeyPressed(KeyEvent e) {
-        if (EditorGestures.inCreateMenu(editor, e.getTarget())) {
+        if (EditorGestures.inCreateMenu(skin, e.getTarget())) {
             return;
         }
         boolean shortcut = e.isShortcutDown() || e.isControlDown();
@@ -143,7 +151,7 @@ final class EditorKeys {
             if (!mouse.isPanning()) {
                 editor.setCursor(null);
             }
-            if (!spaceUsed && mouse.isIdle() && !EditorGestures.inCreateMenu(editor, e.getTarget())) {
+            if (!spaceUsed && mouse.isIdle() && !EditorGestures.inCreateMenu(skin, e.getTarget())) {
                 openCreateMenuAtMouse();
             }
             e.consume();
@@ -158,7 +166,7 @@ final class EditorKeys {
     }
 
     private void tabTo(int direction) {
-        List<String> order = editor.views().readingOrder();
+        List<String> order = skin.views().readingOrder();
         if (order.isEmpty()) {
             return;
         }
@@ -182,7 +190,7 @@ final class EditorKeys {
         double step = editor.getGridSize() > 0 ? editor.getGridSize() : 10;
         Map<String, Point2D> moves = new LinkedHashMap<>();
         for (String id : editor.getSelectedNodes()) {
-            NodeView v = editor.views().nodeViews().get(id);
+            NodeView v = skin.views().nodeViews().get(id);
             if (v != null) {
                 Point2D p = new Point2D(v.model().x() + dx * step, v.model().y() + dy * step);
                 moves.put(id, NodeDragGesture.snap(editor, p));

@@ -29,6 +29,13 @@ final class EditorLayers {
         overlay.getChildren().add(createMenu);
     }
 
+    /** Takes the clip off the editor if it is still this one's. */
+    void unclip(GraphEditor editor) {
+        if (editor.getClip() == clip) {
+            editor.setClip(null);
+        }
+    }
+
     /** The editor's children, back to front. */
     List<Node> roots() {
         return List.of(grid, content, overlay);

@@ -4,40 +4,25 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
 
-/** Selected nodes and wires and the focused node; keeps the views' selected look in step with the sets. */
+/**
+ * Selected nodes and wires and the focused node: state of the {@link GraphEditor} control (the skin shows it). The
+ * focused node is always selected: removing it from the selection clears it.
+ */
 final class EditorSelection {
     private final ObservableSet<String> nodes = FXCollections.observableSet(new LinkedHashSet<>());
     private final ObservableSet<String> wires = FXCollections.observableSet(new LinkedHashSet<>());
     private final ReadOnlyObjectWrapper<String> focused;
 
-    /**
-     * @param nodeView the view of a node id, or null
-     * @param wireView the view of a wire id, or null
-     * @param changed  after the node selection changed
-     */
-    EditorSelection(Object bean, Function<String, NodeView> nodeView, Function<String, WireView> wireView,
-            Runnable changed) {
+    EditorSelection(Object bean) {
         focused = new ReadOnlyObjectWrapper<>(bean, "focusedNode");
         nodes.addListener((SetChangeListener<String>) c -> {
-            NodeView v = nodeView.apply(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved());
-            if (v != null) {
-                v.setSelected(c.wasAdded());
-            }
             if (c.wasRemoved() && Objects.equals(c.getElementRemoved(), focused.get())) {
                 focused.set(null);
-            }
-            changed.run();
-        });
-        wires.addListener((SetChangeListener<String>) c -> {
-            WireView v = wireView.apply(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved());
-            if (v != null) {
-                v.setSelected(c.wasAdded());
             }
         });
     }

@@ -3,7 +3,6 @@ package org.layercanvas.grapheditor;
 import java.util.function.DoubleConsumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.layout.Region;
@@ -12,7 +11,7 @@ import javafx.scene.transform.Translate;
 import javafx.util.Duration;
 
 /**
- * Zoom and pan of the editor: the transforms of its content, the public zoom property (clamped; setting it zooms
+ * Zoom and pan of the editor: the transforms of its content, following the control's zoom property (clamped; setting it zooms
  * around the centre of the view) and when a zoom gesture starts and settles. The math is in {@link ViewTransform}.
  */
 final class EditorViewport {
@@ -27,7 +26,8 @@ final class EditorViewport {
     private final Runnable moved;
     private final Runnable zoomStarted;
     private final DoubleConsumer zoomApplied;
-    private double appliedZoom = 1;
+    private final javafx.beans.InvalidationListener zoomListener = obs -> onZoomChanged();
+    private double appliedZoom;
     private boolean zoomAnchored;
     private boolean zooming;
 
@@ -37,20 +37,29 @@ final class EditorViewport {
      * @param zoomApplied after each zoom step, with the new zoom
      * @param zoomSettled when zooming has paused
      */
-    EditorViewport(Region view, Runnable moved, Runnable zoomStarted, DoubleConsumer zoomApplied,
+    EditorViewport(Region view, DoubleProperty zoom, Runnable moved, Runnable zoomStarted, DoubleConsumer zoomApplied,
             Runnable zoomSettled) {
         this.view = view;
         this.moved = moved;
         this.zoomStarted = zoomStarted;
         this.zoomApplied = zoomApplied;
-        zoom = new SimpleDoubleProperty(view, "zoom", 1);
-        zoom.addListener(obs -> onZoomChanged());
+        this.zoom = zoom;
+        appliedZoom = ViewTransform.clampZoom(zoom.get());
+        scale.setX(appliedZoom);
+        scale.setY(appliedZoom);
+        zoom.addListener(zoomListener);
         zoomIdle.setOnFinished(e -> {
             zooming = false;
             zoomSettled.run();
         });
         pan.xProperty().addListener(obs -> moved.run());
         pan.yProperty().addListener(obs -> moved.run());
+    }
+
+    /** Stops following the zoom property (the skin is being replaced). */
+    void dispose() {
+        zoom.removeListener(zoomListener);
+        zoomIdle.stop();
     }
 
     Translate pan() {

@@ -1,6 +1,5 @@
 package org.layercanvas.grapheditor;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,11 +19,9 @@ import javafx.css.Styleable;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.CacheHint;
-import javafx.scene.Group;
 import javafx.scene.Node;
-import javafx.scene.layout.Pane;
-import javafx.scene.layout.Region;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
 
@@ -49,8 +46,12 @@ import javafx.util.Duration;
  * <p>Style: add {@link #STYLESHEET} (done by the constructor); classes and pseudo-classes are in
  * {@link GraphEditorStyles}; colours painted in code are the CSS properties {@code -ge-grid-minor-color} and
  * {@code -ge-grid-major-color}.
+ *
+ * <p>The control holds the state the application sees (graph, selection, zoom, settings, CSS properties); its
+ * {@link GraphEditorSkin} shows it and handles mouse and keyboard. The view methods (zoom to fit, centre on a
+ * node, animate, node sizes) need that skin, which the constructor installs.
  */
-public class GraphEditor extends Region {
+public class GraphEditor extends Control {
     /** The default stylesheet; neutral, uses AtlantaFX colours when the scene has them. */
     public static final String STYLESHEET =
             Objects.requireNonNull(GraphEditor.class.getResource("graph-editor.css")).toExternalForm();
@@ -66,24 +67,12 @@ public class GraphEditor extends Region {
     public static final double DETAIL_MIN_ZOOM = 0.35;
     /** Zoom steps of the keyboard and {@link #zoomIn()}/{@link #zoomOut()}. */
     public static final double ZOOM_STEP = 1.2;
-    private static final double FIT_MARGIN = 40;
-    private static final double FIT_MAX_ZOOM = 1.0;
     static final String THEMED = "themed";
 
-    private final CreateMenu createMenu;
+    private final EditorCss css = new EditorCss(this, this::gridStyleChanged);
+    private final EditorSelection selection = new EditorSelection(this);
     private final List<Runnable> viewListeners = new CopyOnWriteArrayList<>();
-    // Pulse listeners run in the order made: the graph is applied before the grid and the minimap notice.
-    private final PulseTask applyTask = new PulseTask(this, true, this::applyPending);
-    private final PulseTask gridTask = new PulseTask(this, false, this::redrawGrid);
-    /** Tells the minimap (once per pulse) that what it shows changed. */
-    private final PulseTask notifyTask = new PulseTask(this, true, () -> viewListeners.forEach(Runnable::run));
-    private final EditorCss css = new EditorCss(this, gridTask::request);
-    private final EditorSelection selection;
-    private final SnapshotReconciler views;
-    private final EditorViewport viewport;
-    private final EditorLayers layers;
-
-    private GraphSnapshot pending;
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
     private final ReadOnlyStringWrapper lastRefusal = new ReadOnlyStringWrapper(this, "lastRefusal");
     private final ObjectProperty<EditorIntents> intents =
             new SimpleObjectProperty<>(this, "intents", new EditorIntents() { });
@@ -91,9 +80,8 @@ public class GraphEditor extends Region {
             new SimpleObjectProperty<>(this, "connectionPolicy", ConnectionPolicy.ALLOW_ALL);
     private final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", true);
     private final DoubleProperty gridSize = new SimpleDoubleProperty(this, "gridSize", 20);
-
-    private final NodeAnimator animator;
-    private final EditorGestures gestures;
+    private List<CreateChoice> createChoices = List.of();
+    private GraphSnapshot graph = GraphSnapshot.EMPTY;
 
     public GraphEditor() {
         getStyleClass().add(GraphEditorStyles.EDITOR);
@@ -101,29 +89,20 @@ public class GraphEditor extends Region {
         setFocusTraversable(true);
         setPrefSize(800, 600);
         setMinSize(50, 50);
-
-        selection = new EditorSelection(this, id -> views().nodeViews().get(id), id -> views().wireViews().get(id),
-                notifyTask::request);
-        views = new SnapshotReconciler(selection.nodes(), selection.wires(), () -> viewport().isZooming());
-        animator = new NodeAnimator(views, this::updateWiresOf);
-        viewport = new EditorViewport(this, this::onViewMoved, () -> views.setCacheHints(CacheHint.SPEED),
-                z -> views.labelLayer().setVisible(z >= WIRE_LABEL_MIN_ZOOM), this::zoomSettled);
-
-        createMenu = new CreateMenu(this::onCreateMenuClosed);
-        layers = new EditorLayers(this, views, viewport, createMenu);
-        getChildren().addAll(layers.roots());
-
-        gridSize.addListener(obs -> gridTask.request());
-        gestures = new EditorGestures(this);
+        // Installed now, not at the first CSS pass: the view methods work before the editor is shown.
+        setSkin(new GraphEditorSkin(this));
     }
 
-    /** The node and wire views (for gestures and the minimap). */
-    SnapshotReconciler views() {
-        return views;
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new GraphEditorSkin(this);
     }
 
-    EditorViewport viewport() {
-        return viewport;
+    GraphEditorSkin skin() {
+        if (getSkin() instanceof GraphEditorSkin s) {
+            return s;
+        }
+        throw new IllegalStateException("GraphEditor needs a GraphEditorSkin, has " + getSkin());
     }
 
     // ---------------------------------------------------------------- graph
@@ -133,34 +112,18 @@ public class GraphEditor extends Region {
      * unchanged nodes and wires keep their skins.
      */
     public void setGraph(GraphSnapshot snapshot) {
-        pending = Objects.requireNonNull(snapshot, "snapshot");
-        applyTask.request();
+        graph = Objects.requireNonNull(snapshot, "snapshot");
+        skin().show(snapshot);
     }
 
     /** The newest graph given to {@link #setGraph}, applied or not. */
     public GraphSnapshot getGraph() {
-        return pending != null ? pending : views.shown();
+        return graph;
     }
 
     /** Applies a snapshot still waiting for the next pulse now (normally not needed). */
     public void applyPendingGraph() {
-        applyTask.runNow();
-    }
-
-    private void applyPending() {
-        GraphSnapshot next = pending;
-        pending = null;
-        if (next != null) {
-            views.apply(next);
-            notifyTask.request();
-        }
-    }
-
-    /** Re-shapes the wires touching these nodes at once (used while dragging and animating). */
-    void updateWiresOf(Collection<String> nodeIds) {
-        views.markWiresDirty(nodeIds);
-        views.updateDirtyWires();
-        notifyTask.request();
+        skin().applyPendingGraph();
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -278,7 +241,7 @@ public class GraphEditor extends Region {
 
     public void selectAll() {
         applyPendingGraph();
-        selection.addAll(views.nodeViews().keySet(), views.wireViews().keySet());
+        selection.addAll(skin().views().nodeViews().keySet(), skin().views().wireViews().keySet());
     }
 
     public void clearSelection() {
@@ -289,26 +252,20 @@ public class GraphEditor extends Region {
 
     /** Screen pixels per canvas unit, clamped to [{@value #MIN_ZOOM}, {@value #MAX_ZOOM}]. Setting it zooms around the centre. */
     public final DoubleProperty zoomProperty() {
-        return viewport.zoomProperty();
+        return zoom;
     }
 
     public final double getZoom() {
-        return viewport.zoomProperty().get();
+        return zoom.get();
     }
 
     public final void setZoom(double value) {
-        viewport.zoomProperty().set(value);
-    }
-
-    private void zoomSettled() {
-        gridTask.request();
-        views.setCacheHints(CacheHint.QUALITY);
-        pseudoClassStateChanged(GraphEditorStyles.ZOOMED_OUT, viewport.appliedZoom() < DETAIL_MIN_ZOOM);
+        zoom.set(value);
     }
 
     /** Multiplies the zoom by {@code factor}, keeping the canvas point under {@code (x, y)} (editor coordinates) still. */
     public void zoomAt(double factor, double x, double y) {
-        viewport.zoomAt(factor, x, y);
+        skin().viewport().zoomAt(factor, x, y);
     }
 
     public void zoomIn() {
@@ -321,22 +278,17 @@ public class GraphEditor extends Region {
 
     /** Zooms (at most to 100 %) and pans so that every node is visible. Keys: F, Ctrl+0. */
     public void zoomToFit() {
-        applyPendingGraph();
-        Rectangle2D b = views.nodesBounds();
-        if (b != null && getWidth() > 0 && getHeight() > 0) {
-            viewport.fit(b, FIT_MARGIN, FIT_MAX_ZOOM);
-        }
+        skin().zoomToFit();
     }
 
     /** Pans so that this canvas point is at the centre of the view. */
     public void centerOnPoint(Point2D canvasPoint) {
-        viewport.centerOn(canvasPoint);
+        skin().viewport().centerOn(canvasPoint);
     }
 
     /** Pans so that this node is at the centre of the view. */
     public void centerOn(String nodeId) {
-        applyPendingGraph();
-        Rectangle2D b = views.nodeBounds(nodeId);
+        Rectangle2D b = skin().nodeBounds(nodeId);
         if (b != null) {
             centerOnPoint(new Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2));
         }
@@ -344,7 +296,7 @@ public class GraphEditor extends Region {
 
     /** Pans only if needed, so that this node is fully visible. */
     public void scrollIntoView(String nodeId) {
-        Rectangle2D b = views.nodeBounds(nodeId);
+        Rectangle2D b = skin().nodeBounds(nodeId);
         Rectangle2D v = visibleCanvasArea();
         if (b != null && !(v.contains(b.getMinX(), b.getMinY()) && v.contains(b.getMaxX(), b.getMaxY()))) {
             centerOn(nodeId);
@@ -353,7 +305,7 @@ public class GraphEditor extends Region {
 
     /** Moves the view by this many screen pixels. */
     public void panBy(double dx, double dy) {
-        viewport.panBy(dx, dy);
+        skin().viewport().panBy(dx, dy);
     }
 
     /** The canvas coordinate at the centre of the visible area (where the application adds new nodes). */
@@ -363,34 +315,29 @@ public class GraphEditor extends Region {
 
     /** The part of the canvas that is visible, in canvas coordinates. */
     public Rectangle2D visibleCanvasArea() {
-        return viewport.visibleArea();
+        return skin().viewport().visibleArea();
     }
 
     /** Editor (local) coordinates to canvas coordinates. */
     public Point2D localToCanvas(double x, double y) {
-        return viewport.toCanvas(x, y);
+        return skin().viewport().toCanvas(x, y);
     }
 
     /** Canvas coordinates to editor (local) coordinates. */
     public Point2D canvasToLocal(double x, double y) {
-        return viewport.toLocal(x, y);
-    }
-
-    private void onViewMoved() {
-        gridTask.request();
-        notifyTask.request();
-    }
-
-    private void redrawGrid() {
-        layers.drawGrid(viewport.transform(), gridSize.get(), !viewport.isZooming(), css.gridMinorColor.get(),
-                css.gridMajorColor.get());
+        return skin().viewport().toLocal(x, y);
     }
 
     // ---------------------------------------------------------------- create menu
 
     /** Sets what the create menu offers. */
     public void setCreateChoices(List<CreateChoice> choices) {
-        createMenu.setChoices(List.copyOf(choices));
+        createChoices = List.copyOf(choices);
+        skin().createMenu().setChoices(createChoices);
+    }
+
+    List<CreateChoice> createChoices() {
+        return createChoices;
     }
 
     /**
@@ -398,25 +345,16 @@ public class GraphEditor extends Region {
      * {@link EditorIntents#create(CreateChoice, Point2D, PortKey)} with this point and {@code fromOrNull}.
      */
     public void showCreateMenu(Point2D canvasPoint, PortKey fromOrNull) {
-        createMenu.openAt(canvasToLocal(canvasPoint.getX(), canvasPoint.getY()), getWidth(), getHeight(),
+        skin().createMenu().openAt(canvasToLocal(canvasPoint.getX(), canvasPoint.getY()), getWidth(), getHeight(),
                 choice -> intents().create(choice, canvasPoint, fromOrNull));
     }
 
     public void hideCreateMenu() {
-        createMenu.close();
+        skin().createMenu().close();
     }
 
     public boolean isCreateMenuShowing() {
-        return createMenu.isVisible();
-    }
-
-    CreateMenu createMenu() {
-        return createMenu;
-    }
-
-    private void onCreateMenuClosed() {
-        gestures.createMenuClosed();
-        requestFocus();
+        return skin().createMenu().isVisible();
     }
 
     // ---------------------------------------------------------------- animation and sizes
@@ -427,28 +365,19 @@ public class GraphEditor extends Region {
      * positions, so nothing jumps. A running animation is stopped (without its callback) when a new one starts.
      */
     public void animateTo(Map<String, Point2D> positions, Duration duration, Runnable onFinished) {
-        applyPendingGraph();
-        animator.animate(positions, duration, onFinished);
+        skin().animateTo(positions, duration, onFinished);
     }
 
     /** Sizes of the laid-out node skins by node id, for layout algorithms. */
     public Map<String, Dimension2D> nodeSizes() {
-        applyPendingGraph();
-        boolean needCss = views.nodeViews().values().stream().anyMatch(v -> v.getWidth() <= 0);
-        if (needCss && getScene() != null) {
-            applyCss();
-        }
-        return views.nodeSizes();
+        return skin().nodeSizes();
     }
 
-    // ---------------------------------------------------------------- package internals for gestures and minimap
+    // ---------------------------------------------------------------- for the minimap
 
-    Pane overlay() {
-        return layers.overlay();
-    }
-
-    Group dragLayer() {
-        return layers.dragLayer();
+    /** The node and wire views shown now. */
+    SnapshotReconciler views() {
+        return skin().views();
     }
 
     /** Called after anything the minimap shows changed (coalesced to once per pulse). */
@@ -460,18 +389,18 @@ public class GraphEditor extends Region {
         viewListeners.remove(r);
     }
 
-    // ---------------------------------------------------------------- CSS
-
-    EditorCss css() {
-        return css;
+    void fireViewChanged() {
+        viewListeners.forEach(Runnable::run);
     }
+
+    // ---------------------------------------------------------------- CSS
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
         return EditorCss.META_DATA;
     }
 
     @Override
-    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+    protected List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
         return EditorCss.META_DATA;
     }
 
@@ -480,21 +409,31 @@ public class GraphEditor extends Region {
         return css.gridMinorColor;
     }
 
+    public final Color getGridMinorColor() {
+        return css.gridMinorColor.get();
+    }
+
     /** Colour of every fifth grid line (CSS {@code -ge-grid-major-color}). */
     public final ObjectProperty<Color> gridMajorColorProperty() {
         return css.gridMajorColor;
     }
 
-    // ---------------------------------------------------------------- layout
+    public final Color getGridMajorColor() {
+        return css.gridMajorColor.get();
+    }
 
-    @Override
-    protected void layoutChildren() {
-        if (layers.layout(getWidth(), getHeight())) {
-            redrawGrid();
-            notifyTask.request();
-        }
-        if (css.takeRestyle()) {
-            applyCss();
+    EditorCss css() {
+        return css;
+    }
+
+    /** Whether the theme was found or lost while styling (then the skin restyles at once). */
+    boolean takeRestyle() {
+        return css.takeRestyle();
+    }
+
+    private void gridStyleChanged() {
+        if (getSkin() instanceof GraphEditorSkin s) {
+            s.requestGrid();
         }
     }
 }

@@ -9,17 +9,19 @@ import javafx.scene.shape.Rectangle;
 /** Drag on empty canvas: a selection band; nodes it touches are selected (added to the selection with Shift/Ctrl). */
 final class MarqueeGesture {
     private final GraphEditor editor;
+    private final GraphEditorSkin skin;
     private final Rectangle band = new Rectangle();
     private boolean adds;
     private Set<String> base = Set.of();
 
-    MarqueeGesture(GraphEditor editor) {
+    MarqueeGesture(GraphEditor editor, GraphEditorSkin skin) {
         this.editor = editor;
+        this.skin = skin;
         band.getStyleClass().add(GraphEditorStyles.RUBBER_BAND);
         band.setManaged(false);
         band.setVisible(false);
         band.setMouseTransparent(true);
-        editor.overlay().getChildren().add(band);
+        skin.overlay().getChildren().add(band);
     }
 
     void press(boolean addToSelection) {
@@ -38,10 +40,10 @@ final class MarqueeGesture {
         band.setHeight(h);
         band.setVisible(true);
         Point2D a = editor.localToCanvas(x, y);
-        double z = editor.viewport().appliedZoom();
+        double z = skin.viewport().appliedZoom();
         Rectangle2D r = new Rectangle2D(a.getX(), a.getY(), w / z, h / z);
         Set<String> hit = new HashSet<>(base);
-        for (NodeView v : editor.views().nodeViews().values()) {
+        for (NodeView v : skin.views().nodeViews().values()) {
             if (r.intersects(v.getLayoutX(), v.getLayoutY(), v.effectiveWidth(), v.effectiveHeight())) {
                 hit.add(v.nodeId());
             }

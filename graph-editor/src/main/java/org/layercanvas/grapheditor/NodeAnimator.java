@@ -25,10 +25,7 @@ final class NodeAnimator {
 
     /** See {@link GraphEditor#animateTo}. */
     void animate(Map<String, Point2D> positions, Duration duration, Runnable onFinished) {
-        if (running != null) {
-            running.stop();
-            running = null;
-        }
+        stop();
         Map<NodeView, Point2D[]> moves = new LinkedHashMap<>();
         positions.forEach((id, to) -> {
             NodeView v = views.nodeViews().get(id);
@@ -62,5 +59,13 @@ final class NodeAnimator {
         });
         running = t;
         t.play();
+    }
+
+    /** Stops a running animation where it is, without its callback. */
+    void stop() {
+        if (running != null) {
+            running.stop();
+            running = null;
+        }
     }
 }

@@ -10,13 +10,15 @@ import javafx.geometry.Point2D;
  */
 final class NodeDragGesture {
     private final GraphEditor editor;
+    private final GraphEditorSkin skin;
     private final Map<String, Point2D> moveStart = new LinkedHashMap<>();
     private final Map<String, Point2D> moveNow = new LinkedHashMap<>();
     private String pressedNode;
     private boolean deselectOthersOnRelease;
 
-    NodeDragGesture(GraphEditor editor) {
+    NodeDragGesture(GraphEditor editor, GraphEditorSkin skin) {
         this.editor = editor;
+        this.skin = skin;
     }
 
     /** Updates the selection for a press on node {@code id}; returns whether a drag may move the selection. */
@@ -40,25 +42,25 @@ final class NodeDragGesture {
     void start() {
         moveStart.clear();
         for (String id : editor.getSelectedNodes()) {
-            NodeView v = editor.views().nodeViews().get(id);
+            NodeView v = skin.views().nodeViews().get(id);
             if (v != null) {
                 moveStart.put(id, new Point2D(v.getLayoutX(), v.getLayoutY()));
             }
         }
-        editor.views().transientNodes().addAll(moveStart.keySet());
+        skin.views().transientNodes().addAll(moveStart.keySet());
     }
 
     void drag(Point2D pressLocal, Point2D now) {
-        double z = editor.viewport().appliedZoom();
+        double z = skin.viewport().appliedZoom();
         double dx = (now.getX() - pressLocal.getX()) / z;
         double dy = (now.getY() - pressLocal.getY()) / z;
         moveNow.clear();
         moveStart.forEach((id, start) -> {
             Point2D p = snap(editor, start.add(dx, dy));
             moveNow.put(id, p);
-            editor.views().nodeViews().get(id).relocate(p.getX(), p.getY());
+            skin.views().nodeViews().get(id).relocate(p.getX(), p.getY());
         });
-        editor.updateWiresOf(moveStart.keySet());
+        skin.updateWiresOf(moveStart.keySet());
     }
 
     void release(Point2D pressLocal, Point2D now, boolean dragged) {
@@ -75,7 +77,7 @@ final class NodeDragGesture {
                 result.put(id, p);
             }
         });
-        editor.views().transientNodes().removeAll(moveStart.keySet());
+        skin.views().transientNodes().removeAll(moveStart.keySet());
         moveStart.clear();
         if (!result.isEmpty()) {
             // The view stays where it was dropped; the snapshot the application sends back confirms (or undoes) it.

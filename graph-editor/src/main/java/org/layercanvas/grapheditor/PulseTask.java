@@ -13,14 +13,24 @@ final class PulseTask {
     private final Runnable work;
     private final boolean runWithoutScene;
     private final Runnable listener = this::onPulse;
+    private final Node owner;
+    private final javafx.beans.value.ChangeListener<Scene> sceneListener = (obs, oldScene, newScene) -> attach(newScene);
     private Scene scene;
     private boolean requested;
 
     PulseTask(Node owner, boolean runWithoutScene, Runnable work) {
         this.work = work;
         this.runWithoutScene = runWithoutScene;
-        owner.sceneProperty().addListener((obs, oldScene, newScene) -> attach(newScene));
+        this.owner = owner;
+        owner.sceneProperty().addListener(sceneListener);
         attach(owner.getScene());
+    }
+
+    /** Stops listening to the owner and its scene; requested work is dropped. */
+    void dispose() {
+        owner.sceneProperty().removeListener(sceneListener);
+        attach(null);
+        requested = false;
     }
 
     private void attach(Scene newScene) {

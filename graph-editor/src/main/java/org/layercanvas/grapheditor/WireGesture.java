@@ -21,6 +21,7 @@ final class WireGesture {
     private static final Duration REFUSAL_LINGER = Duration.seconds(2);
 
     private final GraphEditor editor;
+    private final GraphEditorSkin skin;
     private final Label refusal = new Label();
     private final PauseTransition refusalTimer = new PauseTransition(REFUSAL_LINGER);
     /** The curve that follows the mouse. */
@@ -35,8 +36,9 @@ final class WireGesture {
     private record Candidate(PortView port, Point2D center, ConnectionPolicy.Verdict verdict) {
     }
 
-    WireGesture(GraphEditor editor) {
+    WireGesture(GraphEditor editor, GraphEditorSkin skin) {
         this.editor = editor;
+        this.skin = skin;
         refusal.getStyleClass().add(GraphEditorStyles.REFUSAL);
         refusal.setManaged(false);
         refusal.setVisible(false);
@@ -49,8 +51,8 @@ final class WireGesture {
         dangling.setFill(null);
         dangling.setMouseTransparent(true);
         dangling.setVisible(false);
-        editor.dragLayer().getChildren().add(dangling);
-        editor.overlay().getChildren().add(refusal);
+        skin.dragLayer().getChildren().add(dangling);
+        skin.overlay().getChildren().add(refusal);
     }
 
     boolean isActive() {
@@ -70,7 +72,7 @@ final class WireGesture {
         if (into == null) {
             return false;
         }
-        NodeView source = editor.views().nodeViews().get(into.model().from().nodeId());
+        NodeView source = skin.views().nodeViews().get(into.model().from().nodeId());
         PortView out = source == null ? null : source.outputs().stream()
                 .filter(o -> o.key().equals(into.model().from())).findFirst().orElse(null);
         if (out != null) {
@@ -83,12 +85,12 @@ final class WireGesture {
 
     private void start(PortView port) {
         wireFrom = port.key();
-        NodeView owner = editor.views().nodeViews().get(wireFrom.nodeId());
+        NodeView owner = skin.views().nodeViews().get(wireFrom.nodeId());
         wireStart = owner.portCenterInCanvas(wireFrom.port(), false);
         candidates.clear();
         target = null;
         ConnectionPolicy policy = editor.policy();
-        for (NodeView v : editor.views().nodeViews().values()) {
+        for (NodeView v : skin.views().nodeViews().values()) {
             for (PortView in : v.inputs()) {
                 ConnectionPolicy.Verdict verdict = policy.check(wireFrom, in.key());
                 if (verdict == null) {
@@ -128,7 +130,7 @@ final class WireGesture {
 
     /** The input port the wire would go to: the nearest within snapping distance, or the best of the node under the cursor. */
     private Candidate findTarget(Point2D p) {
-        double snap = PORT_SNAP / editor.viewport().appliedZoom();
+        double snap = PORT_SNAP / skin.viewport().appliedZoom();
         Candidate best = null;
         double bestD = snap;
         for (Candidate c : candidates) {
@@ -164,7 +166,7 @@ final class WireGesture {
     /** The first node (in graph order) with inputs under a canvas point, else the first node at all, or null. */
     private NodeView nodeAt(Point2D p) {
         NodeView any = null;
-        for (NodeView v : editor.views().nodeViews().values()) {
+        for (NodeView v : skin.views().nodeViews().values()) {
             if (p.getX() >= v.getLayoutX() && p.getX() <= v.getLayoutX() + v.effectiveWidth()
                     && p.getY() >= v.getLayoutY() && p.getY() <= v.getLayoutY() + v.effectiveHeight()) {
                 if (!v.inputs().isEmpty()) {
@@ -180,7 +182,7 @@ final class WireGesture {
 
     /** The wire that ends at input {@code key}, or null. */
     private WireView wireInto(PortKey key) {
-        for (WireView w : editor.views().wireViews().values()) {
+        for (WireView w : skin.views().wireViews().values()) {
             if (w.model().to().equals(key)) {
                 return w;
             }
