@@ -46,6 +46,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "auto|plan|dl4j", defaultValue = "auto", descriptionKey = "engine")
     private String engine;
 
+    @Option(names = "--boundary-ms", paramLabel = "MS", defaultValue = "0", descriptionKey = "boundaryMs")
+    private int boundaryMillis;
+
     @Option(names = "--events-out", paramLabel = "F.jsonl", descriptionKey = "eventsOut")
     private Path eventsOut;
 
@@ -94,6 +97,11 @@ final class TrainCommand implements Callable<Integer> {
                     Text.get("option.notNegative", threads))));
             return ExitCodes.UNREADABLE;
         }
+        if (boundaryMillis < 0) {
+            err.println(Text.get("line.error", Text.get("option.invalid", "--boundary-ms",
+                    Text.get("option.notNegative", boundaryMillis))));
+            return ExitCodes.UNREADABLE;
+        }
         if (EnginePreference.parse(engine) == null) {
             err.println(Text.get("line.error", Text.get("option.invalid", "--engine",
                     Text.get("option.engine", engine))));
@@ -121,7 +129,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         double[] firstIteration = {Double.NaN};
         session[0] = new TrainingSession(doc, new TrainingSession.Options(device, threads, false, data,
-                EnginePreference.parse(engine)), event -> {
+                EnginePreference.parse(engine), boundaryMillis), event -> {
             if (event instanceof TrainingEvent.Iteration && Double.isNaN(firstIteration[0])) {
                 firstIteration[0] = (System.currentTimeMillis()
                         - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;

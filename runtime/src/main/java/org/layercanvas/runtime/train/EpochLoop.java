@@ -54,6 +54,9 @@ final class EpochLoop {
     private final BatchSource trainSample;
     private final TrainingListener listener;
     private final PauseControl pause;
+    private BoundaryProbe boundary;
+    private long boundaryNanos;
+    private long nextBoundary;
     private int iteration;
     private long samplesSeen;
     /** Written by the training thread only; volatile so that other threads read recent values. */
@@ -78,6 +81,26 @@ final class EpochLoop {
                 Arrays.copyOf(SplitExamples.shuffledOrder(train.size(), settings.seed()), TRAIN_METRICS_SAMPLE));
     }
 
+    /**
+     * Reports what the model predicts over the plane at most every {@code millis} ms between minibatches and after
+     * every epoch ({@code probe} null: never).
+     */
+    void probeBoundary(BoundaryProbe probe, int millis) {
+        boundary = probe;
+        boundaryNanos = millis * 1_000_000L;
+    }
+
+    private void reportBoundary(int epoch, boolean always) {
+        if (boundary == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (always || now - nextBoundary >= 0) {
+            listener.onEvent(boundary.measure(epoch, iteration));
+            nextBoundary = System.nanoTime() + boundaryNanos;
+        }
+    }
+
     /** Where the minibatch loop's time went so far: nanoseconds waiting for batches, reporting events, in all. */
     record Counters(long dataNanos, long eventNanos, long loopNanos, long steps) {
         static final Counters NONE = new Counters(0, 0, 0, 0);
@@ -95,6 +118,7 @@ final class EpochLoop {
         try (StreamingIterator batches = StreamingIterator.builder(data.train(), shape)
                 .batchSize(settings.batchSize()).shuffle(true).seed(settings.seed()).augmentation(data.augmentation())
                 .prefetch(prefetch(engine)).labelUnits(units).dataSets(engine.wantsDataSets()).build()) {
+            reportBoundary(0, true); // the untrained network's picture, before the first minibatch
             for (int epoch = 0; epoch < settings.epochs() && !pause.stopRequested(); epoch++) {
                 double rate = settings.schedule().rateAt(settings.learningRate(), epoch, settings.epochs());
                 long epochStart = System.nanoTime();
@@ -157,6 +181,7 @@ final class EpochLoop {
             lossCount++;
             long eventStart = System.nanoTime();
             listener.onEvent(new TrainingEvent.Iteration(iteration, epoch + 1, loss, rate, n / (dt / 1e9)));
+            reportBoundary(epoch + 1, false);
             eventNanos += System.nanoTime() - eventStart;
             loopNanos += System.nanoTime() - waitStart;
         }
@@ -178,6 +203,7 @@ final class EpochLoop {
                 onValidation.loss(), onValidation.accuracy(), rate, seconds,
                 loopNanos >= 0 ? train.size() / (loopNanos / 1e9) : Double.NaN));
         listener.onEvent(ModelReports.histograms(graph, epoch + 1));
+        reportBoundary(epoch + 1, true);
         return onValidation;
     }
 

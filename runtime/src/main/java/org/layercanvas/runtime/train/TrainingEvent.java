@@ -27,7 +27,8 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = TrainingEvent.Finished.class, name = "finished"),
     @JsonSubTypes.Type(value = TrainingEvent.Failed.class, name = "failed"),
     @JsonSubTypes.Type(value = TrainingEvent.Evaluation.class, name = "evaluation"),
-    @JsonSubTypes.Type(value = TrainingEvent.Histograms.class, name = "histograms")
+    @JsonSubTypes.Type(value = TrainingEvent.Histograms.class, name = "histograms"),
+    @JsonSubTypes.Type(value = TrainingEvent.Boundary.class, name = "boundary")
 })
 public sealed interface TrainingEvent {
 
@@ -67,6 +68,34 @@ public sealed interface TrainingEvent {
      * {@link Resumed}.
      */
     record Paused(int iteration, int epoch) implements TrainingEvent {
+    }
+
+    /**
+     * What a classifier of two input features predicts over the plane, when the session's options ask for it
+     * ({@link TrainingSession.Options#boundaryMillis()}): sent between minibatches at most that often and after
+     * every epoch. Cell {@code (row, column)} of the {@code size x size} grid is at {@code row * size + column},
+     * row 0 at {@code yMin}, column 0 at {@code xMin}; coordinates are the features as the network sees them
+     * (after preprocessing).
+     *
+     * @param predicted  the predicted class per cell
+     * @param confidence the predicted class's probability per cell (0.5 to 1 for one sigmoid unit)
+     * @param units      what the first hidden layers' units compute, each on a coarser grid
+     * @param points     a sample of the training points, in the first of a run's boundary events only (else null)
+     */
+    record Boundary(int epoch, int iteration, double xMin, double xMax, double yMin, double yMax, int size,
+                    int[] predicted, float[] confidence, List<UnitMap> units, BoundaryPoints points)
+            implements TrainingEvent {
+        public Boundary {
+            units = units == null ? List.of() : List.copyOf(units);
+        }
+    }
+
+    /** One hidden unit's activation over the plane: {@code values[row * size + column]}, as in {@link Boundary}. */
+    record UnitMap(String layer, int unit, int size, float[] values) {
+    }
+
+    /** Training points with their classes, for drawing over a {@link Boundary}. */
+    record BoundaryPoints(float[] x, float[] y, int[] label) {
     }
 
     /** The distribution of every parameter array of the model after epoch {@code epoch}, one per array. */

@@ -62,12 +62,18 @@ public final class TrainingSession {
      *                 {@link Result} carries the evaluation either way)
      * @param data     where datasets are found and whether missing downloads may be fetched
      * @param engine   which engine trains: the compiled plan where it covers the network, or DL4J
+     * @param boundaryMillis for a classifier of two input features, a {@link TrainingEvent.Boundary} at most this
+     *                 often (and after every epoch); 0 for none
      */
-    public record Options(String device, int threads, boolean evaluate, DataContext data, EnginePreference engine) {
+    public record Options(String device, int threads, boolean evaluate, DataContext data, EnginePreference engine,
+                          int boundaryMillis) {
         public static final Options DEFAULT =
                 new Options(org.layercanvas.runtime.device.DeviceRequest.AUTO.toString(), 0);
 
         public Options {
+            if (boundaryMillis < 0) {
+                throw new IllegalArgumentException("boundaryMillis must be 0 or more: " + boundaryMillis);
+            }
             data = data == null ? DataContext.offline() : data;
             engine = engine == null ? EnginePreference.fromSystemProperty() : engine;
         }
@@ -77,8 +83,17 @@ public final class TrainingSession {
             this(device, threads, evaluate, data, null);
         }
 
+        public Options(String device, int threads, boolean evaluate, DataContext data, EnginePreference engine) {
+            this(device, threads, evaluate, data, engine, 0);
+        }
+
         public Options withEngine(EnginePreference preference) {
-            return new Options(device, threads, evaluate, data, preference);
+            return new Options(device, threads, evaluate, data, preference, boundaryMillis);
+        }
+
+        /** These options with decision-boundary events at most every {@code millis} ms (0: none). */
+        public Options withBoundaryMillis(int millis) {
+            return new Options(device, threads, evaluate, data, engine, millis);
         }
 
         /** Options that find datasets offline in the standard cache. */
@@ -380,6 +395,10 @@ public final class TrainingSession {
                          DeviceChoice device, long wallStart) throws InterruptedException {
         TrainingSettings t = document.training();
         EpochLoop epochs = new EpochLoop(t, engine, c.inputShape(), c.outputUnits(), data, listener, pause);
+        if (options.boundaryMillis() > 0) {
+            epochs.probeBoundary(BoundaryProbe.forRun(engine.graph(), c.outputName(), c.inputShape(), data.train(),
+                    t.seed()), options.boundaryMillis());
+        }
         loop = epochs;
         listener.onEvent(new TrainingEvent.Started(Nd4j.getBackend().getClass().getSimpleName(), device.device(),
                 device.reason(), Threads.current(), dl4jVersion(),

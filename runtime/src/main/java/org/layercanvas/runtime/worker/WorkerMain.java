@@ -214,8 +214,8 @@ public final class WorkerMain {
                 warmUp.cutShort(STOP_WAIT_SECONDS);
             }
             runOver = false;
-            session = new TrainingSession(doc, new TrainingSession.Options(t.device(), t.threads(), true),
-                    this::onEvent);
+            session = new TrainingSession(doc, new TrainingSession.Options(t.device(), t.threads(), true)
+                    .withBoundaryMillis(t.boundaryMillis()), this::onEvent);
             run = session.start();
             run.whenComplete((result, error) -> {
                 if (error != null && !runOver) {

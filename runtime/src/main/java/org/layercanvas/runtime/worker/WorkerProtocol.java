@@ -37,7 +37,7 @@ public final class WorkerProtocol {
             "warm", "shutdown");
 
     private static final Set<String> EVENT_TYPES = Set.of("started", "iteration", "epoch", "paused", "resumed",
-            "finished", "failed", "evaluation", "histograms");
+            "finished", "failed", "evaluation", "histograms", "boundary");
 
     private WorkerProtocol() {
     }
@@ -64,11 +64,18 @@ public final class WorkerProtocol {
      * @param document the {@code .lcnet} JSON object
      * @param device   {@code auto}, {@code cpu} or {@code gpu}
      * @param threads  ND4J threads, 0 for the default
+     * @param boundaryMillis for a classifier of two input features, {@code boundary} events at most this often
+     *                 (0: none; optional on the wire, 0 when absent)
      */
-    public record Train(int protocol, JsonNode document, String device, int threads) implements Command {
+    public record Train(int protocol, JsonNode document, String device, int threads, int boundaryMillis)
+            implements Command {
+        /** How often the app wants the decision boundary while training: four times a second. */
+        public static final int APP_BOUNDARY_MILLIS = 250;
+
         public static Train of(NetworkDocument doc, String device, int threads) {
             try {
-                return new Train(VERSION, MAPPER.readTree(DocumentJson.write(doc)), device, threads);
+                return new Train(VERSION, MAPPER.readTree(DocumentJson.write(doc)), device, threads,
+                        APP_BOUNDARY_MILLIS);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("the document writer produced invalid JSON", e);
             }
@@ -133,6 +140,9 @@ public final class WorkerProtocol {
             ObjectNode options = o.putObject("options");
             options.put("device", t.device());
             options.put("threads", t.threads());
+            if (t.boundaryMillis() > 0) {
+                options.put("boundaryMillis", t.boundaryMillis());
+            }
         } else if (command instanceof Pause) {
             o.put("type", "pause");
         } else if (command instanceof Resume) {
@@ -181,6 +191,7 @@ public final class WorkerProtocol {
                 JsonNode options = o.get("options");
                 String device = org.layercanvas.runtime.device.DeviceRequest.AUTO.toString();
                 int threads = 0;
+                int boundaryMillis = 0;
                 if (options != null && !options.isNull()) {
                     if (!options.isObject()) {
                         throw new ProtocolException("train: 'options' must be an object {device, threads}");
@@ -199,8 +210,15 @@ public final class WorkerProtocol {
                         }
                         threads = th.intValue();
                     }
+                    JsonNode b = options.get("boundaryMillis");
+                    if (b != null && !b.isNull()) {
+                        if (!b.isIntegralNumber() || !b.canConvertToInt() || b.intValue() < 0) {
+                            throw new ProtocolException("train: 'options.boundaryMillis' must be a whole number >= 0");
+                        }
+                        boundaryMillis = b.intValue();
+                    }
                 }
-                yield new Train(protocol.intValue(), document, device, threads);
+                yield new Train(protocol.intValue(), document, device, threads, boundaryMillis);
             }
             case "pause" -> new Pause();
             case "resume" -> new Resume();

@@ -188,7 +188,17 @@ class WorkerMainTest {
         TrainingEvent.Finished finished = (TrainingEvent.Finished) events.get(events.size() - 2);
         assertThat(finished.endReason()).isEqualTo(EndReason.COMPLETED);
         assertThat(finished.epochsCompleted()).isEqualTo(3);
-        List<TrainingEvent> middle = events.subList(1, events.size() - 2);
+        List<TrainingEvent> all = events.subList(1, events.size() - 2);
+        // The app asks for the decision boundary of this 2-D classifier: one before the first minibatch, one after
+        // each epoch's histograms, and more between minibatches at most every 250 ms.
+        assertThat(all.get(0)).isInstanceOf(TrainingEvent.Boundary.class);
+        assertThat(all.stream().filter(TrainingEvent.Boundary.class::isInstance).count()).isGreaterThanOrEqualTo(4);
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) instanceof TrainingEvent.Histograms) {
+                assertThat(all.get(i + 1)).isInstanceOf(TrainingEvent.Boundary.class);
+            }
+        }
+        List<TrainingEvent> middle = all.stream().filter(e -> !(e instanceof TrainingEvent.Boundary)).toList();
         assertThat(middle).allMatch(e -> e instanceof TrainingEvent.Iteration || e instanceof TrainingEvent.Epoch
                 || e instanceof TrainingEvent.Histograms);
         // 350 training examples in minibatches of 16: 22 iterations, an epoch and its histograms, three times

@@ -28,7 +28,9 @@ class WorkerProtocolTest {
     }
 
     static Stream<WorkerProtocol.Command> commands() throws Exception {
+        WorkerProtocol.Train noBoundary = WorkerProtocol.Train.of(xor(), "cpu", 1);
         return Stream.of(WorkerProtocol.Train.of(xor(), "cpu", 2), WorkerProtocol.Train.of(xor(), "auto", 0),
+                new WorkerProtocol.Train(noBoundary.protocol(), noBoundary.document(), "cpu", 1, 0),
                 new WorkerProtocol.Pause(), new WorkerProtocol.Resume(), new WorkerProtocol.Stop(),
                 new WorkerProtocol.Predict(7, new double[][] {{0.5, -1}, {1e-9, 3}}),
                 new WorkerProtocol.Predict(8, new double[0][]),
@@ -106,11 +108,44 @@ class WorkerProtocolTest {
         "{\"type\":\"predict\",\"requestId\":\"one\",\"inputs\":[]}", "{\"type\":\"save\"}",
         "{\"type\":\"train\",\"document\":{}}", "{\"type\":\"train\",\"protocol\":2,\"document\":{}}",
         "{\"type\":\"train\",\"protocol\":1,\"document\":\"x.lcnet\"}",
-        "{\"type\":\"train\",\"protocol\":1,\"document\":{},\"options\":{\"threads\":-1}}", "{\"type\":"})
+        "{\"type\":\"train\",\"protocol\":1,\"document\":{},\"options\":{\"threads\":-1}}",
+        "{\"type\":\"train\",\"protocol\":1,\"document\":{},\"options\":{\"boundaryMillis\":-5}}",
+        "{\"type\":\"train\",\"protocol\":1,\"document\":{},\"options\":{\"boundaryMillis\":\"often\"}}",
+        "{\"type\":"})
     void badCommandsAreRefusedWithAReason(String line) {
         assertThatThrownBy(() -> WorkerProtocol.parseCommand(line))
                 .isInstanceOf(WorkerProtocol.ProtocolException.class)
                 .satisfies(e -> assertThat(e.getMessage()).isNotBlank());
+    }
+
+    @Test
+    void trainAsksForBoundaryEventsAndAnOldTrainLineHasNone() throws Exception {
+        String line = WorkerProtocol.toLine(WorkerProtocol.Train.of(xor(), "cpu", 2));
+        assertThat(new ObjectMapper().readTree(line).path("options").path("boundaryMillis").asInt())
+                .isEqualTo(WorkerProtocol.Train.APP_BOUNDARY_MILLIS);
+        String old = line.replace(",\"boundaryMillis\":" + WorkerProtocol.Train.APP_BOUNDARY_MILLIS, "");
+        assertThat(((WorkerProtocol.Train) WorkerProtocol.parseCommand(old)).boundaryMillis()).isZero();
+    }
+
+    @Test
+    void boundaryEventsTravelWithTheirGridsUnitsAndPoints() throws Exception {
+        TrainingEvent.Boundary b = new TrainingEvent.Boundary(2, 40, -1.5, 1.5, -2, 2, 2, new int[] {0, 1, 1, 0},
+                new float[] {0.5f, 0.75f, 0.875f, 1f},
+                List.of(new TrainingEvent.UnitMap("hidden", 3, 1, new float[] {-0.25f})),
+                new TrainingEvent.BoundaryPoints(new float[] {0.1f}, new float[] {-0.2f}, new int[] {1}));
+        WorkerProtocol.Message m = WorkerProtocol.parseMessage(WorkerProtocol.toLine(new WorkerProtocol.Event(b)));
+        TrainingEvent.Boundary back = (TrainingEvent.Boundary) ((WorkerProtocol.Event) m).event();
+        assertThat(back.epoch()).isEqualTo(2);
+        assertThat(back.xMin()).isEqualTo(-1.5);
+        assertThat(back.predicted()).containsExactly(0, 1, 1, 0);
+        assertThat(back.confidence()).containsExactly(0.5f, 0.75f, 0.875f, 1f);
+        assertThat(back.units()).singleElement().satisfies(u -> {
+            assertThat(u.layer()).isEqualTo("hidden");
+            assertThat(u.unit()).isEqualTo(3);
+            assertThat(u.values()).containsExactly(-0.25f);
+        });
+        assertThat(back.points().label()).containsExactly(1);
+        assertThat(back.points().y()).containsExactly(-0.2f);
     }
 
     @Test
