@@ -82,8 +82,8 @@ final class EpochLoop {
     }
 
     /**
-     * Reports what the model predicts over the plane at most every {@code millis} ms between minibatches and after
-     * every epoch ({@code probe} null: never).
+     * Reports what the model predicts over the plane before the first minibatch, then at most every {@code millis}
+     * ms (checked after each minibatch and epoch), and at the end ({@code probe} null: never).
      */
     void probeBoundary(BoundaryProbe probe, int millis) {
         boundary = probe;
@@ -148,6 +148,9 @@ final class EpochLoop {
         if (pause.stopRequested()) {
             reason = EndReason.STOPPED;
         }
+        if (reason != EndReason.COMPLETED) {
+            reportBoundary(epochsDone, true); // the picture of the model the run ends with
+        }
         return new Outcome(reason, epochsDone, iteration, samplesSeen, fitNanos, null);
     }
 
@@ -203,7 +206,8 @@ final class EpochLoop {
                 onValidation.loss(), onValidation.accuracy(), rate, seconds,
                 loopNanos >= 0 ? train.size() / (loopNanos / 1e9) : Double.NaN));
         listener.onEvent(ModelReports.histograms(graph, epoch + 1));
-        reportBoundary(epoch + 1, true);
+        // After an epoch as between minibatches: small sets have epochs of milliseconds.
+        reportBoundary(epoch + 1, epoch + 1 == settings.epochs());
         return onValidation;
     }
 

@@ -72,8 +72,8 @@ public sealed interface TrainingEvent {
 
     /**
      * What a classifier of two input features predicts over the plane, when the session's options ask for it
-     * ({@link TrainingSession.Options#boundaryMillis()}): sent between minibatches at most that often and after
-     * every epoch. Cell {@code (row, column)} of the {@code size x size} grid is at {@code row * size + column},
+     * ({@link TrainingSession.Options#boundaryMillis()}): sent before the first minibatch, then at most that
+     * often (between minibatches or after an epoch), and for the model the run ends with. Cell {@code (row, column)} of the {@code size x size} grid is at {@code row * size + column},
      * row 0 at {@code yMin}, column 0 at {@code xMin}; coordinates are the features as the network sees them
      * (after preprocessing).
      *
