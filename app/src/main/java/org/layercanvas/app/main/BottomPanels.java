@@ -7,6 +7,7 @@ import javafx.scene.control.TabPane;
 import org.layercanvas.app.Messages;
 import org.layercanvas.app.data.DataView;
 import org.layercanvas.app.problems.ProblemsView;
+import org.layercanvas.app.playground.PlaygroundView;
 import org.layercanvas.app.training.EvaluationView;
 import org.layercanvas.app.training.RunsView;
 import org.layercanvas.app.training.TrainingView;
@@ -14,7 +15,7 @@ import org.layercanvas.app.training.TrainingViewModel;
 import org.layercanvas.app.training.WeightsView;
 
 /**
- * The tabs under the canvas: problems, data, training dashboard, weights, evaluation and runs. Bringing the data or
+ * The tabs under the canvas: problems, data, training dashboard, weights, evaluation, playground and runs. Bringing the data or
  * the dashboard to the front also gives the tabs room when the canvas holds most of the height.
  */
 final class BottomPanels {
@@ -22,19 +23,21 @@ final class BottomPanels {
     private final Tab dataTab;
     private final Tab trainingTab;
     private final Tab evaluationTab;
+    private final Tab playgroundTab;
     private final DataView dataView;
     private SplitPane centre;
 
     BottomPanels(ProblemsView problems, DataView data, TrainingViewModel training, TrainingView dashboard,
-                 EvaluationView evaluation, RunsView runs) {
+                 EvaluationView evaluation, RunsView runs, PlaygroundView playground) {
         this.dataView = data;
         dataTab = tab("tab.data", data, "tab-data");
         trainingTab = tab("tab.training", dashboard, "tab-training");
         evaluationTab = tab("tab.evaluation", evaluation, "tab-evaluation");
         Tab weightsTab = tab("tab.weights", null, "tab-weights");
         weightsTab.setContent(new WeightsView(training.histogramsProperty(), weightsTab.selectedProperty()));
+        playgroundTab = tab("tab.playground", playground, "tab-playground");
         tabs.getTabs().addAll(tab("tab.problems", problems, "tab-problems"), dataTab, trainingTab, weightsTab,
-                evaluationTab, tab("tab.runs", runs, "tab-runs"));
+                evaluationTab, playgroundTab, tab("tab.runs", runs, "tab-runs"));
         tabs.setId("bottom-tabs");
         dataTab.selectedProperty().addListener((o, a, selected) -> {
             if (selected) {
@@ -42,7 +45,8 @@ final class BottomPanels {
             }
         });
         training.evaluationProperty().addListener((o, a, ev) -> {
-            if (ev != null) {
+            // A student watching the playground's picture keeps it; the evaluation is one tab away.
+            if (ev != null && !playgroundTab.isSelected()) {
                 tabs.getSelectionModel().select(evaluationTab);
             }
         });
@@ -75,8 +79,11 @@ final class BottomPanels {
         dataView.refresh();
     }
 
+    /** The dashboard in front for a run, unless the playground is: its picture is what the student watches. */
     void showTraining() {
-        bringToFront(trainingTab);
+        if (!playgroundTab.isSelected()) {
+            bringToFront(trainingTab);
+        }
     }
 
     /** The tab with this id ({@code tab-problems}, {@code tab-evaluation}, {@code tab-runs}, ...), in front. */

@@ -28,6 +28,8 @@ import org.layercanvas.app.palette.PaletteViewModel;
 import org.layercanvas.app.problems.ProblemsView;
 import org.layercanvas.app.start.StartScreen;
 import org.layercanvas.app.start.StartViewModel;
+import org.layercanvas.app.playground.PlaygroundView;
+import org.layercanvas.app.playground.PlaygroundViewModel;
 import org.layercanvas.app.training.EvaluationView;
 import org.layercanvas.app.training.EvaluationViewModel;
 import org.layercanvas.app.training.RunsView;
@@ -73,6 +75,7 @@ public final class MainWindow {
     private final RunsView runsView;
     private final DataView dataView;
     private final BottomPanels bottom;
+    private PlaygroundViewModel playground;
     private final DataCommands data;
     private final Label statusLeft = new Label();
     private final Label statusRight = new Label();
@@ -107,7 +110,7 @@ public final class MainWindow {
         dataView = new DataView(session::document, session::analysis, this::dataContext,
                 id -> data().download(id, () -> { }), tasks);
         bottom = new BottomPanels(problems, dataView, training, new TrainingView(training, charts, this::run),
-                evaluationView, runsView);
+                evaluationView, runsView, playgroundView());
         data = new DataCommands(stage, session, this::dataContext, this::baseFolder, this::dataChanged,
                 this::showData);
         wireSelection();
@@ -120,6 +123,12 @@ public final class MainWindow {
         autosave.start();
         app.windows().add(this);
         warmWorkerSoon();
+    }
+
+    private PlaygroundView playgroundView() {
+        playground = new PlaygroundViewModel(Platform::runLater, training::predict);
+        training.addEventListener(playground);
+        return new PlaygroundView(playground);
     }
 
     private EvaluationViewModel evaluationModel() {
@@ -457,6 +466,15 @@ public final class MainWindow {
 
     public RunsView runs() {
         return runsView;
+    }
+
+    public PlaygroundViewModel playground() {
+        return playground;
+    }
+
+    /** Brings a tab under the canvas to the front: {@code tab-data}, {@code tab-playground}, ... */
+    public void showTab(String tabId) {
+        bottom.show(tabId);
     }
 
     public PaletteView palette() {

@@ -5,7 +5,10 @@ import org.layercanvas.runtime.device.DeviceRequest;
 import org.layercanvas.runtime.train.EndReason;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -62,7 +65,12 @@ public final class TrainingViewModel {
 
         void stop();
 
-        java.util.concurrent.CompletableFuture<Path> save(Path path);
+        CompletableFuture<Path> save(Path path);
+
+        /** The model's outputs for these rows (only when the run is over or paused; the worker refuses otherwise). */
+        default CompletableFuture<double[][]> predict(double[][] inputs) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("predict"));
+        }
 
         /** The worker's process id, or -1. */
         long pid();
@@ -111,6 +119,7 @@ public final class TrainingViewModel {
     }
 
     private volatile RunOutcome pendingOutcome;
+    private final List<Consumer<TrainingEvent>> eventListeners = new CopyOnWriteArrayList<>();
 
     public TrainingViewModel(Supplier<NetworkDocument> document, ShapeInference inference, RunnerFactory factory,
                              RunStore runs, MetricsSink sink, Executor ui) {
@@ -234,8 +243,27 @@ public final class TrainingViewModel {
 
     // ---- messages from the worker (reader thread) ------------------------------------------------------------
 
+    /** Also tells {@code l} every event of every run, on the worker's reader thread (the playground's pictures). */
+    public void addEventListener(Consumer<TrainingEvent> l) {
+        eventListeners.add(l);
+    }
+
+    /**
+     * Asks the last run's worker for the model's outputs on these rows (flat, as the Input takes them, after
+     * preprocessing). Fails when there is no worker or the network is training.
+     */
+    public CompletableFuture<double[][]> predict(double[][] inputs) {
+        TrainingRunner r = runner;
+        return r == null ? CompletableFuture.failedFuture(new IllegalStateException("no run"))
+                : r.predict(inputs);
+    }
+
     void onMessage(WorkerProtocol.Message m) {
         if (m instanceof WorkerProtocol.Event e) {
+            eventListeners.forEach(l -> l.accept(e.event()));
+            if (e.event() instanceof TrainingEvent.Boundary) {
+                return; // pictures for the playground: not part of the run's record or dashboard
+            }
             record(e.event());
             onEvent(e.event());
         } else if (m instanceof WorkerProtocol.Crashed c) {

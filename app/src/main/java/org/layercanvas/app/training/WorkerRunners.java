@@ -82,6 +82,11 @@ public final class WorkerRunners {
             }
 
             @Override
+            public CompletableFuture<double[][]> predict(double[][] inputs) {
+                return client.predict(inputs);
+            }
+
+            @Override
             public long pid() {
                 return client.pid();
             }

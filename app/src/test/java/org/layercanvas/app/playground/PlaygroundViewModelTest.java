@@ -1,0 +1,122 @@
+package org.layercanvas.app.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.layercanvas.runtime.train.EndReason;
+import org.layercanvas.runtime.train.TrainingEvent;
+
+/** The playground's state from training events, and its questions to the model, without a stage. */
+class PlaygroundViewModelTest {
+    private static Locale before;
+    private final List<double[][]> asked = new ArrayList<>();
+    private CompletableFuture<double[][]> reply = new CompletableFuture<>();
+    private final PlaygroundViewModel model = new PlaygroundViewModel(Runnable::run, rows -> {
+        asked.add(rows);
+        return reply;
+    });
+
+    @BeforeAll
+    static void english() {
+        before = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+    }
+
+    @AfterAll
+    static void restore() {
+        Locale.setDefault(before);
+    }
+
+    private static TrainingEvent.Started started() {
+        return new TrainingEvent.Started("CpuBackend", "cpu", "CPU requested", 1, "1.0.0-M2.1", "17", "Linux", 105,
+                350, 50, 100, 3, 16, 42, "plan", "plan", List.of(), null);
+    }
+
+    private static TrainingEvent.Boundary boundary(int epoch, boolean withPoints) {
+        return new TrainingEvent.Boundary(epoch, epoch * 22, -1, 1, -1, 1, 2, new int[] {0, 1, 1, 0},
+                new float[] {0.6f, 0.9f, 0.8f, 0.7f}, List.of(),
+                withPoints ? new TrainingEvent.BoundaryPoints(new float[] {0.5f}, new float[] {0.5f}, new int[] {0})
+                        : null);
+    }
+
+    private static TrainingEvent.Epoch epoch(int n) {
+        return new TrainingEvent.Epoch(n, 0.5, 0.8, 0.5, 0.8, 0.1, 0.1, 1000);
+    }
+
+    @Test
+    void picturesOfA2dClassifierAreShownAndItsPointsKept() {
+        model.accept(started());
+        assertThat(model.modeProperty().get()).isEqualTo(PlaygroundViewModel.Mode.WAITING);
+        model.accept(boundary(0, true));
+        model.accept(epoch(1));
+        model.accept(boundary(1, false));
+
+        assertThat(model.modeProperty().get()).isEqualTo(PlaygroundViewModel.Mode.PLANE);
+        assertThat(model.boundaryProperty().get().epoch()).isEqualTo(1);
+        // the points came with the first picture only and stay
+        assertThat(model.pointsProperty().get()).isNotNull();
+        assertThat(model.statusProperty().get()).startsWith("Training, epoch 1, minibatch 22");
+
+        model.accept(new TrainingEvent.Finished(EndReason.COMPLETED, 3, 66, 0.1, 0.97, 1000, 1, "cpu"));
+        assertThat(model.statusProperty().get()).startsWith("Trained (epoch 1, minibatch 22)");
+    }
+
+    @Test
+    void aNetworkWithoutTwoInputFeaturesSaysWhatThePlaygroundCannotShowYet() {
+        model.accept(started());
+        model.accept(epoch(1));
+        assertThat(model.modeProperty().get()).isEqualTo(PlaygroundViewModel.Mode.NOT_PLANE);
+        assertThat(model.statusProperty().get()).contains("two input features").contains("not built yet");
+    }
+
+    @Test
+    void aNewRunClearsTheLastRunsPicture() {
+        model.accept(started());
+        model.accept(boundary(0, true));
+        model.accept(started());
+        assertThat(model.boundaryProperty().get()).isNull();
+        assertThat(model.pointsProperty().get()).isNull();
+        assertThat(model.modeProperty().get()).isEqualTo(PlaygroundViewModel.Mode.WAITING);
+    }
+
+    @Test
+    void askingAPointShowsTheClassAndHowSureTheNetworkIs() {
+        model.accept(new TrainingEvent.Evaluation(0.1, 0.9, List.of("inside", "outside"), new long[2][2],
+                new double[] {1, 1}, new double[] {1, 1}, new double[] {1, 1}, new long[] {1, 1}, new int[2][2][0]));
+        model.ask(0.25, -0.5);
+        assertThat(asked).hasSize(1);
+        assertThat(asked.get(0)[0]).containsExactly(0.25, -0.5);
+        reply.complete(new double[][] {{0.1, 0.9}});
+        assertThat(model.answerProperty().get()).isEqualTo("At (0.25, -0.5) the network says outside (90.0 % sure).");
+
+        // one sigmoid unit: below 0.5 is class 0
+        reply = new CompletableFuture<>();
+        model.ask(0, 0);
+        reply.complete(new double[][] {{0.2}});
+        assertThat(model.answerProperty().get()).contains("inside").contains("80.0 %");
+    }
+
+    @Test
+    void aRefusedQuestionSaysWhy() {
+        model.ask(1, 1);
+        reply.completeExceptionally(new IllegalStateException("predict: the network is training; pause it"));
+        assertThat(model.answerProperty().get()).startsWith("No answer for (1, 1):").contains("pause it");
+    }
+
+    @Test
+    void onlyTheNewestAnswerIsShown() {
+        CompletableFuture<double[][]> first = reply;
+        model.ask(1, 1);
+        reply = new CompletableFuture<>();
+        model.ask(2, 2);
+        reply.complete(new double[][] {{0.9}});
+        first.complete(new double[][] {{0.1}});
+        assertThat(model.answerProperty().get()).startsWith("At (2, 2)");
+    }
+}
