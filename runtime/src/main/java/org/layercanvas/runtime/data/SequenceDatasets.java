@@ -1,5 +1,6 @@
 package org.layercanvas.runtime.data;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -57,6 +58,6 @@ public final class SequenceDatasets {
             ids[k] = ids[j];
             ids[j] = swap;
         }
-        return java.util.Arrays.copyOf(ids, count);
+        return Arrays.copyOf(ids, count);
     }
 }

@@ -3,6 +3,7 @@ package org.layercanvas.runtime.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class SequenceDatasetsTest {
     @Test
     void halfOfEachClassAndTheRepeatedPositionVaries() {
         Examples ex = SequenceDatasets.firstRepeat(1000, 10, 16, 1);
-        assertThat(java.util.Arrays.stream(ex.labels()).sum()).isEqualTo(500);
+        assertThat(Arrays.stream(ex.labels()).sum()).isEqualTo(500);
         boolean[] secondSeen = new boolean[10];
         for (int i = 0; i < ex.size(); i++) {
             float[] row = ex.features()[i];
