@@ -113,6 +113,12 @@ final class InspectorFields {
                 items.add(option("noise", category, FieldItem.Kind.DOUBLE, null));
             }
         }
+        if (DatasetCatalog.FIRST_REPEAT.equals(id)) {
+            // Generated sequences: the text sets' descriptions of length and vocab would mislead here.
+            for (String name : List.of("samples", "length", "vocab")) {
+                items.add(option(name, "field.option." + name + ".sequences", category, FieldItem.Kind.INT));
+            }
+        }
         if (DatasetCatalog.SENTIMENT.equals(id)) {
             items.add(option("language", category, FieldItem.Kind.CHOICE, DatasetCatalog.LANGUAGES));
         }
@@ -139,11 +145,15 @@ final class InspectorFields {
     /** What an absent option means, as its editor shows it (editors cannot show "absent"). */
     static Object optionDefault(String dataset, String name) {
         boolean imdb = DatasetCatalog.IMDB.equals(dataset);
+        boolean repeat = DatasetCatalog.FIRST_REPEAT.equals(dataset);
         return switch (name) {
-            case "samples" -> DatasetCatalog.RANDOM.equals(dataset) ? 10_000 : 400;
+            case "samples" -> DatasetCatalog.RANDOM.equals(dataset) ? 10_000
+                    : repeat ? DatasetCatalog.DEFAULT_REPEAT_SAMPLES : 400;
             case "noise" -> 0.1;
-            case "length" -> imdb ? DatasetCatalog.DEFAULT_IMDB_LENGTH : DatasetCatalog.DEFAULT_TEXT_LENGTH;
-            case "vocab" -> imdb ? DatasetCatalog.DEFAULT_IMDB_VOCAB : DatasetCatalog.DEFAULT_SENTIMENT_VOCAB;
+            case "length" -> repeat ? DatasetCatalog.DEFAULT_REPEAT_LENGTH
+                    : imdb ? DatasetCatalog.DEFAULT_IMDB_LENGTH : DatasetCatalog.DEFAULT_TEXT_LENGTH;
+            case "vocab" -> repeat ? DatasetCatalog.DEFAULT_REPEAT_VOCAB
+                    : imdb ? DatasetCatalog.DEFAULT_IMDB_VOCAB : DatasetCatalog.DEFAULT_SENTIMENT_VOCAB;
             case "language" -> "en";
             case "normalize" -> "none";
             case "augmentFlip" -> Boolean.FALSE;
@@ -168,8 +178,17 @@ final class InspectorFields {
     }
 
     private FieldItem option(String name, String category, FieldItem.Kind kind, List<String> choices) {
+        return option(name, "field.option." + name + ".description", category, kind, choices);
+    }
+
+    private FieldItem option(String name, String descriptionKey, String category, FieldItem.Kind kind) {
+        return option(name, descriptionKey, category, kind, null);
+    }
+
+    private FieldItem option(String name, String descriptionKey, String category, FieldItem.Kind kind,
+                             List<String> choices) {
         return new FieldItem("dataset.options." + name, category, Messages.get("field.option." + name),
-                Messages.get("field.option." + name + ".description"), kind, choices,
+                Messages.get(descriptionKey), kind, choices,
                 d -> d.dataset() == null ? null : d.dataset().options().getOrDefault(name,
                         optionDefault(d.dataset().id(), name)),
                 (item, v) -> submitter.submit(item, DocumentCommands.setDataset(withDataset(s -> {

@@ -72,6 +72,18 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void theTransformerSamplesSequencesShowTheirOwnSizesAndDescriptions() {
+        DocumentSession transformer = new DocumentSession(LayerCatalog.standard(),
+                TestDocs.sample("transformer-block"), null);
+        InspectorViewModel m = new InspectorViewModel(transformer);
+        assertThat(m.field("dataset.options.samples").orElseThrow().getValue()).isEqualTo("4000");
+        assertThat(m.field("dataset.options.length").orElseThrow().getValue()).isEqualTo("10");
+        assertThat(m.field("dataset.options.vocab").orElseThrow().getValue()).isEqualTo("16");
+        assertThat(m.field("dataset.options.vocab").orElseThrow().getDescription()).contains("length - 1");
+        assertThat(m.field("dataset.options.noise")).isEmpty();
+    }
+
+    @Test
     void textInANumberFieldIsRefusedWithTheFieldsName() throws Exception {
         // the field puts the document's value back on the FX thread
         try {

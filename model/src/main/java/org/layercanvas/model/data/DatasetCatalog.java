@@ -21,6 +21,14 @@ public final class DatasetCatalog {
     /** Regression toy: {@code y = x1^2 + x2^2} plus noise over the unit square scaled to [-1, 1]; two inputs. */
     public static final String BOWL = "bowl";
     /**
+     * Generated token sequences for attention: is the first token repeated later in the sequence? Every sequence
+     * holds exactly one pair of equal tokens, all others differ; class 1 when the pair includes the first position,
+     * class 0 when it lies elsewhere (half of each). Counting tokens cannot tell the classes apart, only comparing
+     * each token with the first one can. Options {@code samples} ({@link #DEFAULT_REPEAT_SAMPLES}), {@code length}
+     * ({@link #DEFAULT_REPEAT_LENGTH}) and {@code vocab} ({@link #DEFAULT_REPEAT_VOCAB}).
+     */
+    public static final String FIRST_REPEAT = "first-repeat";
+    /**
      * Uniform random examples with random labels, for benchmarks: options {@code samples} (default 10000),
      * {@code classes} (10) and the shape: {@code features} (784) for vectors, or {@code height}, {@code width},
      * {@code channels} (1) for images, or {@code length} and {@code vocab} (1000) for token ids. Nothing can be
@@ -59,8 +67,8 @@ public final class DatasetCatalog {
     /** Image datasets (augmentation applies). */
     public static final List<String> IMAGE_SETS = List.of(DIGITS, MNIST, FASHION_MNIST, CIFAR10, IMAGES);
     public static final List<String> TEXT_SETS = List.of(SENTIMENT, IMDB);
-    public static final List<String> ALL = List.of(DIGITS, XOR, CIRCLES, SPIRAL, GAUSSIANS, SINE, BOWL, MNIST,
-            FASHION_MNIST, CIFAR10, SENTIMENT, IMDB, CSV, IMAGES, RANDOM);
+    public static final List<String> ALL = List.of(DIGITS, XOR, CIRCLES, SPIRAL, GAUSSIANS, SINE, BOWL,
+            FIRST_REPEAT, MNIST, FASHION_MNIST, CIFAR10, SENTIMENT, IMDB, CSV, IMAGES, RANDOM);
     public static final List<String> NORMALIZATIONS = List.of("none", "minmax", "standardize");
     public static final List<String> LANGUAGES = List.of("en", "zh");
 
@@ -68,6 +76,9 @@ public final class DatasetCatalog {
     public static final int DEFAULT_SENTIMENT_VOCAB = 2000;
     public static final int DEFAULT_IMDB_LENGTH = 200;
     public static final int DEFAULT_IMDB_VOCAB = 10_000;
+    public static final int DEFAULT_REPEAT_SAMPLES = 4000;
+    public static final int DEFAULT_REPEAT_LENGTH = 10;
+    public static final int DEFAULT_REPEAT_VOCAB = 16;
 
     private DatasetCatalog() {
     }
@@ -92,6 +103,9 @@ public final class DatasetCatalog {
                     spec.intOption("classes", 2)));
             case SINE -> Optional.of(DatasetInfo.regression(id, List.of(TensorShape.vector(1))));
             case BOWL -> Optional.of(DatasetInfo.regression(id, List.of(TensorShape.vector(2))));
+            case FIRST_REPEAT -> Optional.of(new DatasetInfo(id, List.of(TensorShape.tokens(
+                    spec.intOption("length", DEFAULT_REPEAT_LENGTH), spec.intOption("vocab", DEFAULT_REPEAT_VOCAB))),
+                    2));
             case RANDOM -> Optional.of(new DatasetInfo(id, randomShapes(spec), spec.intOption("classes", 10)));
             case MNIST, FASHION_MNIST -> Optional.of(new DatasetInfo(id,
                     List.of(TensorShape.image(28, 28, 1), TensorShape.vector(784)), 10));

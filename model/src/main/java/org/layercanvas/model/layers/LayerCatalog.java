@@ -120,7 +120,8 @@ public final class LayerCatalog {
         m.put(LayerType.GLOBAL_AVG_POOL, new LayerSpec(LayerType.GLOBAL_AVG_POOL, List.of(), one, true));
         m.put(LayerType.FLATTEN, new LayerSpec(LayerType.FLATTEN, List.of(), one, true));
         m.put(LayerType.EMBEDDING, new LayerSpec(LayerType.EMBEDDING, List.of(
-                intParam("dim", 64, 1, MAX_UNITS)), one, true));
+                intParam("dim", 64, 1, MAX_UNITS),
+                boolParam("positions", false)), one, true));
         m.put(LayerType.LSTM, new LayerSpec(LayerType.LSTM, List.of(
                 intParam("units", 64, 1, MAX_UNITS),
                 boolParam("returnSequences", false),

@@ -43,8 +43,7 @@ final class LayerShapes {
         TensorShape x = inputs.get(0);
         Edge wire = in.get(0);
         return switch (n.type()) {
-            case DENSE -> needVector(n, x, wire) ? new Result(TensorShape.vector(i(p, "units")),
-                    x.dim(0) * (long) i(p, "units") + (b(p, "useBias") ? i(p, "units") : 0)) : null;
+            case DENSE -> dense(n, p, x, wire);
             case OUTPUT -> output(n, p, x, wire);
             case ACTIVATION, DROPOUT -> needNotTokens(n, x, wire) ? new Result(x, 0) : null;
             case BATCH_NORM -> needKind(n, x, "shape.needVectorOrImage", TensorShape.Kind.VECTOR,
@@ -94,6 +93,16 @@ final class LayerShapes {
         }
         problems.error(n, "in", code, Problems.typeName(n), n.id(), x.label());
         return false;
+    }
+
+    /** A vector gives a vector; a sequence gives a sequence, the same weights applied at every time step. */
+    private Result dense(Node n, Map<String, Object> p, TensorShape x, Edge wire) {
+        int units = i(p, "units");
+        long count = x.channels() * (long) units + (b(p, "useBias") ? units : 0);
+        if (x.kind() == TensorShape.Kind.SEQUENCE) {
+            return new Result(TensorShape.sequence(x.dim(0), units), count);
+        }
+        return needVector(n, x, wire) ? new Result(TensorShape.vector(units), count) : null;
     }
 
     private Result output(Node n, Map<String, Object> p, TensorShape x, Edge wire) {
@@ -190,7 +199,9 @@ final class LayerShapes {
             return null;
         }
         int dim = i(p, "dim");
-        return new Result(TensorShape.sequence(x.dim(0), dim), (long) x.vocabSize() * dim);
+        // Learned positions: one more vector per time step, added to the token's vector.
+        long rows = (long) x.vocabSize() + (b(p, "positions") ? x.dim(0) : 0);
+        return new Result(TensorShape.sequence(x.dim(0), dim), rows * dim);
     }
 
     private Result recurrent(Node n, Map<String, Object> p, TensorShape x) {

@@ -61,6 +61,10 @@ final class SettingsChecks {
             }
             return;
         }
+        if (DatasetCatalog.FIRST_REPEAT.equals(ds.id())) {
+            checkRepeatOptions(ds, out);
+            return;
+        }
         if (!DatasetCatalog.TOYS.contains(ds.id()) && !DatasetCatalog.REGRESSION_TOYS.contains(ds.id())) {
             return;
         }
@@ -71,6 +75,17 @@ final class SettingsChecks {
         }
         if (DatasetCatalog.SPIRAL.equals(ds.id())) {
             intInRange(ds, out, "classes", 2, 2, 10, "dataset.badClasses");
+        }
+    }
+
+    /** A sequence must fit length - 1 different tokens (one token appears twice). */
+    private static void checkRepeatOptions(DatasetSpec ds, List<Diagnostic> out) {
+        intInRange(ds, out, "samples", DatasetCatalog.DEFAULT_REPEAT_SAMPLES, 10, 1_000_000, "dataset.badSamples");
+        int length = ds.intOption("length", DatasetCatalog.DEFAULT_REPEAT_LENGTH);
+        int vocab = ds.intOption("vocab", DatasetCatalog.DEFAULT_REPEAT_VOCAB);
+        if (length < 3 || length > 200 || vocab < Math.max(2, length - 1) || vocab > 10_000) {
+            documentError(out, length < 3 || length > 200 ? "dataset.options.length" : "dataset.options.vocab",
+                    "dataset.badRepeatSize", Integer.toString(length), Integer.toString(vocab));
         }
     }
 

@@ -778,6 +778,34 @@ class DiagnosticsTest {
         }
 
         @Test
+        void firstRepeatFeedsTokensOfItsLengthAndVocabulary() {
+            Net ok = Net.create().tokensInput("in", 12, 20).node("e", EMBEDDING, "dim", 8)
+                    .node("p", GLOBAL_AVG_POOL).node("out", OUTPUT, "units", 2)
+                    .chain("in", "e", "p", "out").dataset("first-repeat", "length", 12, "vocab", 20);
+            assertThat(ok.analyze().diagnostics()).isEmpty();
+            Net defaults = Net.create().tokensInput("in", 10, 16).node("e", EMBEDDING, "dim", 8)
+                    .node("p", GLOBAL_AVG_POOL).node("out", OUTPUT, "units", 2)
+                    .chain("in", "e", "p", "out").dataset("first-repeat");
+            assertThat(defaults.analyze().diagnostics()).isEmpty();
+            Net wrongLength = Net.create().tokensInput("in", 8, 16).node("e", EMBEDDING, "dim", 8)
+                    .node("p", GLOBAL_AVG_POOL).node("out", OUTPUT, "units", 2)
+                    .chain("in", "e", "p", "out").dataset("first-repeat");
+            assertThat(only(wrongLength.analyze(), "dataset.inputMismatch").fix().params())
+                    .containsEntry("length", 10).containsEntry("vocabSize", 16);
+        }
+
+        @Test
+        void firstRepeatNeedsRoomForItsDifferentTokens() {
+            Analysis a = Net.create().tokensInput("in", 10, 16).node("e", EMBEDDING, "dim", 8)
+                    .node("p", GLOBAL_AVG_POOL).node("out", OUTPUT, "units", 2)
+                    .chain("in", "e", "p", "out").dataset("first-repeat", "vocab", 8).analyze();
+            Diagnostic d = only(a, "dataset.badRepeatSize");
+            assertDiag(d, Severity.ERROR, null, null, "dataset.options.vocab");
+            assertThat(text(d)).isEqualTo("length = 10 and vocab = 8 do not fit: length must be 3 to 200 and vocab"
+                    + " from length - 1 to 10000, so that a sequence can hold length - 1 different tokens.");
+        }
+
+        @Test
         void tokenInputMayHaveALargerVocabularyThanTheDataset() {
             Net ok = Net.create().tokensInput("in", 40, 5000).node("e", EMBEDDING, "dim", 8)
                     .node("l", LSTM, "units", 8).node("out", OUTPUT, "units", 1, "loss", "sigmoid_bce")
@@ -820,7 +848,7 @@ class DiagnosticsTest {
             Diagnostic d = only(a, "dataset.unknown");
             assertDiag(d, Severity.ERROR, null, null, "dataset.id");
             assertThat(text(d)).isEqualTo("There is no dataset 'nosuch'; available: digits, xor, circles, spiral,"
-                    + " gaussians, sine, bowl, mnist, fashion-mnist, cifar10, sentiment, imdb, csv, images, random.");
+                    + " gaussians, sine, bowl, first-repeat, mnist, fashion-mnist, cifar10, sentiment, imdb, csv, images, random.");
             assertThat(errorCodes(a)).containsExactly("dataset.unknown");
         }
 

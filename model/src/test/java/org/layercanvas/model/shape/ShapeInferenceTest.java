@@ -369,6 +369,27 @@ class ShapeInferenceTest {
     }
 
     @Test
+    void embeddingWithPositionsLearnsOneMoreVectorPerStep() {
+        Analysis a = Net.create().tokensInput("in", 10, 16).node("emb", EMBEDDING, "dim", 32, "positions", true)
+                .chain("in", "emb").analyze();
+        assertNoErrorsOn(a, "emb");
+        assertThat(a.outputShape("emb")).contains(seq(10, 32));
+        assertThat(a.paramCount("emb")).isEqualTo((16L + 10) * 32);
+    }
+
+    @Test
+    void denseOnASequenceWorksOnEachStepWithSharedWeights() {
+        Analysis a = Net.create().seriesInput("in", 10, 32).node("ff", DENSE, "units", 64)
+                .node("nb", DENSE, "units", 8, "useBias", false).chain("in", "ff", "nb").analyze();
+        assertNoErrorsOn(a, "ff");
+        assertNoErrorsOn(a, "nb");
+        assertThat(a.outputShape("ff")).contains(seq(10, 64));
+        assertThat(a.paramCount("ff")).isEqualTo(32L * 64 + 64);
+        assertThat(a.outputShape("nb")).contains(seq(10, 8));
+        assertThat(a.paramCount("nb")).isEqualTo(64L * 8);
+    }
+
+    @Test
     void embeddingDefaultDimIsSixtyFour() {
         Analysis a = Net.create().tokensInput("in", 20, 500).node("emb", EMBEDDING).chain("in", "emb").analyze();
         assertThat(a.outputShape("emb")).contains(seq(20, 64));

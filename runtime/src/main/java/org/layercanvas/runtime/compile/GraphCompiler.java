@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
@@ -27,6 +28,7 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.layercanvas.model.NetworkDocument;
@@ -62,6 +64,9 @@ import org.nd4j.linalg.schedule.ScheduleType;
  * counter, as {@code fit(iterator)} would.
  */
 public final class GraphCompiler {
+    /** The vertex of an Embedding node's token vectors when a second vertex adds positions. */
+    public static final String TOKENS_SUFFIX = "-tokens";
+
     private final LayerCatalog catalog;
     private final ShapeInference inference;
 
@@ -158,9 +163,7 @@ public final class GraphCompiler {
                            TensorShape in, TensorShape out, String[] from) {
         String id = node.id();
         switch (node.type()) {
-            case DENSE -> graph.addLayer(id, new DenseLayer.Builder().nIn(in.dim(0)).nOut(i(p, "units"))
-                    .activation(activation((String) p.get("activation"), 0.01))
-                    .hasBias(Boolean.TRUE.equals(p.get("useBias"))).build(), from);
+            case DENSE -> graph.addLayer(id, dense(p, in), from);
             case OUTPUT -> graph.addLayer(id, outputLayer(p, in), from);
             case ACTIVATION -> graph.addLayer(id, new ActivationLayer.Builder()
                     .activation(activation((String) p.get("function"), d(p, "alpha"))).build(), from);
@@ -190,8 +193,7 @@ public final class GraphCompiler {
                 }
             }
             case FLATTEN -> addFlatten(graph, id, in, from);
-            case EMBEDDING -> graph.addLayer(id, new EmbeddingSequenceLayer.Builder().nIn(in.vocabSize())
-                    .nOut(i(p, "dim")).inputLength(in.dim(0)).build(), from);
+            case EMBEDDING -> addEmbedding(graph, id, p, in, from);
             case LSTM -> graph.addLayer(id, recurrent(p, new LSTM.Builder().nIn(in.dim(1)).nOut(i(p, "units"))
                     .activation(Activation.TANH).build(), Boolean.TRUE.equals(p.get("bidirectional"))), from);
             case SIMPLE_RNN -> graph.addLayer(id, recurrent(p, new SimpleRnn.Builder().nIn(in.dim(1))
@@ -216,6 +218,29 @@ public final class GraphCompiler {
             // passes it through unchanged.
             default -> graph.addVertex(id, new ElementWiseVertex(ElementWiseVertex.Op.Add), from);
         }
+    }
+
+    /**
+     * Token vectors; with {@code positions} a second vertex {@code id} adds the learned position vectors to the
+     * token vectors of vertex {@code id-tokens}.
+     */
+    private static void addEmbedding(ComputationGraphConfiguration.GraphBuilder graph, String id,
+                                     Map<String, Object> p, TensorShape in, String[] from) {
+        boolean positions = Boolean.TRUE.equals(p.get("positions"));
+        String tokens = positions ? id + TOKENS_SUFFIX : id;
+        graph.addLayer(tokens, new EmbeddingSequenceLayer.Builder().nIn(in.vocabSize()).nOut(i(p, "dim"))
+                .inputLength(in.dim(0)).build(), from);
+        if (positions) {
+            graph.addLayer(id, new PositionLayer(), tokens);
+        }
+    }
+
+    /** On a sequence the same dense layer runs at every time step. */
+    private static Layer dense(Map<String, Object> p, TensorShape in) {
+        DenseLayer dense = new DenseLayer.Builder().nIn(in.channels()).nOut(i(p, "units"))
+                .activation(activation((String) p.get("activation"), 0.01))
+                .hasBias(Boolean.TRUE.equals(p.get("useBias"))).build();
+        return in.kind() == TensorShape.Kind.SEQUENCE ? new TimeDistributed(dense, RNNFormat.NCW) : dense;
     }
 
     private static Layer recurrent(Map<String, Object> p, org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer rnn,

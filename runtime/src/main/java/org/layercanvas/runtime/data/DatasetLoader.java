@@ -49,6 +49,10 @@ public final class DatasetLoader {
             case DatasetCatalog.GAUSSIANS -> ToyDatasets.gaussians(samples, noise, spec.seed());
             case DatasetCatalog.SINE -> ToyDatasets.sine(samples, noise, spec.seed());
             case DatasetCatalog.BOWL -> ToyDatasets.bowl(samples, noise, spec.seed());
+            case DatasetCatalog.FIRST_REPEAT -> SequenceDatasets.firstRepeat(
+                    spec.intOption("samples", DatasetCatalog.DEFAULT_REPEAT_SAMPLES),
+                    spec.intOption("length", DatasetCatalog.DEFAULT_REPEAT_LENGTH),
+                    spec.intOption("vocab", DatasetCatalog.DEFAULT_REPEAT_VOCAB), spec.seed());
             case DatasetCatalog.RANDOM -> {
                 TensorShape shape = DatasetCatalog.randomShapes(spec).get(0);
                 yield ToyDatasets.random(spec.intOption("samples", 10_000), (int) shape.size(),

@@ -55,7 +55,8 @@ public final class ThreadPolicy {
             }
             Map<String, Object> p = catalog.resolve(node);
             perExample += switch (node.type()) {
-                case DENSE, OUTPUT -> (double) in.size() * out.size();
+                // On a sequence a Dense layer runs once per step: in.channels() inputs per output value.
+                case DENSE, OUTPUT -> (double) in.channels() * out.size();
                 case CONV2D -> {
                     int k = ((Number) p.get("kernel")).intValue();
                     yield (double) out.size() * k * k * in.channels();

@@ -169,6 +169,11 @@ class GradientCheckTest {
                 output(2, "softmax_ce"))));
         c.add(new Case("SelfAttention after Embedding", chain(tokensInput(3, 5), node(LayerType.EMBEDDING, "dim", 3),
                 attention(1, 2), of(LayerType.FLATTEN), output(2, "softmax_ce"))));
+        c.add(new Case("Embedding with positions", chain(tokensInput(3, 5),
+                node(LayerType.EMBEDDING, "dim", 3, "positions", true), of(LayerType.FLATTEN),
+                output(2, "softmax_ce"))));
+        c.add(new Case("Dense on a sequence", chain(seriesInput(3, 2), dense(3, "tanh"), of(LayerType.FLATTEN),
+                output(2, "softmax_ce"))));
         // ---- Merges
         c.add(new Case("Add vector", graph(List.of(vectorInput(3), dense(3, "tanh"), dense(3, "sigmoid"),
                         of(LayerType.ADD), output(2, "softmax_ce")),

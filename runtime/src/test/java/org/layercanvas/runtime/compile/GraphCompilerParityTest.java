@@ -154,6 +154,12 @@ class GraphCompilerParityTest {
                 lstm(3, false, false), output(2, "softmax_ce"))));
         c.add(new Case("Embedding into GlobalAvgPool", chain(tokensInput(5, 13), node(LayerType.EMBEDDING, "dim", 4),
                 of(LayerType.GLOBAL_AVG_POOL), output(2, "softmax_ce"))));
+        c.add(new Case("Embedding with positions into SelfAttention", chain(tokensInput(5, 13),
+                node(LayerType.EMBEDDING, "dim", 4, "positions", true), attention(2, 2),
+                of(LayerType.GLOBAL_AVG_POOL), output(2, "softmax_ce"))));
+        c.add(new Case("Dense on a sequence", chain(seriesInput(4, 3), dense(5, "relu"),
+                node(LayerType.DENSE, "units", 2, "activation", "identity", "useBias", false),
+                of(LayerType.LAYER_NORM), of(LayerType.GLOBAL_AVG_POOL), output(2, "softmax_ce"))));
         // ---- Recurrent
         for (boolean seq : List.of(false, true)) {
             for (boolean bi : List.of(false, true)) {
@@ -329,6 +335,11 @@ class GraphCompilerParityTest {
             TensorShape shape = analysis.outputShape(id).orElseThrow();
             GraphVertex vertex = graph.getVertex(id);
             long dl4jParams = vertex.hasLayer() ? graph.getLayer(id).numParams() : 0;
+            // An Embedding with positions is two vertices: the token vectors, then the positions added.
+            GraphVertex tokens = graph.getVertex(id + GraphCompiler.TOKENS_SUFFIX);
+            if (tokens != null && tokens.hasLayer()) {
+                dl4jParams += tokens.getLayer().numParams();
+            }
             soft.assertThat(dl4jParams).as("%s (%s) parameter count", id, n.type()).isEqualTo(analysis.paramCount(id));
 
             INDArray array = n.type() == LayerType.INPUT ? x : activations.get(id);

@@ -18,7 +18,9 @@ final class Layers {
         String id = node.id();
         return switch (node.type()) {
             case INPUT, FLATTEN, DROPOUT, ADD, CONCATENATE -> null;
-            case DENSE -> activation(id, (String) p.get("activation"));
+            case DENSE -> inputShape(analysis, doc, id).kind() == TensorShape.Kind.SEQUENCE
+                    ? PlanGap.of("option", id, "sequences", node.type().jsonName())
+                    : activation(id, (String) p.get("activation"));
             case ACTIVATION -> activation(id, (String) p.get("function"));
             case OUTPUT -> OutputLayer.supported((String) p.get("loss")) ? null
                     : PlanGap.of("loss", id, (String) p.get("loss"));
@@ -28,7 +30,8 @@ final class Layers {
             case MAX_POOL2D, AVG_POOL2D -> Dnnl.available() ? null : PlanGap.of("noDnnl", id, node.type().jsonName());
             case GLOBAL_AVG_POOL -> inputShape(analysis, doc, id).kind() == TensorShape.Kind.SEQUENCE
                     || Dnnl.available() ? null : PlanGap.of("noDnnl", id, node.type().jsonName());
-            case EMBEDDING -> null;
+            case EMBEDDING -> Boolean.TRUE.equals(p.get("positions"))
+                    ? PlanGap.of("option", id, "positions", node.type().jsonName()) : null;
             case BATCH_NORM -> inputShape(analysis, doc, id).kind() == TensorShape.Kind.SEQUENCE
                     ? PlanGap.of("option", id, "sequences", node.type().jsonName())
                     : Dnnl.available() ? null : PlanGap.of("noDnnl", id, node.type().jsonName());
