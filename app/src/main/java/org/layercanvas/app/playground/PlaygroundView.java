@@ -149,7 +149,7 @@ public final class PlaygroundView extends BorderPane {
                 int cell = r * n + c;
                 double sure = Math.max(0, Math.min(1, (b.confidence()[cell] - chance) / (1 - chance)));
                 Color k = classColor(b.predicted()[cell]);
-                w.setColor(c, n - 1 - r, Color.color(k.getRed(), k.getGreen(), k.getBlue(), 0.12 + 0.55 * sure));
+                w.setColor(c, n - 1 - r, Color.color(k.getRed(), k.getGreen(), k.getBlue(), 0.1 + 0.45 * sure));
             }
         }
         return image;

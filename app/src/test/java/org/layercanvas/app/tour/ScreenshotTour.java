@@ -159,8 +159,43 @@ public final class ScreenshotTour {
         shoot(w[0].stage().getScene(), out.resolve("weights.png"));
         System.out.println("training state " + w[0].training().stateProperty().get() + ": "
                 + w[0].training().messageProperty().get());
+        onFx(() -> w[0].stage().close());
+        playground(app, out, width, height);
         Platform.exit();
         System.exit(0);
+    }
+
+    /** The playground while the spiral trains and when it is done, with a point asked about. */
+    private static void playground(AppContext app, Path out, int width, int height) throws Exception {
+        MainWindow[] w = new MainWindow[1];
+        onFx(() -> w[0] = MainWindow.openSample(app, "spiral-2d", stage(width, height)));
+        settle();
+        onFx(() -> {
+            w[0].showTab("tab-playground");
+            javafx.scene.control.SplitPane centre = (javafx.scene.control.SplitPane) w[0].stage().getScene()
+                    .lookup("#bottom-tabs").getParent().getParent();
+            centre.setDividerPositions(0.3);
+            w[0].run();
+        });
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            var b = w[0].playground().boundaryProperty().get();
+            if (b != null && b.epoch() >= 20) {
+                break;
+            }
+        }
+        shoot(w[0].stage().getScene(), out.resolve("playground-training.png"));
+        deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline
+                && !w[0].playground().statusProperty().get().startsWith("Trained")) {
+            Thread.sleep(250);
+        }
+        settle();
+        onFx(() -> w[0].playground().ask(0.5, -0.5));
+        settle();
+        shoot(w[0].stage().getScene(), out.resolve("playground.png"));
+        onFx(() -> w[0].stage().close());
     }
 
     static Stage stage(int width, int height) {
