@@ -61,27 +61,28 @@ final class Dl4jDocument {
 
     private void vertex(Dl4jGraph.Vertex v, Map<String, String> pooledBy) {
         List<String> inputs = new ArrayList<>(v.inputs());
+        KerasLayers.Mapped m = null;
+        if (v.layer() != null) {
+            List<String> reasons = new ArrayList<>();
+            m = Dl4jLayers.map(v.layer(), reasons);
+            reasons.forEach(r -> errors.add(new ImportProblem(at(v.name()), r)));
+        }
         if (v.preProcessor() instanceof CnnToFeedForwardPreProcessor pre) {
             String flatten = v.name() + "-flatten";
             addNode(flatten, LayerType.FLATTEN, Map.of(), inputs);
             flattened.put(flatten, new long[] {pre.getInputHeight(), pre.getInputWidth(), pre.getNumChannels()});
             inputs = List.of(flatten);
         } else if (v.preProcessor() != null) {
-            errors.add(new ImportProblem(at(v.name()), ImportMessages.format("zip.vertex",
+            errors.add(new ImportProblem(at(v.name()), ImportMessages.format("zip.preprocessor",
                     v.preProcessor().getClass().getSimpleName())));
             return;
         }
-        if (v.layer() != null) {
-            List<String> reasons = new ArrayList<>();
-            KerasLayers.Mapped m = Dl4jLayers.map(v.layer(), reasons);
-            reasons.forEach(r -> errors.add(new ImportProblem(at(v.name()), r)));
-            if (m != null) {
-                addNode(v.name(), m.type(), m.params(), inputs);
-                counts.put(v.name(), v.layer().initializer().numParams(v.layerConf()));
-            }
-            return;
+        if (v.layer() == null) {
+            otherVertex(v, inputs, pooledBy);
+        } else if (m != null) {
+            addNode(v.name(), m.type(), m.params(), inputs);
+            counts.put(v.name(), v.layer().initializer().numParams(v.layerConf()));
         }
-        otherVertex(v, inputs, pooledBy);
     }
 
     private void otherVertex(Dl4jGraph.Vertex v, List<String> inputs, Map<String, String> pooledBy) {

@@ -38,7 +38,8 @@ import org.layercanvas.model.shape.TensorShape;
  */
 final class Dl4jInputs {
     private static final int MAX_SIDE = 4096;
-    private static final int DEFAULT_SIDE = 32;
+    private static final int DEFAULT_SIDE = (Integer) LayerCatalog.standard().spec(LayerType.INPUT).param("height")
+            .orElseThrow().defaultValue();
 
     private final Dl4jGraph graph;
     private final List<Node> nodes;

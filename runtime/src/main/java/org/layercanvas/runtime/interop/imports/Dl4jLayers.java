@@ -71,7 +71,7 @@ final class Dl4jLayers {
         }
         if (inner instanceof DropoutLayer d) {
             if (d.getIDropout() instanceof Dropout drop) {
-                p.put("rate", 1.0 - drop.getP());
+                p.put("rate", java.math.BigDecimal.ONE.subtract(java.math.BigDecimal.valueOf(drop.getP())).doubleValue());
                 return mapped(LayerType.DROPOUT, p, reasons);
             }
             reasons.add(ImportMessages.format("zip.layer", d.getIDropout() == null ? "?" : d.getIDropout().getClass()
