@@ -21,6 +21,8 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 final class Dl4jZipImporter {
     static final String CONFIGURATION = "configuration.json";
     static final String COEFFICIENTS = "coefficients.bin";
+    /** The architecture inside a Keras 3 {@code .keras} archive, which is a zip too. */
+    static final String KERAS_CONFIGURATION = "config.json";
     private static final int MAX_ENTRIES = 10_000;
 
     private Dl4jZipImporter() {
@@ -32,6 +34,10 @@ final class Dl4jZipImporter {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             checkEntries(zip, where);
             ZipEntry config = zip.getEntry(CONFIGURATION);
+            ZipEntry keras = zip.getEntry(KERAS_CONFIGURATION);
+            if (config == null && keras != null) {
+                return kerasArchive(text(zip, keras, where), where, title);
+            }
             if (config == null) {
                 throw ImportException.unreadable(where, ImportMessages.format("zip.noConfiguration"));
             }
@@ -42,6 +48,17 @@ final class Dl4jZipImporter {
         }
         Dl4jGraph graph = configuration(json, where);
         return new Dl4jDocument(graph, where).build(title, hasWeights ? file : null);
+    }
+
+    /**
+     * A Keras 3 {@code .keras} archive: its {@code config.json} is the same architecture JSON as {@code to_json()}.
+     * Its weights ({@code model.weights.h5}, Keras 3's own layout) are not kept yet: said as a warning.
+     */
+    private static ImportResult kerasArchive(String json, String where, String title) throws ImportException {
+        ImportResult r = new KerasImporter(where).read(KerasJson.parse(json, where), title, null);
+        List<ImportProblem> warnings = new ArrayList<>(r.warnings());
+        warnings.add(new ImportProblem(where, ImportMessages.format("keras.archiveWeights")));
+        return new ImportResult(r.document(), warnings, null);
     }
 
     /** Refuses a zip whose entry names could escape a folder it is unpacked into, or that has too many entries. */

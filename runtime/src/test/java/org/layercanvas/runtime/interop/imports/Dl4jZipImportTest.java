@@ -134,6 +134,28 @@ class Dl4jZipImportTest {
                 .contains("neither a ComputationGraph nor a MultiLayerNetwork");
     }
 
+    @Test
+    void aKeras3ArchiveImportsItsArchitecture() throws Exception {
+        Path file = dir.resolve("model.keras");
+        String config = "{\"module\": \"keras\", \"class_name\": \"Sequential\", \"config\": {\"name\": \"seq\", "
+                + "\"layers\": [{\"module\": \"keras.layers\", \"class_name\": \"InputLayer\", \"config\": "
+                + "{\"batch_shape\": [null, 784], \"name\": \"input_layer\"}}, {\"module\": \"keras.layers\", "
+                + "\"class_name\": \"Dense\", \"config\": {\"name\": \"dense\", \"units\": 10, "
+                + "\"activation\": \"softmax\"}}]}}";
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (String[] entry : new String[][] {{"metadata.json", "{\"keras_version\": \"3.4.1\"}"},
+                {"config.json", config}, {"model.weights.h5", "x"}}) {
+                zip.putNextEntry(new ZipEntry(entry[0]));
+                zip.write(entry[1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        ImportResult r = Importers.read(file);
+        assertThat(params(r.document())).isEqualTo(7850);
+        assertThat(r.weights()).isNull();
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w.what()).contains(".keras archive"));
+    }
+
     /** A zip whose entries hold {@code {}}. */
     private Path zip(String name, String... entries) throws Exception {
         Path file = dir.resolve(name);
