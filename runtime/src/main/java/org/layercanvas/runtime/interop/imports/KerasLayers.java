@@ -235,7 +235,7 @@ final class KerasLayers {
     /** Regularisers and constraints shape training only: the import drops them and says so. */
     private static void regularisers(KerasModel.Layer layer, List<String> warnings) {
         List<String> dropped = new ArrayList<>();
-        layer.config().fields().forEachRemaining(e -> {
+        layer.config().properties().forEach(e -> {
             boolean set = !e.getValue().isNull();
             if (set && (e.getKey().endsWith("_regularizer") || e.getKey().endsWith("_constraint"))) {
                 dropped.add(e.getKey());

@@ -44,11 +44,10 @@ final class KerasWeights {
         }
     }
 
-    /** {@code lstm_1/kernel:0} -> {@code kernel}; {@code bidirectional_1/forward_lstm_1/kernel:0} -> {@code forward_lstm_1/kernel}. */
+    /** {@code lstm_1/kernel:0} -> {@code kernel}; Keras 3's {@code sequential/dense/kernel} -> {@code kernel}. */
     static String kind(String weightName) {
         String n = weightName.endsWith(":0") ? weightName.substring(0, weightName.length() - 2) : weightName;
-        int slash = n.indexOf('/');
-        return slash < 0 ? n : n.substring(slash + 1);
+        return n.substring(n.lastIndexOf('/') + 1);
     }
 
     private static INDArray array(Dataset d) {

@@ -16,7 +16,6 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.GravesLSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -100,15 +99,16 @@ class Dl4jZipImportTest {
     @Test
     void aLayerTheCatalogLacksIsNamed() throws Exception {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
-                .layer(new GravesLSTM.Builder().nOut(5).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.misc.ElementWiseMultiplicationLayer.Builder().nOut(4)
+                        .build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1)
                         .activation(Activation.IDENTITY).build())
                 .setInputType(InputType.feedForward(4)).build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        Path zip = dir.resolve("graves.zip");
+        Path zip = dir.resolve("multiply.zip");
         ModelSerializer.writeModel(net, zip.toFile(), false);
-        assertThat(texts(failure(zip))).anySatisfy(t -> assertThat(t).contains("layer0").contains("GravesLSTM"));
+        assertThat(texts(failure(zip))).anySatisfy(t -> assertThat(t).contains("layer0").contains("ElementWiseMultiplicationLayer"));
     }
 
     @Test
