@@ -74,4 +74,13 @@ class ImportCommandTest {
         assertThat(run.exit()).isEqualTo(ExitCodes.UNREADABLE);
         assertThat(run.err()).contains("--out");
     }
+
+    @Test
+    void trainWithWeightsThatDoNotFitTheNetworkExitsThreeSayingWhy() throws Exception {
+        Run run = cli("train", "sample:xor-2d", "--epochs", "1", "--quiet", "--weights",
+                keras("simple_rnn_tf_keras_2_model.h5").toString());
+        assertThat(run.exit()).as("%s", run).isEqualTo(ExitCodes.TRAINING_FAILED);
+        assertThat(run.err()).startsWith("error: ").contains("the weights cannot be loaded")
+                .contains("simple_rnn_tf_keras_2_model.h5");
+    }
 }
