@@ -40,7 +40,8 @@ class RuntimeMessagesSyncTest {
             "DeviceMessages.", "device/messages",
             "EngineMessages.", "engine/messages",
             "TrainMessages.", "train/messages",
-            "WorkerMessages.", "worker/messages");
+            "WorkerMessages.", "worker/messages",
+            "ImportMessages.", "interop/imports/messages");
     /** A string literal shaped like a message key: {@code prefix.rest}. */
     private static final Pattern KEY = Pattern.compile("\"([a-z][a-zA-Z]*(?:\\.[a-zA-Z0-9_-]+)+)\"");
     /** Any literal that could be a key, dotted or not ({@code "labelled"}). */

@@ -58,6 +58,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model-out", paramLabel = "F.zip", descriptionKey = "modelOut")
     private Path modelOut;
 
+    @Option(names = "--weights", paramLabel = "NET.weights.h5|.zip", descriptionKey = "weights")
+    private Path weights;
+
     @Option(names = "--quiet", descriptionKey = "quiet")
     private boolean quiet;
 
@@ -147,6 +150,9 @@ final class TrainCommand implements Callable<Integer> {
                 report(event, totalEpochs, out);
             }
         });
+        if (weights != null) {
+            session[0].startingFrom(weights);
+        }
         TrainingSession.Result result = session[0].run();
         try {
             files.close();

@@ -54,6 +54,7 @@ public final class TrainingSession {
     private volatile List<KernelTime> kernelProfile = List.of();
     /** The minibatch loop, once training has begun (for {@link #loopTimes()}). */
     private volatile EpochLoop loop;
+    private volatile java.nio.file.Path initialWeights;
 
     /**
      * @param device   {@code auto}, {@code cpu} or {@code gpu}
@@ -140,6 +141,16 @@ public final class TrainingSession {
         this.document = document;
         this.options = options;
         this.listener = listener;
+    }
+
+    /**
+     * Starts the run from the weights in {@code weights} (an imported model's kept weights file, see
+     * {@link org.layercanvas.runtime.interop.imports.WeightLoader}) instead of freshly initialised ones. Weights that
+     * do not fit the network fail the run (code {@code compile}) before the first minibatch. Call before the run.
+     */
+    public TrainingSession startingFrom(java.nio.file.Path weights) {
+        this.initialWeights = weights;
+        return this;
     }
 
     /** Asks the run to stop; it evaluates the model trained so far and finishes with reason {@code stopped}. */
@@ -371,6 +382,7 @@ public final class TrainingSession {
             Nd4j.getRandom().setSeed(t.seed());
             ComputationGraph graph = new ComputationGraph(c.configuration());
             graph.init();
+            loadInitialWeights(graph);
             model = graph;
             Engines.Choice choice = Engines.choose(options.engine(), c, document, graph, device.isGpu());
             try (TrainingEngine engine = choice.engine()) {
@@ -388,6 +400,18 @@ public final class TrainingSession {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunFailure(FailureCode.INTERNAL, TrainMessages.format("train.interrupted"));
+        }
+    }
+
+    private void loadInitialWeights(ComputationGraph graph) throws RunFailure {
+        java.nio.file.Path weights = initialWeights;
+        if (weights == null) {
+            return;
+        }
+        try {
+            org.layercanvas.runtime.interop.imports.WeightLoader.load(graph, document, weights);
+        } catch (org.layercanvas.runtime.interop.imports.ImportException e) {
+            throw new RunFailure(FailureCode.COMPILE, TrainMessages.format("train.weights", e.getMessage()));
         }
     }
 

@@ -1,0 +1,64 @@
+package org.layercanvas.runtime.interop.imports;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Node;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The weights of a Keras {@code .h5} model, layer by layer, in Keras's own layouts: {@code kernel}, {@code bias},
+ * {@code recurrent_kernel}, {@code embeddings}, {@code gamma}, {@code beta}, {@code moving_mean},
+ * {@code moving_variance}, keyed by the part of the weight name after the layer ({@code dense_1/kernel:0} ->
+ * {@code kernel}). Read with jHDF, in the order of the layer's {@code weight_names} attribute.
+ */
+final class KerasWeights {
+    private KerasWeights() {
+    }
+
+    /** Layer name -> weight kind -> array (C order, Keras shape). */
+    static Map<String, Map<String, INDArray>> read(Path file, String where) throws ImportException {
+        Map<String, Map<String, INDArray>> layers = new LinkedHashMap<>();
+        try (HdfFile hdf = new HdfFile(file)) {
+            Node root = hdf.getChild("model_weights");
+            io.jhdf.api.Group weights = root instanceof io.jhdf.api.Group g ? g : hdf;
+            for (Map.Entry<String, Node> layer : weights.getChildren().entrySet()) {
+                Attribute names = layer.getValue().getAttribute("weight_names");
+                Map<String, INDArray> arrays = new LinkedHashMap<>();
+                if (names != null && names.getData() instanceof String[] list) {
+                    for (String name : list) {
+                        Dataset d = hdf.getDatasetByPath(weights.getPath() + layer.getKey() + "/" + name);
+                        arrays.put(kind(name), array(d));
+                    }
+                }
+                layers.put(layer.getKey(), arrays);
+            }
+            return layers;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw ImportException.unreadable(where, ImportMessages.format("h5.unreadable", String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** {@code lstm_1/kernel:0} -> {@code kernel}; Keras 3's {@code sequential/dense/kernel} -> {@code kernel}. */
+    static String kind(String weightName) {
+        String n = weightName.endsWith(":0") ? weightName.substring(0, weightName.length() - 2) : weightName;
+        return n.substring(n.lastIndexOf('/') + 1);
+    }
+
+    private static INDArray array(Dataset d) {
+        Object flat = d.getDataFlat();
+        long[] shape = java.util.Arrays.stream(d.getDimensions()).asLongStream().toArray();
+        if (flat instanceof float[] f) {
+            return Nd4j.create(f, shape, 'c');
+        }
+        if (flat instanceof double[] x) {
+            return Nd4j.create(x, shape, 'c').castTo(DataType.FLOAT);
+        }
+        throw new IllegalStateException("weights of type " + d.getJavaType());
+    }
+}

@@ -1,0 +1,203 @@
+package org.layercanvas.runtime.interop.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.model.Node;
+import org.layercanvas.model.layers.LayerCatalog;
+import org.layercanvas.model.layers.LayerType;
+import org.layercanvas.model.shape.Analysis;
+import org.layercanvas.model.shape.ShapeInference;
+import org.layercanvas.model.shape.TensorShape;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Puts kept weights ({@link ImportedWeights}) into a freshly initialised graph compiled from the imported document,
+ * so that a run starts from them. A DL4J zip's parameters are copied vertex by vertex (same names, same shapes); a
+ * Keras {@code .h5}'s are converted from Keras's layouts: convolution kernels {@code [kh, kw, in, out]} to
+ * {@code [out, in, kh, kw]}, the LSTM's gate blocks from Keras's i, f, c, o to DL4J's i, f, o, c, and the rows of a
+ * Dense after a Flatten of an image from height-width-channel to channel-height-width order. Every node with
+ * parameters must receive all of them; otherwise nothing is half-loaded: the caller gets an {@link ImportException}.
+ */
+public final class WeightLoader {
+    private WeightLoader() {
+    }
+
+    /** @return how many parameters were set (equals the graph's parameter count) */
+    public static long load(ComputationGraph graph, NetworkDocument doc, Path weights) throws ImportException {
+        String where = weights.getFileName().toString();
+        byte[] head;
+        try (InputStream in = Files.newInputStream(weights)) {
+            head = in.readNBytes(4);
+        } catch (IOException e) {
+            throw ImportException.unreadable(where, ImportMessages.format("file.unreadable", e.getMessage()));
+        }
+        long set = head.length == 4 && head[0] == 'P' && head[1] == 'K' ? fromZip(graph, weights, where)
+                : fromKeras(graph, doc, weights, where);
+        if (set != graph.numParams()) {
+            throw ImportException.unsupported(where, ImportMessages.format("weights.incomplete", set,
+                    graph.numParams()));
+        }
+        return set;
+    }
+
+    private static long fromZip(ComputationGraph graph, Path file, String where) throws ImportException {
+        ComputationGraph source;
+        try {
+            source = ModelSerializer.restoreComputationGraph(file.toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            throw ImportException.unreadable(where, ImportMessages.format("zip.unreadable", e.getMessage()));
+        }
+        long set = 0;
+        for (Layer target : graph.getLayers()) {
+            String name = target.getConfig().getLayerName();
+            Layer from = source.getLayer(name);
+            if (from == null || target.numParams() == 0) {
+                continue;
+            }
+            for (Map.Entry<String, INDArray> p : target.paramTable().entrySet()) {
+                set += copy(from.paramTable().get(p.getKey()), p.getValue(), where, name, p.getKey());
+            }
+        }
+        return set;
+    }
+
+    private static long fromKeras(ComputationGraph graph, NetworkDocument doc, Path file, String where)
+            throws ImportException {
+        Map<String, Map<String, INDArray>> keras = KerasWeights.read(file, where);
+        Analysis analysis = new ShapeInference(LayerCatalog.standard()).analyze(doc);
+        long set = 0;
+        for (Node n : doc.nodes()) {
+            Map<String, INDArray> w = keras.get(n.id());
+            Layer layer = analysis.paramCount(n.id()) > 0 ? graph.getLayer(n.id()) : null;
+            if (layer == null || w == null) {
+                continue;
+            }
+            Map<String, INDArray> table = layer.paramTable();
+            switch (n.type()) {
+                case DENSE, OUTPUT -> {
+                    set += copy(denseKernel(w.get("kernel"), flattenedImage(doc, analysis, n.id())), table.get("W"),
+                            where, n.id(), "kernel");
+                    if (table.containsKey("b")) {
+                        set += copy(w.get("bias"), table.get("b"), where, n.id(), "bias");
+                    }
+                }
+                case CONV2D -> {
+                    set += copy(w.get("kernel") == null ? null : w.get("kernel").permute(3, 2, 0, 1), table.get("W"),
+                            where, n.id(), "kernel");
+                    set += copy(w.get("bias"), table.get("b"), where, n.id(), "bias");
+                }
+                case SIMPLE_RNN -> {
+                    set += copy(w.get("kernel"), table.get("W"), where, n.id(), "kernel");
+                    set += copy(w.get("recurrent_kernel"), table.get("RW"), where, n.id(), "recurrent_kernel");
+                    set += copy(w.get("bias"), table.get("b"), where, n.id(), "bias");
+                }
+                case LSTM -> {
+                    set += copy(gates(w.get("kernel")), table.get("W"), where, n.id(), "kernel");
+                    set += copy(gates(w.get("recurrent_kernel")), table.get("RW"), where, n.id(), "recurrent_kernel");
+                    set += copy(gates(w.get("bias")), table.get("b"), where, n.id(), "bias");
+                }
+                case EMBEDDING -> set += copy(w.get("embeddings"), table.get("W"), where, n.id(), "embeddings");
+                case BATCH_NORM -> set += batchNorm(w, table, where, n.id());
+                case LAYER_NORM -> {
+                    set += copy(w.get("gamma"), table.get("gain"), where, n.id(), "gamma");
+                    set += copy(w.get("beta"), table.get("bias"), where, n.id(), "beta");
+                }
+                default -> {
+                    // no other layer type has parameters that a Keras file can hold
+                }
+            }
+        }
+        return set;
+    }
+
+    private static long batchNorm(Map<String, INDArray> w, Map<String, INDArray> table, String where, String id)
+            throws ImportException {
+        long set = copy(w.get("gamma"), table.get("gamma"), where, id, "gamma");
+        set += copy(w.get("beta"), table.get("beta"), where, id, "beta");
+        set += copy(w.get("moving_mean"), table.get("mean"), where, id, "moving_mean");
+        if (table.containsKey("var")) {
+            set += copy(w.get("moving_variance"), table.get("var"), where, id, "moving_variance");
+        } else {
+            throw ImportException.unsupported(where, ImportMessages.format("weights.layout", id, "log10stdev"));
+        }
+        return set;
+    }
+
+    /** Keras's gate blocks i, f, c, o (along the last axis) in DL4J's order i, f, o, c. */
+    private static INDArray gates(INDArray keras) {
+        if (keras == null) {
+            return null;
+        }
+        INDArray k = keras.rank() == 1 ? keras.reshape(1, keras.length()) : keras;
+        long u = k.size(1) / 4;
+        INDArray i = k.get(NDArrayIndex.all(), NDArrayIndex.interval(0, u));
+        INDArray f = k.get(NDArrayIndex.all(), NDArrayIndex.interval(u, 2 * u));
+        INDArray c = k.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * u, 3 * u));
+        INDArray o = k.get(NDArrayIndex.all(), NDArrayIndex.interval(3 * u, 4 * u));
+        return org.nd4j.linalg.factory.Nd4j.hstack(i, f, o, c);
+    }
+
+    /**
+     * A Dense kernel {@code [in, out]}; when the Dense reads a Flatten of an image {@code h x w x c}, its rows go from
+     * Keras's (h, w, c) order to DL4J's (c, h, w) order.
+     */
+    private static INDArray denseKernel(INDArray kernel, TensorShape image) {
+        if (kernel == null || image == null) {
+            return kernel;
+        }
+        long h = image.dim(0);
+        long w = image.dim(1);
+        long c = image.dim(2);
+        return kernel.reshape('c', h, w, c, kernel.size(1)).permute(2, 0, 1, 3).dup('c')
+                .reshape('c', h * w * c, kernel.size(1));
+    }
+
+    /** The image a Flatten turned into {@code id}'s input, through layers that keep the vector as it is. */
+    private static TensorShape flattenedImage(NetworkDocument doc, Analysis analysis, String id) {
+        String current = id;
+        for (int guard = 0; guard < doc.nodes().size(); guard++) {
+            List<org.layercanvas.model.Edge> in = doc.edgesInto(current);
+            if (in.size() != 1) {
+                return null;
+            }
+            String from = in.get(0).from().nodeId();
+            Node n = doc.node(from).orElse(null);
+            if (n == null) {
+                return null;
+            }
+            if (n.type() == LayerType.FLATTEN) {
+                String before = doc.edgesInto(from).isEmpty() ? null : doc.edgesInto(from).get(0).from().nodeId();
+                TensorShape s = before == null ? null : analysis.outputShape(before).orElse(null);
+                return s != null && s.kind() == TensorShape.Kind.IMAGE ? s : null;
+            }
+            if (n.type() != LayerType.DROPOUT && n.type() != LayerType.ACTIVATION) {
+                return null;
+            }
+            current = from;
+        }
+        return null;
+    }
+
+    private static long copy(INDArray from, INDArray to, String where, String id, String what)
+            throws ImportException {
+        if (to == null) {
+            return 0;
+        }
+        if (from == null || from.length() != to.length()) {
+            throw ImportException.unsupported(ImportMessages.format("where.layer", where, id),
+                    ImportMessages.format("weights.shape", what, from == null ? "-" : java.util.Arrays.toString(
+                            from.shape()), java.util.Arrays.toString(to.shape())));
+        }
+        to.assign(from.reshape('c', to.shape()).castTo(to.dataType()));
+        return to.length();
+    }
+}

@@ -1,0 +1,171 @@
+package org.layercanvas.runtime.interop.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.layercanvas.runtime.interop.imports.ImportFixtures.failure;
+import static org.layercanvas.runtime.interop.imports.ImportFixtures.node;
+import static org.layercanvas.runtime.interop.imports.ImportFixtures.params;
+import static org.layercanvas.runtime.interop.imports.ImportFixtures.texts;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.model.Node;
+import org.layercanvas.model.io.DocumentJson;
+import org.layercanvas.model.layers.LayerCatalog;
+import org.layercanvas.model.layers.LayerType;
+import org.layercanvas.runtime.compile.GraphCompiler;
+import org.layercanvas.runtime.train.ModelFiles;
+import org.layercanvas.samples.Samples;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * DL4J model zips to documents: the runtime's own run-folder models (every sample, compiled and saved as a run
+ * saves them) come back as the network that was drawn, with their weights; a MultiLayerNetwork saved by any DL4J
+ * program imports too; unsafe zips are refused before anything is read.
+ */
+class Dl4jZipImportTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"digits-mlp", "mnist-mlp-keras", "cifar10-cnn-keras", "sentiment-lstm-keras",
+        "resnet-mini", "fashion-cnn", "sentiment-lstm", "cifar10-cnn"})
+    void aRunFolderModelOfEverySampleImportsAsTheDrawnNetwork(String name) throws Exception {
+        NetworkDocument drawn = DocumentJson.read(Samples.text(name).orElseThrow(), name);
+        ComputationGraph graph = new ComputationGraph(new GraphCompiler(LayerCatalog.standard()).compile(drawn)
+                .configuration());
+        graph.init();
+        Path zip = dir.resolve(name + ".zip");
+        ModelFiles.save(graph, zip);
+
+        ImportResult r = Importers.read(zip);
+        NetworkDocument doc = r.document();
+        assertThat(params(doc)).isEqualTo(params(drawn)).isEqualTo(graph.numParams());
+        assertThat(r.weights().format()).isEqualTo(ImportedWeights.Format.DL4J_ZIP);
+        assertThat(r.weights().total()).isEqualTo(graph.numParams());
+        LayerCatalog catalog = LayerCatalog.standard();
+        boolean sizeOpen = r.warnings().stream().anyMatch(w -> w.what().contains("does not record the image size"));
+        for (Node n : drawn.nodes()) {
+            if (n.type() == LayerType.INPUT && sizeOpen) {
+                // pooled globally, never flattened: no layer records the image size (parameters do not depend on it)
+                assertThat(node(doc, n.id()).params()).containsEntry("kind", "image")
+                        .containsEntry("channels", n.params().get("channels"));
+                continue;
+            }
+            assertThat(catalog.resolve(node(doc, n.id()))).as("%s %s", name, n.id()).isEqualTo(catalog.resolve(n));
+        }
+        boolean image = "image".equals(drawn.inputNode().orElseThrow().params().get("kind"));
+        assertThat(sizeOpen).as("only an image network without a flatten leaves the size open").isEqualTo(
+                image && drawn.nodes().stream().noneMatch(n -> n.type() == LayerType.FLATTEN));
+        assertThat(doc.nodes()).hasSameSizeAs(drawn.nodes());
+        assertThat(doc.edges()).containsExactlyInAnyOrderElementsOf(drawn.edges());
+    }
+
+    @Test
+    void aMultiLayerNetworkSavedByAnotherProgramImports() throws Exception {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
+                .layer(new DenseLayer.Builder().nOut(7).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.feedForward(4)).build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        Path zip = dir.resolve("mln.zip");
+        ModelSerializer.writeModel(net, zip.toFile(), false);
+        ImportResult r = Importers.read(zip);
+        assertThat(node(r.document(), "input").params()).containsEntry("kind", "vector").containsEntry("size", 4);
+        assertThat(r.document().nodes()).extracting(Node::type).containsExactly(LayerType.INPUT, LayerType.DENSE,
+                LayerType.OUTPUT);
+        assertThat(params(r.document())).isEqualTo(net.numParams()).isEqualTo(4 * 7 + 7 + 7 * 3 + 3);
+    }
+
+    @Test
+    void aLayerTheCatalogLacksIsNamed() throws Exception {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
+                .layer(new org.deeplearning4j.nn.conf.layers.misc.ElementWiseMultiplicationLayer.Builder().nOut(4)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1)
+                        .activation(Activation.IDENTITY).build())
+                .setInputType(InputType.feedForward(4)).build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        Path zip = dir.resolve("multiply.zip");
+        ModelSerializer.writeModel(net, zip.toFile(), false);
+        assertThat(texts(failure(zip))).anySatisfy(t -> assertThat(t).contains("layer0").contains("ElementWiseMultiplicationLayer"));
+    }
+
+    @Test
+    void aZipWithPathsOutsideItsFolderIsRefusedWhole() throws Exception {
+        Path zip = zip("evil.zip", "configuration.json", "../../etc/cron.d/x", "/abs/path", "C:\\win\\x", "ok/../x");
+        ImportException e = failure(zip);
+        assertThat(e.unreadable()).isTrue();
+        assertThat(texts(e)).hasSize(4).allSatisfy(t -> assertThat(t).startsWith("evil.zip: entry \""))
+                .anySatisfy(t -> assertThat(t).contains("../../etc/cron.d/x"))
+                .anySatisfy(t -> assertThat(t).contains("/abs/path"));
+        assertThat(Dl4jZipImporter.unsafe("a/b..c/d")).isFalse();
+    }
+
+    @Test
+    void brokenZipsEndInOneError() throws Exception {
+        assertThat(texts(failure(zip("empty.zip", "readme.txt")))).singleElement().asString()
+                .contains("no configuration.json");
+        Path cut = dir.resolve("cut.zip");
+        byte[] whole = Files.readAllBytes(zip("whole.zip", "configuration.json", "coefficients.bin"));
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThat(texts(failure(cut))).singleElement().asString().startsWith("cut.zip: ");
+        assertThat(texts(failure(zip("notdl4j.zip", "configuration.json")))).singleElement().asString()
+                .contains("neither a ComputationGraph nor a MultiLayerNetwork");
+    }
+
+    @Test
+    void aKeras3ArchiveImportsItsArchitecture() throws Exception {
+        Path file = dir.resolve("model.keras");
+        String config = "{\"module\": \"keras\", \"class_name\": \"Sequential\", \"config\": {\"name\": \"seq\", "
+                + "\"layers\": [{\"module\": \"keras.layers\", \"class_name\": \"InputLayer\", \"config\": "
+                + "{\"batch_shape\": [null, 784], \"name\": \"input_layer\"}}, {\"module\": \"keras.layers\", "
+                + "\"class_name\": \"Dense\", \"config\": {\"name\": \"dense\", \"units\": 10, "
+                + "\"activation\": \"softmax\"}}]}}";
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (String[] entry : new String[][] {{"metadata.json", "{\"keras_version\": \"3.4.1\"}"},
+                {"config.json", config}, {"model.weights.h5", "x"}}) {
+                zip.putNextEntry(new ZipEntry(entry[0]));
+                zip.write(entry[1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        ImportResult r = Importers.read(file);
+        assertThat(params(r.document())).isEqualTo(7850);
+        assertThat(r.weights()).isNull();
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w.what()).contains(".keras archive"));
+    }
+
+    /** A zip whose entries hold {@code {}}. */
+    private Path zip(String name, String... entries) throws Exception {
+        Path file = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (String entry : entries) {
+                zip.putNextEntry(new ZipEntry(entry));
+                zip.write("{}".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return file;
+    }
+}

@@ -1,0 +1,134 @@
+package org.layercanvas.runtime.interop.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.layercanvas.runtime.interop.imports.ImportFixtures.analyze;
+import static org.layercanvas.runtime.interop.imports.ImportFixtures.failure;
+import static org.layercanvas.runtime.interop.imports.ImportFixtures.keras;
+import static org.layercanvas.runtime.interop.imports.ImportFixtures.node;
+import static org.layercanvas.runtime.interop.imports.ImportFixtures.params;
+import static org.layercanvas.runtime.interop.imports.ImportFixtures.texts;
+import static org.layercanvas.runtime.interop.imports.ImportFixtures.warnings;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.layercanvas.model.NetworkDocument;
+import org.layercanvas.model.layers.LayerType;
+import org.layercanvas.model.shape.Analysis;
+
+/**
+ * Real Keras full-model {@code .h5} files: the architecture from {@code model_config}, the weights kept, their
+ * count per layer equal to the imported document's parameter count; damaged files end in one clear error.
+ */
+class KerasH5ImportTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void lstmModelImportsWithItsWeightsAndEveryLayersCountMatches() throws Exception {
+        Path file = keras("simple_lstm_tf_keras_2_model.h5");
+        ImportResult r = Importers.read(file);
+        NetworkDocument doc = r.document();
+        Analysis analysis = analyze(doc);
+        assertThat(node(doc, "lstm_1").type()).isEqualTo(LayerType.LSTM);
+        assertThat(node(doc, "dense_1").params()).containsEntry("units", 1).containsEntry("loss", "mse");
+        assertThat(node(doc, "input").params()).containsEntry("kind", "timeseries").containsEntry("length", 1)
+                .containsEntry("features", 1);
+        // LSTM(50) on 1 feature: 4 * (1*50 + 50*50 + 50); Dense(1): 51
+        assertThat(params(doc)).isEqualTo(10_451);
+        assertThat(r.weights()).isNotNull();
+        assertThat(r.weights().format()).isEqualTo(ImportedWeights.Format.KERAS_H5);
+        assertThat(r.weights().source()).isEqualTo(file);
+        assertThat(r.weights().total()).isEqualTo(analysis.totalParams());
+        assertThat(r.weights().countsPerNode()).containsEntry("lstm_1", 10_400L).containsEntry("dense_1", 51L);
+        assertThat(warnings(r)).noneMatch(w -> w.contains("weights for this layer"))
+                .anySatisfy(w -> assertThat(w).contains("hard_sigmoid"));
+    }
+
+    @Test
+    void simpleRnnModelWeightsEqualTheDocumentsParameterCount() throws Exception {
+        ImportResult r = Importers.read(keras("simple_rnn_tf_keras_2_model.h5"));
+        assertThat(r.document().nodes()).extracting(n -> n.type()).contains(LayerType.SIMPLE_RNN);
+        assertThat(r.weights().total()).isPositive().isEqualTo(params(r.document()));
+        assertThat(warnings(r)).noneMatch(w -> w.contains("weights for this layer"));
+    }
+
+    @Test
+    void functionalLstmModelImports() throws Exception {
+        ImportResult r = Importers.read(keras("lstm_functional_tf_keras_2.h5"));
+        assertThat(r.weights().total()).isEqualTo(params(r.document()));
+        assertThat(r.document().nodes()).extracting(n -> n.type()).contains(LayerType.INPUT, LayerType.LSTM,
+                LayerType.OUTPUT);
+    }
+
+    @Test
+    void keras1ModelIsRefused() {
+        ImportException e = failure(keras("simple_lstm_tf_keras_1_model.h5"));
+        assertThat(texts(e)).singleElement().asString().contains("simple_lstm_tf_keras_1_model.h5")
+                .contains("Keras 1");
+    }
+
+    @Test
+    void aTruncatedFileIsOneClearErrorNotAStackTrace() throws Exception {
+        byte[] whole = Files.readAllBytes(keras("simple_lstm_tf_keras_2_model.h5"));
+        for (int length : new int[] {8, 600, 4096, whole.length / 2}) {
+            Path cut = dir.resolve("cut" + length + ".h5");
+            Files.write(cut, java.util.Arrays.copyOf(whole, length));
+            ImportException e = failure(cut);
+            assertThat(e.unreadable()).as("cut at %d", length).isTrue();
+            assertThat(texts(e)).as("cut at %d", length).singleElement().asString()
+                    .startsWith("cut" + length + ".h5: ");
+        }
+    }
+
+    @Test
+    void aFileNamedH5WithoutTheSignatureIsRefused() throws Exception {
+        Path fake = ImportFixtures.write(dir, "model.h5", "not hdf5 at all");
+        assertThat(texts(failure(fake))).singleElement().asString().contains("HDF5 signature");
+    }
+
+    @Test
+    void anHdf5FileWithoutAModelSaysSo() throws Exception {
+        Path file = dir.resolve("weights.h5");
+        try (WritableHdfFile out = HdfFile.write(file)) {
+            out.putAttribute("layer_names", new String[] {"dense_1"});
+            out.putGroup("dense_1");
+        }
+        assertThat(texts(failure(file))).singleElement().asString().contains("weights only");
+        Path other = dir.resolve("other.h5");
+        try (WritableHdfFile out = HdfFile.write(other)) {
+            out.putGroup("data").putDataset("x", new double[] {1, 2, 3});
+        }
+        assertThat(texts(failure(other))).singleElement().asString().contains("no model_config");
+    }
+
+    @Test
+    void anHdf5ModelWrittenHereWithADoubleEncodedConfigImports() throws Exception {
+        Path file = dir.resolve("written.h5");
+        String json = Files.readString(keras("mnist_mlp_tf_keras_2_config.json"));
+        try (WritableHdfFile out = HdfFile.write(file)) {
+            out.putAttribute("model_config", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(json));
+            out.putAttribute("keras_version", "2.0.6");
+        }
+        ImportResult r = Importers.read(file);
+        assertThat(params(r.document())).isEqualTo(669_706);
+        assertThat(r.weights()).as("no model_weights group: nothing to keep").isNull();
+        assertThat(warnings(r)).anySatisfy(w -> assertThat(w).contains("decoded once"));
+    }
+
+    @Test
+    void aHugeTextFileIsRefusedBeforeItIsRead() throws Exception {
+        Path huge = dir.resolve("huge.json");
+        try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
+            f.write('{');
+            f.setLength(Importers.MAX_TEXT_BYTES + 1); // sparse: nothing is really written
+        }
+        ImportException e = failure(huge);
+        assertThat(e.unreadable()).isTrue();
+        assertThat(texts(e)).singleElement().asString().contains("too large");
+    }
+}
