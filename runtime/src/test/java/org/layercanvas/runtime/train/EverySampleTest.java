@@ -17,8 +17,9 @@ import org.layercanvas.samples.Samples;
 
 /**
  * Every bundled sample is valid and compiles; every sample whose data is bundled or generated trains with its own
- * settings to the test accuracy {@code expected.properties} states. (Samples on downloaded data are checked for
- * shape and compilation only: no download here.)
+ * settings to the test accuracy {@code expected.properties} states. Samples on downloaded data are checked here for
+ * shape and compilation only (no download); {@link DownloadedSamplesStandInTest} trains each of them for one epoch
+ * on generated stand-in files of the real format.
  */
 class EverySampleTest {
 
