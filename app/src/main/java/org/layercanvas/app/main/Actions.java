@@ -37,6 +37,7 @@ final class Actions {
     final Action darkTheme;
     final Action run;
     final Action stop;
+    final Action importNetwork;
     final Action importCsv;
     final Action importImages;
     final Action downloadDataset;
@@ -69,6 +70,7 @@ final class Actions {
         darkTheme.setSelected(w.app().isDark());
         run = action("run", "mdi2p-play", "F5", e -> w.run());
         stop = action("stop", "mdi2s-stop", "Shift+F5", e -> w.stopTraining());
+        importNetwork = action("importNetwork", "mdi2f-file-import-outline", null, e -> new NetworkImport(w).choose());
         importCsv = action("importCsv", "mdi2t-table-arrow-down", null, e -> w.data().importCsv());
         importImages = action("importImages", "mdi2f-folder-image", null, e -> w.data().importImages());
         downloadDataset = action("downloadDataset", "mdi2d-download-outline", null, e -> w.data().downloadDataset());

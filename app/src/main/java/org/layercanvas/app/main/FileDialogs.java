@@ -16,12 +16,37 @@ public interface FileDialogs {
 
     Optional<Path> chooseSave(Window owner, Path folder, String suggestedName);
 
+    /** A network file to import (Keras, DL4J zip, Mermaid); by default the same chooser as {@link #chooseOpen}. */
+    default Optional<Path> chooseImport(Window owner, Path folder) {
+        return chooseOpen(owner, folder);
+    }
+
     /** The operating system's choosers, filtered to {@code *.lcnet}. */
     FileDialogs NATIVE = new FileDialogs() {
         @Override
         public Optional<Path> chooseOpen(Window owner, Path folder) {
             FileChooser chooser = chooser(folder);
             chooser.setTitle(Messages.get("dialog.open.title"));
+            File f = chooser.showOpenDialog(owner);
+            return Optional.ofNullable(f).map(File::toPath);
+        }
+
+        @Override
+        public Optional<Path> chooseImport(Window owner, Path folder) {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(Messages.get("importNetwork.choose"));
+            chooser.getExtensionFilters().addAll(
+                    new FileChooser.ExtensionFilter(Messages.get("importNetwork.filter.all"), "*.h5", "*.hdf5",
+                            "*.keras", "*.json", "*.zip", "*.mmd", "*.mermaid", "*.md", "*.txt"),
+                    new FileChooser.ExtensionFilter(Messages.get("importNetwork.filter.keras"), "*.h5", "*.hdf5",
+                            "*.keras", "*.json"),
+                    new FileChooser.ExtensionFilter(Messages.get("importNetwork.filter.dl4j"), "*.zip"),
+                    new FileChooser.ExtensionFilter(Messages.get("importNetwork.filter.mermaid"), "*.mmd",
+                            "*.mermaid", "*.md", "*.txt"),
+                    new FileChooser.ExtensionFilter(Messages.get("import.all"), "*.*"));
+            if (folder != null && folder.toFile().isDirectory()) {
+                chooser.setInitialDirectory(folder.toFile());
+            }
             File f = chooser.showOpenDialog(owner);
             return Optional.ofNullable(f).map(File::toPath);
         }

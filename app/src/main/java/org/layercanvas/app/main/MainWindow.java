@@ -347,7 +347,7 @@ public final class MainWindow {
     }
 
     /** Opens another window; this one closes if it holds nothing worth keeping (unchanged, never saved). */
-    private void replaceIfPristine(Runnable open) {
+    void replaceIfPristine(Runnable open) {
         boolean pristine = !session.commands().isDirty() && session.file() == null;
         open.run();
         if (pristine) {

@@ -31,7 +31,8 @@ final class WindowMenus {
         Menu recent = new Menu(Messages.get("menu.file.recent"));
         recent.setId("menu-recent");
         file.setOnShowing(e -> fillRecent(recent));
-        file.getItems().addAll(item(actions.newDocument), item(actions.newFromSample), item(actions.open), recent, new SeparatorMenuItem(),
+        file.getItems().addAll(item(actions.newDocument), item(actions.newFromSample), item(actions.open), recent,
+                item(actions.importNetwork), new SeparatorMenuItem(),
                 item(actions.save), item(actions.saveAs), new SeparatorMenuItem(), item(actions.close));
         recent.getItems().add(new MenuItem(Messages.get("menu.file.recent.empty")));
 
