@@ -147,6 +147,18 @@ public interface BatchSource {
         return new ExampleSource(examples, null);
     }
 
+    /**
+     * A drawn input as the network receives it: {@code intensities} from 0 (background) to 1 (full ink), one per
+     * feature, put on the scale of this (training) data and preprocessed like its examples.
+     */
+    default float[] fromIntensities(float[] intensities) {
+        float[] out = new float[intensities.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = Math.max(0f, Math.min(1f, intensities[k]));
+        }
+        return out;
+    }
+
     /** Examples normalised per batch by {@code normalizer} (fitted on the training split; null: as they are). */
     static BatchSource of(Examples examples, Normalizer normalizer) {
         return new ExampleSource(examples, normalizer);
@@ -234,6 +246,8 @@ public interface BatchSource {
     final class ExampleSource implements BatchSource {
         private final Examples examples;
         private final Normalizer normalizer;
+        /** The largest raw feature value, for {@link #fromIntensities}; computed when first needed. */
+        private volatile float rawMax = Float.NaN;
 
         ExampleSource(Examples examples, Normalizer normalizer) {
             if (normalizer != null && normalizer.featureCount() != examples.featureCount() && examples.size() > 0) {
@@ -276,6 +290,31 @@ public interface BatchSource {
         @Override
         public boolean regression() {
             return examples.isRegression();
+        }
+
+        /** Intensity 1 is the largest value in the data (16 for the 8x8 digits, 255 for raw pixels). */
+        @Override
+        public float[] fromIntensities(float[] intensities) {
+            float max = rawMax;
+            if (Float.isNaN(max)) {
+                max = 0;
+                for (float[] row : examples.features()) {
+                    for (float v : row) {
+                        max = Float.isFinite(v) ? Math.max(max, v) : max;
+                    }
+                }
+                rawMax = max = max > 0 ? max : 1;
+            }
+            float[] raw = BatchSource.super.fromIntensities(intensities);
+            for (int k = 0; k < raw.length; k++) {
+                raw[k] *= max;
+            }
+            if (normalizer == null) {
+                return raw;
+            }
+            float[] out = new float[normalizer.featureCount()];
+            normalizer.transform(raw, 0, out, 0);
+            return out;
         }
 
         @Override

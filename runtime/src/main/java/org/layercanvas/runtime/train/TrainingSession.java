@@ -48,6 +48,7 @@ public final class TrainingSession {
     private final PauseControl pause = new PauseControl();
     private volatile ComputationGraph model;
     private volatile CompiledGraph compiled;
+    private volatile BatchSource trainSource;
     /** The memory estimate against the device's budget, in words, for the Started event. */
     private volatile String memory;
     private volatile StepTimes engineTimes;
@@ -210,6 +211,11 @@ public final class TrainingSession {
         return compiled;
     }
 
+    /** The training split as the network sees it, once the data is loaded (for drawn inputs); else null. */
+    public BatchSource trainSource() {
+        return trainSource;
+    }
+
     /**
      * Where the minibatch loop's time went so far: waiting for batches, the engine's parts, reporting events. Read it
      * on the training thread (a listener) for exact numbers between two minibatches.
@@ -273,6 +279,7 @@ public final class TrainingSession {
             CompiledGraph c = compile();
             device = confirmDevice(device);
             PreparedData data = prepareData(c);
+            trainSource = data.train();
             return train(c, data, device, wallStart);
         } catch (RunFailure f) {
             if (f.getCause() != null) {

@@ -165,8 +165,16 @@ public final class WorkerClient implements AutoCloseable {
      * paused; fails with {@link WorkerException} while it trains, or when the worker is gone.
      */
     public CompletableFuture<double[][]> predict(double[][] inputs) {
+        return predict(inputs, false);
+    }
+
+    /**
+     * The model's outputs for {@code inputs}; with {@code intensities} they are drawn intensities (0 to 1) that the
+     * worker scales and preprocesses like the training data first (see {@link WorkerProtocol.Predict}).
+     */
+    public CompletableFuture<double[][]> predict(double[][] inputs, boolean intensities) {
         PendingRequests.Request<double[][]> r = pending.newPrediction();
-        request(new WorkerProtocol.Predict(r.id(), inputs), r.id());
+        request(new WorkerProtocol.Predict(r.id(), inputs, intensities), r.id());
         return r.future();
     }
 

@@ -252,6 +252,9 @@ public final class WorkerMain {
                             + " in its flat row-major layout), row " + i + " has " + inputs[i].length;
                 }
             }
+            if (p.intensities()) {
+                inputs = fromIntensities(inputs);
+            }
             double[][] outputs = inputs.length == 0 ? new double[0][] : predict(graph, compiled, inputs);
             send(new WorkerProtocol.Prediction(p.requestId(), outputs));
             return null;
@@ -259,6 +262,31 @@ public final class WorkerMain {
         if (problem != null) {
             sendError(problem, p.requestId());
         }
+    }
+
+    /** Drawn rows on the training data's scale and preprocessed, as the network receives its examples. */
+    private double[][] fromIntensities(double[][] rows) {
+        TrainingSession s;
+        synchronized (runLock) {
+            s = session;
+        }
+        org.layercanvas.runtime.data.BatchSource train = s == null ? null : s.trainSource();
+        if (train == null) {
+            return rows;
+        }
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            float[] in = new float[rows[i].length];
+            for (int k = 0; k < in.length; k++) {
+                in[k] = (float) rows[i][k];
+            }
+            float[] f = train.fromIntensities(in);
+            out[i] = new double[f.length];
+            for (int k = 0; k < f.length; k++) {
+                out[i][k] = f[k];
+            }
+        }
+        return out;
     }
 
     static double[][] predict(ComputationGraph graph, CompiledGraph compiled, double[][] inputs) {

@@ -96,17 +96,24 @@ public final class WorkerProtocol {
 
     /**
      * Run the model on inputs: one row per example, in the Input's flat row-major layout (an image's pixels row by
-     * row with channels last, a sequence step after step).
+     * row with channels last, a sequence step after step). With {@code intensities} the values are drawn
+     * intensities from 0 to 1 that the worker puts on the training data's scale and preprocesses first (a draw
+     * pad); without, they are given as the network receives them.
      */
-    public record Predict(long requestId, double[][] inputs) implements Command {
+    public record Predict(long requestId, double[][] inputs, boolean intensities) implements Command {
+        public Predict(long requestId, double[][] inputs) {
+            this(requestId, inputs, false);
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof Predict p && p.requestId == requestId && Arrays.deepEquals(p.inputs, inputs);
+            return o instanceof Predict p && p.requestId == requestId && Arrays.deepEquals(p.inputs, inputs)
+                    && p.intensities == intensities;
         }
 
         @Override
         public int hashCode() {
-            return Long.hashCode(requestId) * 31 + Arrays.deepHashCode(inputs);
+            return Long.hashCode(requestId) * 31 + Arrays.deepHashCode(inputs) + (intensities ? 1 : 0);
         }
 
         @Override
@@ -153,6 +160,9 @@ public final class WorkerProtocol {
             o.put("type", "predict");
             o.put("requestId", p.requestId());
             o.set("inputs", matrix(p.inputs()));
+            if (p.intensities()) {
+                o.put("intensities", true);
+            }
         } else if (command instanceof Save s) {
             o.put("type", "save");
             o.put("path", s.path());
@@ -227,7 +237,8 @@ public final class WorkerProtocol {
             case "warm" -> new Warm(o.path("options").path("device").asText(
                     org.layercanvas.runtime.device.DeviceRequest.AUTO.toString()),
                     o.path("options").path("threads").asInt(0));
-            case "predict" -> new Predict(requestId(o, "predict", true), readMatrix(o.get("inputs"), "predict: 'inputs'"));
+            case "predict" -> new Predict(requestId(o, "predict", true), readMatrix(o.get("inputs"), "predict: 'inputs'"),
+                    o.path("intensities").asBoolean(false));
             case "save" -> {
                 JsonNode path = o.get("path");
                 if (path == null || !path.isTextual() || path.textValue().isBlank()) {

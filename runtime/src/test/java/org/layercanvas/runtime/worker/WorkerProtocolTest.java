@@ -34,6 +34,7 @@ class WorkerProtocolTest {
                 new WorkerProtocol.Pause(), new WorkerProtocol.Resume(), new WorkerProtocol.Stop(),
                 new WorkerProtocol.Predict(7, new double[][] {{0.5, -1}, {1e-9, 3}}),
                 new WorkerProtocol.Predict(8, new double[0][]),
+                new WorkerProtocol.Predict(10, new double[][] {{0.5, 1}}, true),
                 new WorkerProtocol.Save("/tmp/model \"x\".zip", 9L), new WorkerProtocol.Save("m.zip", null),
                 new WorkerProtocol.Shutdown(), new WorkerProtocol.Warm("cpu", 1), new WorkerProtocol.Warm("auto", 0));
     }
