@@ -126,7 +126,8 @@ public final class MainWindow {
     }
 
     private PlaygroundView playgroundView() {
-        playground = new PlaygroundViewModel(Platform::runLater, training::predict);
+        playground = new PlaygroundViewModel(Platform::runLater, training::predict,
+                () -> session.analysis().inputShape(session.document()).orElse(null));
         training.addEventListener(playground);
         return new PlaygroundView(playground);
     }

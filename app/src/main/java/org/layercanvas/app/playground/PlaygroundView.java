@@ -24,8 +24,9 @@ import org.layercanvas.runtime.train.TrainingEvent;
 /**
  * The Playground tab: what a 2-D classifier predicts over the plane as a heat map under the training points (the
  * colour is the class, its strength how sure the network is), updated while it trains, with what each unit of its
- * first hidden layers computes as small pictures beside it (TF Playground's view of a network). A click asks the
- * network about that point. Renders {@link PlaygroundViewModel}; paints only when a new picture arrives.
+ * first hidden layers computes as small pictures beside it (TF Playground's view of a network); a click asks the
+ * network about that point. For a network on small grey images, a {@link DrawPad} with the class probabilities of
+ * the drawing. Renders {@link PlaygroundViewModel}; paints only when a new picture arrives.
  */
 public final class PlaygroundView extends BorderPane {
     /** Class colours: orange and blue for two classes as in TF Playground, then distinct hues. */
@@ -41,6 +42,8 @@ public final class PlaygroundView extends BorderPane {
     private final VBox unitsBox;
     private final Label status = new Label();
     private final Label answer = new Label();
+    private final HBox planeView;
+    private final DrawPad drawPad;
     private Point2D marker;
 
     public PlaygroundView(PlaygroundViewModel model) {
@@ -70,10 +73,12 @@ public final class PlaygroundView extends BorderPane {
         unitsBox = new VBox(6, unitsTitle, unitScroll);
         unitsBox.setPrefWidth(4 * (UNIT_SIZE + 8) + 24);
         VBox.setVgrow(unitScroll, Priority.ALWAYS);
-        HBox centre = new HBox(12, planeHolder, unitsBox);
+        planeView = new HBox(12, planeHolder, unitsBox);
         HBox.setHgrow(planeHolder, Priority.ALWAYS);
+        drawPad = new DrawPad(model::draw);
+        model.probabilitiesProperty().addListener((o, a, p) -> drawPad.showProbabilities(p, model::className));
         setTop(status);
-        setCenter(centre);
+        setCenter(planeView);
         setBottom(answer);
         BorderPane.setMargin(status, new Insets(0, 0, 8, 0));
         BorderPane.setMargin(answer, new Insets(8, 0, 0, 0));
@@ -87,12 +92,16 @@ public final class PlaygroundView extends BorderPane {
     }
 
     private void showMode() {
-        boolean plane = model.modeProperty().get() == PlaygroundViewModel.Mode.PLANE;
-        getCenter().setVisible(plane);
-        answer.setVisible(plane);
-        if (!plane) {
-            marker = null;
+        PlaygroundViewModel.Mode mode = model.modeProperty().get();
+        if (mode == PlaygroundViewModel.Mode.DRAW) {
+            drawPad.reset(model.drawSide());
+            setCenter(drawPad);
+        } else {
+            setCenter(planeView);
+            planeView.setVisible(mode == PlaygroundViewModel.Mode.PLANE);
         }
+        answer.setVisible(mode == PlaygroundViewModel.Mode.PLANE || mode == PlaygroundViewModel.Mode.DRAW);
+        marker = null;
     }
 
     /** Where the plane is drawn: a square, centred in its holder. */

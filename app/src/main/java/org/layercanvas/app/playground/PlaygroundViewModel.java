@@ -6,27 +6,42 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.layercanvas.app.Messages;
 import org.layercanvas.i18n.Numbers;
+import org.layercanvas.model.shape.TensorShape;
 import org.layercanvas.runtime.train.TrainingEvent;
 
 /**
- * The playground's state: the newest picture of what a 2-D classifier predicts over the plane (sent by the
- * training worker while it trains), the training points drawn over it, a sentence on what is shown (or why nothing
- * is), and the answer to "what does the network say here?" for a clicked point. Fed by the training view model's
- * events; asks the run's worker for predictions. No JavaFX nodes: unit-tested without a stage.
+ * The playground's state: for a 2-D classifier the newest picture of what it predicts over the plane (sent by the
+ * training worker while it trains), the training points drawn over it and the answer for a clicked point; for a
+ * network on small grey images (the 8x8 digits, 28x28 MNIST-like) the class probabilities of what the student
+ * draws; and a sentence on what is shown (or why nothing is). Fed by the training view model's events; asks the
+ * run's worker for predictions. No JavaFX nodes: unit-tested without a stage.
  */
 public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
     /** What the playground can show for the last run. */
-    public enum Mode { WAITING, PLANE, NOT_PLANE }
+    public enum Mode { WAITING, PLANE, DRAW, NOT_PLANE }
+
+    /** The run's model: outputs for input rows, as given or as drawn intensities (fails while it trains). */
+    public interface Predictor {
+        CompletableFuture<double[][]> predict(double[][] rows, boolean intensities);
+    }
+
+    /** Drawn images larger than this many pixels a side are not offered (a pad of 28x28 cells is the largest). */
+    static final int MAX_DRAW_SIDE = 28;
 
     private final Executor ui;
-    private final Function<double[][], CompletableFuture<double[][]>> predictor;
+    private final Predictor predictor;
+    private final Supplier<TensorShape> inputShape;
+    private final ReadOnlyObjectWrapper<double[]> probabilities = new ReadOnlyObjectWrapper<>(this, "probabilities");
+    private volatile int drawSide;
+    private float[] waitingDrawing;
+    private boolean drawingInFlight;
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(this, "mode", Mode.WAITING);
     private final ReadOnlyObjectWrapper<TrainingEvent.Boundary> boundary = new ReadOnlyObjectWrapper<>(this, "boundary");
     private final ReadOnlyObjectWrapper<TrainingEvent.BoundaryPoints> points =
@@ -40,12 +55,30 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
     private long asked;
 
     /**
-     * @param ui        runs property changes on the FX thread
-     * @param predictor the run's model: outputs for input rows (fails while the network trains)
+     * @param ui         runs property changes on the FX thread
+     * @param predictor  the run's model
+     * @param inputShape the Input of the network being trained (null when unknown)
      */
-    public PlaygroundViewModel(Executor ui, Function<double[][], CompletableFuture<double[][]>> predictor) {
+    public PlaygroundViewModel(Executor ui, Predictor predictor, Supplier<TensorShape> inputShape) {
         this.ui = ui;
         this.predictor = predictor;
+        this.inputShape = inputShape;
+    }
+
+    /** The side of the square grey image the network reads, when a student can draw one for it; else 0. */
+    static int drawSideOf(TensorShape s) {
+        if (s == null) {
+            return 0;
+        }
+        int side = switch (s.kind()) {
+            case IMAGE -> s.channels() == 1 && s.dim(0) == s.dim(1) ? s.dim(0) : 0;
+            case VECTOR -> {
+                int root = (int) Math.round(Math.sqrt(s.dim(0)));
+                yield root * root == s.dim(0) && root >= 8 ? root : 0;
+            }
+            default -> 0;
+        };
+        return side <= MAX_DRAW_SIDE ? side : 0;
     }
 
     /** One training event, on any thread. */
@@ -54,17 +87,21 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
         if (event instanceof TrainingEvent.Started) {
             sawBoundary = false;
             runOver = false;
+            int side = drawSideOf(inputShape.get());
+            drawSide = side;
             ui.execute(() -> {
-                mode.set(Mode.WAITING);
+                mode.set(side > 0 ? Mode.DRAW : Mode.WAITING);
                 boundary.set(null);
                 points.set(null);
+                probabilities.set(null);
                 answer.set("");
-                status.set(Messages.get("playground.waiting"));
+                status.set(side > 0 ? Messages.get("playground.draw.training", side)
+                        : Messages.get("playground.waiting"));
             });
         } else if (event instanceof TrainingEvent.Boundary b) {
             sawBoundary = true;
             ui.execute(() -> show(b));
-        } else if (event instanceof TrainingEvent.Epoch && !sawBoundary) {
+        } else if (event instanceof TrainingEvent.Epoch && !sawBoundary && drawSide == 0) {
             // An epoch went by without a picture: this network does not classify two input features.
             ui.execute(() -> {
                 mode.set(Mode.NOT_PLANE);
@@ -78,6 +115,8 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
                 TrainingEvent.Boundary b = boundary.get();
                 if (b != null) {
                     show(b);
+                } else if (mode.get() == Mode.DRAW) {
+                    status.set(Messages.get("playground.draw.ready", drawSide));
                 }
             });
         }
@@ -100,7 +139,7 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
     public void ask(double x, double y) {
         long id = ++asked;
         String where = Messages.get("playground.point", Numbers.significant(x, 3), Numbers.significant(y, 3));
-        predictor.apply(new double[][] {{x, y}}).whenComplete((out, error) -> {
+        predictor.predict(new double[][] {{x, y}}, false).whenComplete((out, error) -> {
             String text = error != null ? Messages.get("playground.answer.none", where, reason(error))
                     : describe(where, out[0]);
             ui.execute(() -> {
@@ -109,6 +148,52 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
                 }
             });
         });
+    }
+
+    /**
+     * The student drew {@code intensities} (row by row, 0 background to 1 ink, {@link #drawSide()} a side):
+     * asks the network; the class probabilities arrive in {@link #probabilitiesProperty()}. While a question is
+     * out, only the newest drawing waits for the next one (drawing never queues up requests).
+     */
+    public void draw(float[] intensities) {
+        if (drawingInFlight) {
+            waitingDrawing = intensities;
+            return;
+        }
+        drawingInFlight = true;
+        double[] row = new double[intensities.length];
+        for (int k = 0; k < row.length; k++) {
+            row[k] = intensities[k];
+        }
+        predictor.predict(new double[][] {row}, true).whenComplete((out, error) -> ui.execute(() -> {
+            drawingInFlight = false;
+            if (error != null) {
+                answer.set(Messages.get("playground.draw.none", reason(error)));
+            } else {
+                probabilities.set(probabilities(out[0]));
+                answer.set("");
+            }
+            float[] next = waitingDrawing;
+            waitingDrawing = null;
+            if (next != null) {
+                draw(next);
+            }
+        }));
+    }
+
+    /** One probability per class: a sigmoid unit's output is the second of two. */
+    private static double[] probabilities(double[] out) {
+        return out.length == 1 ? new double[] {1 - out[0], out[0]} : out.clone();
+    }
+
+    /** The side of the image a student can draw for the last run's network; 0 when it takes no such image. */
+    public int drawSide() {
+        return drawSide;
+    }
+
+    /** What the network says about the last drawing: a probability per class; null before the first answer. */
+    public ReadOnlyObjectProperty<double[]> probabilitiesProperty() {
+        return probabilities.getReadOnlyProperty();
     }
 
     private String describe(String where, double[] out) {

@@ -67,8 +67,11 @@ public final class TrainingViewModel {
 
         CompletableFuture<Path> save(Path path);
 
-        /** The model's outputs for these rows (only when the run is over or paused; the worker refuses otherwise). */
-        default CompletableFuture<double[][]> predict(double[][] inputs) {
+        /**
+         * The model's outputs for these rows (only when the run is over or paused; the worker refuses otherwise);
+         * {@code intensities}: drawn values from 0 to 1 that the worker scales and preprocesses first.
+         */
+        default CompletableFuture<double[][]> predict(double[][] inputs, boolean intensities) {
             return CompletableFuture.failedFuture(new UnsupportedOperationException("predict"));
         }
 
@@ -249,13 +252,13 @@ public final class TrainingViewModel {
     }
 
     /**
-     * Asks the last run's worker for the model's outputs on these rows (flat, as the Input takes them, after
-     * preprocessing). Fails when there is no worker or the network is training.
+     * Asks the last run's worker for the model's outputs on these rows (flat, as the Input takes them: after
+     * preprocessing, or drawn {@code intensities} from 0 to 1). Fails when there is no worker or it trains.
      */
-    public CompletableFuture<double[][]> predict(double[][] inputs) {
+    public CompletableFuture<double[][]> predict(double[][] inputs, boolean intensities) {
         TrainingRunner r = runner;
         return r == null ? CompletableFuture.failedFuture(new IllegalStateException("no run"))
-                : r.predict(inputs);
+                : r.predict(inputs, intensities);
     }
 
     void onMessage(WorkerProtocol.Message m) {

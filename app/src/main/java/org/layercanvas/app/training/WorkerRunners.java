@@ -82,8 +82,8 @@ public final class WorkerRunners {
             }
 
             @Override
-            public CompletableFuture<double[][]> predict(double[][] inputs) {
-                return client.predict(inputs);
+            public CompletableFuture<double[][]> predict(double[][] inputs, boolean intensities) {
+                return client.predict(inputs, intensities);
             }
 
             @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.layercanvas.model.shape.TensorShape;
 import org.layercanvas.runtime.train.EndReason;
 import org.layercanvas.runtime.train.TrainingEvent;
 
@@ -16,11 +17,14 @@ import org.layercanvas.runtime.train.TrainingEvent;
 class PlaygroundViewModelTest {
     private static Locale before;
     private final List<double[][]> asked = new ArrayList<>();
+    private final List<Boolean> drawn = new ArrayList<>();
     private CompletableFuture<double[][]> reply = new CompletableFuture<>();
-    private final PlaygroundViewModel model = new PlaygroundViewModel(Runnable::run, rows -> {
+    private TensorShape input = TensorShape.vector(2);
+    private final PlaygroundViewModel model = new PlaygroundViewModel(Runnable::run, (rows, intensities) -> {
         asked.add(rows);
+        drawn.add(intensities);
         return reply;
-    });
+    }, () -> input);
 
     @BeforeAll
     static void english() {
@@ -118,5 +122,59 @@ class PlaygroundViewModelTest {
         reply.complete(new double[][] {{0.9}});
         first.complete(new double[][] {{0.1}});
         assertThat(model.answerProperty().get()).startsWith("At (2, 2)");
+    }
+
+    @Test
+    void smallGreyImagesCanBeDrawnOthersCannot() {
+        assertThat(PlaygroundViewModel.drawSideOf(TensorShape.vector(64))).isEqualTo(8);
+        assertThat(PlaygroundViewModel.drawSideOf(TensorShape.vector(784))).isEqualTo(28);
+        assertThat(PlaygroundViewModel.drawSideOf(TensorShape.image(28, 28, 1))).isEqualTo(28);
+        assertThat(PlaygroundViewModel.drawSideOf(TensorShape.image(32, 32, 3))).isZero();
+        assertThat(PlaygroundViewModel.drawSideOf(TensorShape.vector(2))).isZero();
+        assertThat(PlaygroundViewModel.drawSideOf(TensorShape.vector(3072))).isZero();
+        assertThat(PlaygroundViewModel.drawSideOf(null)).isZero();
+    }
+
+    @Test
+    void aDigitsNetworkOffersThePadAndItsAnswersAreClassProbabilities() {
+        input = TensorShape.vector(64);
+        model.accept(started());
+        assertThat(model.modeProperty().get()).isEqualTo(PlaygroundViewModel.Mode.DRAW);
+        assertThat(model.drawSide()).isEqualTo(8);
+        model.accept(epoch(1)); // no boundary, but the pad stays
+        assertThat(model.modeProperty().get()).isEqualTo(PlaygroundViewModel.Mode.DRAW);
+        model.accept(new TrainingEvent.Finished(EndReason.COMPLETED, 3, 66, 0.1, 0.97, 1000, 1, "cpu"));
+        assertThat(model.statusProperty().get()).contains("8x8");
+
+        float[] pad = new float[64];
+        pad[9] = 1f;
+        model.draw(pad);
+        // while the first question is out, later drawings wait: only the newest is sent next
+        float[] second = pad.clone();
+        second[10] = 0.5f;
+        float[] third = pad.clone();
+        third[11] = 0.25f;
+        model.draw(second);
+        model.draw(third);
+        assertThat(asked).hasSize(1);
+        assertThat(drawn).containsExactly(true);
+        assertThat(asked.get(0)[0]).hasSize(64).contains(1.0);
+
+        CompletableFuture<double[][]> first = reply;
+        reply = new CompletableFuture<>();
+        double[] p = new double[10];
+        p[3] = 0.9;
+        p[8] = 0.1;
+        first.complete(new double[][] {p});
+        assertThat(model.probabilitiesProperty().get()).containsExactly(p);
+        assertThat(asked).hasSize(2);
+        assertThat(asked.get(1)[0][11]).isEqualTo(0.25);
+    }
+
+    @Test
+    void aSigmoidOutputGivesTwoClassProbabilities() {
+        model.draw(new float[64]);
+        reply.complete(new double[][] {{0.75}});
+        assertThat(model.probabilitiesProperty().get()).containsExactly(0.25, 0.75);
     }
 }
