@@ -38,6 +38,7 @@ class RuntimeMessagesSyncTest {
             "Finding.", "data/messages",
             "DownloadMessages.", "data/download/messages",
             "DeviceMessages.", "device/messages",
+            "ExportMessages.", "interop/exports/messages",
             "EngineMessages.", "engine/messages",
             "TrainMessages.", "train/messages",
             "WorkerMessages.", "worker/messages");
