@@ -113,5 +113,4 @@ public final class KerasProgramExporter {
         };
         return "def make_optimizer():\n    return " + make + "\n\n\n";
     }
-
 }

@@ -99,7 +99,7 @@ class OnnxExportTest {
         return shape;
     }
 
-    private static NetworkDocument vectorLayers() {
+    static NetworkDocument vectorLayers() {
         return graph(List.of(
                 node("in", LayerType.INPUT, "kind", "vector", "size", 6),
                 node("bn", LayerType.BATCH_NORM, "epsilon", 1e-3),
@@ -117,7 +117,7 @@ class OnnxExportTest {
                         Edge.of("sum", "cat"), Edge.of("bn", "cat"), Edge.of("cat", "soft"), Edge.of("soft", "out")));
     }
 
-    private static NetworkDocument imageLayers() {
+    static NetworkDocument imageLayers() {
         return graph(List.of(
                 node("in", LayerType.INPUT, "kind", "image", "height", 9, "width", 7, "channels", 2),
                 node("c1", LayerType.CONV2D, "filters", 4, "kernel", 3, "stride", 2, "padding", "same",
@@ -138,7 +138,7 @@ class OnnxExportTest {
                         Edge.of("join", "out")));
     }
 
-    private static NetworkDocument sequenceLayers() {
+    static NetworkDocument sequenceLayers() {
         return graph(List.of(
                 node("in", LayerType.INPUT, "kind", "timeseries", "length", 5, "features", 3),
                 node("ln", LayerType.LAYER_NORM),
@@ -154,7 +154,7 @@ class OnnxExportTest {
                         Edge.of("flat", "cat"), Edge.of("cat", "out")));
     }
 
-    private static Node node(String id, LayerType type, Object... params) {
+    static Node node(String id, LayerType type, Object... params) {
         Map<String, Object> p = new java.util.LinkedHashMap<>();
         for (int k = 0; k < params.length; k += 2) {
             p.put((String) params[k], params[k + 1]);
@@ -162,7 +162,7 @@ class OnnxExportTest {
         return new Node(id, type, p, Position.ORIGIN);
     }
 
-    private static NetworkDocument graph(List<Node> nodes, List<Edge> edges) {
+    static NetworkDocument graph(List<Node> nodes, List<Edge> edges) {
         return new NetworkDocument(new Metadata("test", ""), nodes, edges, null, null);
     }
 
