@@ -83,7 +83,7 @@ final class ExportGraph {
         Analysis analysis = new ShapeInference(catalog).analyze(doc);
         if (analysis.hasErrors()) {
             Diagnostic first = analysis.errors().get(0);
-            throw new ExportException(first.location(), ExportMessages.format("document.invalid",
+            throw new ExportException(first.location(), ExportMessages.format("network.invalid",
                     first.message(), analysis.errors().size()));
         }
         Set<String> used = new HashSet<>();

@@ -62,7 +62,7 @@ public final class Exporters {
                 trained = ModelFiles.load(modelZip);
             } catch (IOException | RuntimeException e) {
                 throw new ExportException(modelZip.toString(),
-                        ExportMessages.format("model.unreadable", String.valueOf(e.getMessage())), e);
+                        ExportMessages.format("trained.unreadable", String.valueOf(e.getMessage())), e);
             }
         }
         return export(doc, trained, format, out);
