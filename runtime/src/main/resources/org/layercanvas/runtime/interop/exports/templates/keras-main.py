@@ -2,6 +2,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", help="a CSV file of examples: features, then the label")
     parser.add_argument("--summary", action="store_true", help="print the layers and parameter count, then exit")
+    parser.add_argument("--epochs", type=int, default=EPOCHS, help="epochs to train (default: the document's)")
     args = parser.parse_args()
     keras.utils.set_random_seed(SEED)
     model = build_model()
@@ -14,7 +15,7 @@ def main():
     callbacks = [keras.callbacks.LearningRateScheduler(lambda epoch: {{SCHEDULE}})]
     if EARLY_STOPPING_PATIENCE > 0:
         callbacks.append(keras.callbacks.EarlyStopping(patience=EARLY_STOPPING_PATIENCE, restore_best_weights=True))
-    model.fit(x, y, batch_size=BATCH_SIZE, epochs=EPOCHS, validation_split=VALIDATION_FRACTION, shuffle=True,
+    model.fit(x, y, batch_size=BATCH_SIZE, epochs=args.epochs, validation_split=VALIDATION_FRACTION, shuffle=True,
               callbacks=callbacks)
     model.save(model.name + ".keras")
 

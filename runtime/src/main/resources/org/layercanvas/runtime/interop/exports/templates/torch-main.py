@@ -21,6 +21,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", help="a CSV file of examples: features, then the label")
     parser.add_argument("--summary", action="store_true", help="print the layers and parameter count, then exit")
+    parser.add_argument("--epochs", type=int, default=EPOCHS, help="epochs to train (default: the document's)")
     args = parser.parse_args()
     torch.manual_seed(SEED)
     if args.summary:
@@ -52,7 +53,7 @@ def main():
     optimizer = make_optimizer([p for p in net.parameters() if p.requires_grad])
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda epoch: ({{SCHEDULE}}) / LEARNING_RATE)
     best, waited = float("inf"), 0
-    for epoch in range(EPOCHS):
+    for epoch in range(args.epochs):
         if sampler is not None:
             sampler.set_epoch(epoch)
         net.train()
@@ -69,7 +70,7 @@ def main():
         schedule.step()
         val_loss = evaluate(net, val_loader, loss_fn, device)
         if rank == 0:
-            print(f"epoch {epoch + 1}/{EPOCHS}  loss {total / max(count, 1):.4f}  val_loss {val_loss:.4f}")
+            print(f"epoch {epoch + 1}/{args.epochs}  loss {total / max(count, 1):.4f}  val_loss {val_loss:.4f}")
         if EARLY_STOPPING_PATIENCE > 0 and not distributed:
             best, waited = (val_loss, 0) if val_loss < best else (best, waited + 1)
             if waited >= EARLY_STOPPING_PATIENCE:
