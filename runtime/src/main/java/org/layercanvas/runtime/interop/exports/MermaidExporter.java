@@ -94,7 +94,7 @@ public final class MermaidExporter {
     }
 
     /** Node ids as Mermaid accepts them; others become a safe form, made unique. */
-    private static Map<String, String> mermaidIds(NetworkDocument doc) {
+    static Map<String, String> mermaidIds(NetworkDocument doc) {
         Map<String, String> ids = new HashMap<>();
         Set<String> used = new HashSet<>();
         for (Node n : doc.nodes()) {
