@@ -89,6 +89,22 @@ class ExportCommandTest {
     }
 
     @Test
+    void dl4jOfARunFolderIsItsTrainedModel() throws Exception {
+        NetworkDocument doc = DocumentJson.read(Samples.text("xor-2d").orElseThrow(), "xor-2d");
+        ComputationGraph trained = new ComputationGraph(
+                new GraphCompiler(LayerCatalog.standard()).compile(doc).configuration());
+        trained.init();
+        trained.setParams(Nd4j.rand(DataType.FLOAT, 1, trained.numParams()));
+        Path runFolder = Files.createDirectory(dir.resolve("run"));
+        DocumentJson.writeAtomically(doc, runFolder.resolve("document.lcnet"));
+        ModelFiles.save(trained, runFolder.resolve("model.zip"));
+        Path out = dir.resolve("copy.zip");
+        Run run = cli("export", runFolder.toString(), "--format", "dl4j", "--out", out.toString());
+        assertThat(run.exit()).as("%s", run).isZero();
+        assertThat(ModelFiles.load(out).params()).isEqualTo(trained.params());
+    }
+
+    @Test
     void unknownFormatIsAnOptionError() {
         Run run = cli("export", "sample:xor-2d", "--format", "png", "--out", dir.resolve("x.png").toString());
         assertThat(run.exit()).isEqualTo(ExitCodes.UNREADABLE);

@@ -91,6 +91,38 @@ class JavaExportTest {
         }
     }
 
+    /** The program's main trains from a CSV file in its own JVM and saves the model where it runs. */
+    @org.junit.jupiter.api.Test
+    void programTrainsFromACsvFile() throws Exception {
+        NetworkDocument doc = ExportFixtures.sample("digits-mlp");
+        String className = JavaProgramExporter.className(doc.metadata().title());
+        Path file = dir.resolve(className + ".java");
+        Files.writeString(file, new JavaProgramExporter().export(doc), StandardCharsets.UTF_8);
+        compile(file);
+        StringBuilder csv = new StringBuilder();
+        for (int k = 0; k < 64; k++) {
+            csv.append('p').append(k).append(',');
+        }
+        csv.append("digit\n");
+        java.util.Random random = new java.util.Random(3);
+        for (int row = 0; row < 50; row++) {
+            for (int k = 0; k < 64; k++) {
+                csv.append(random.nextInt(17)).append(',');
+            }
+            csv.append(random.nextInt(10)).append('\n');
+        }
+        Files.writeString(dir.resolve("digits.csv"), csv.toString(), StandardCharsets.UTF_8);
+        String classPath = dir + File.pathSeparator
+                + System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classPath, className, "digits.csv", "2").directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("epoch 2/2");
+        assertThat(dir.resolve(className + ".zip")).exists();
+    }
+
     private void compile(Path file) throws Exception {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
