@@ -144,17 +144,17 @@ class ExportCommandTest {
 
     @Test
     void aLayerOnnxCannotHoldIsNamed() throws Exception {
-        NetworkDocument doc = new NetworkDocument(new Metadata("attention", ""), List.of(
-                new Node("in", LayerType.INPUT, Map.of("kind", "timeseries", "length", 4, "features", 8), null),
-                new Node("att", LayerType.SELF_ATTENTION, Map.of("heads", 2, "headSize", 4), null),
-                new Node("pool", LayerType.GLOBAL_AVG_POOL, Map.of(), null),
+        NetworkDocument doc = new NetworkDocument(new Metadata("softmax image", ""), List.of(
+                new Node("in", LayerType.INPUT, Map.of("kind", "image", "height", 4, "width", 4), null),
+                new Node("soft", LayerType.ACTIVATION, Map.of("function", "softmax"), null),
+                new Node("flat", LayerType.FLATTEN, Map.of(), null),
                 new Node("out", LayerType.OUTPUT, Map.of("units", 2), null)),
-                List.of(Edge.of("in", "att"), Edge.of("att", "pool"), Edge.of("pool", "out")), null, null);
-        Path file = dir.resolve("attention.lcnet");
+                List.of(Edge.of("in", "soft"), Edge.of("soft", "flat"), Edge.of("flat", "out")), null, null);
+        Path file = dir.resolve("softmax.lcnet");
         DocumentJson.writeAtomically(doc, file);
         Run run = cli("export", file.toString(), "--format", "onnx", "--out", dir.resolve("a.onnx").toString());
         assertThat(run.exit()).isEqualTo(ExitCodes.INVALID);
-        assertThat(run.err()).contains("error: att: the ONNX export does not cover SelfAttention layers");
+        assertThat(run.err()).contains("error: soft: a softmax over a 4x4x1 tensor has no ONNX form");
         assertThat(dir.resolve("a.onnx")).doesNotExist();
     }
 }

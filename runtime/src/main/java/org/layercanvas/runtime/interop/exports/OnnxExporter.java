@@ -1,8 +1,5 @@
 package org.layercanvas.runtime.interop.exports;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.layers.LayerType;
@@ -14,27 +11,15 @@ import org.layercanvas.runtime.interop.exports.ExportGraph.Layer;
  * An ONNX model (opset 17) with the weights of a DL4J graph compiled from the document. Its input and output have
  * DL4J's layouts, so the same arrays go into both: vectors {@code [N, f]}, images {@code [N, C, H, W]}, sequences
  * {@code [N, F, T]}, token ids {@code [N, 1, T]} as floats; the output is the Output layer's activations (softmax,
- * sigmoid or identity by its loss). Every layer type but SelfAttention is exported; that one, and a softmax or
- * GELU where ONNX cannot say the same thing, is refused with an error naming the node.
+ * sigmoid or identity by its loss). Every catalog layer type is exported; a softmax over an image or sequence and
+ * a recurrent activation ONNX's RNN lacks (GELU, softmax) are refused with an error naming the node.
  */
 public final class OnnxExporter {
     /** The ONNX operator set written; LayerNormalization needs 17. */
     public static final long OPSET = 17;
-    /** Layer types this export cannot write. */
-    public static final Set<LayerType> NOT_EXPORTABLE = Set.of(LayerType.SELF_ATTENTION);
 
     public byte[] export(NetworkDocument doc, ComputationGraph trained) throws ExportException {
         ExportGraph graph = ExportGraph.of(doc);
-        List<String> refused = new ArrayList<>();
-        for (Layer l : graph.layers()) {
-            if (NOT_EXPORTABLE.contains(l.type())) {
-                refused.add(l.id());
-            }
-        }
-        if (!refused.isEmpty()) {
-            throw new ExportException(String.join(", ", refused), ExportMessages.format("onnx.notExportable",
-                    LayerType.SELF_ATTENTION.jsonName()));
-        }
         OnnxGraph onnx = new OnnxGraph(KerasJsonExporter.modelName(doc));
         graph.layers().forEach(l -> onnx.reserve(l.id()));
         OnnxLayers layers = new OnnxLayers(onnx, trained);

@@ -57,9 +57,10 @@ final class OnnxLayers {
             }
             case EMBEDDING -> embedding(l, x);
             case LSTM, SIMPLE_RNN -> new OnnxRecurrent(onnx, params(l)).add(l, x);
+            case SELF_ATTENTION -> new OnnxAttention(onnx).add(l, x, params(l));
             case ADD -> onnx.node("Sum", l.inputs(), id);
             case CONCATENATE -> onnx.node("Concat", l.inputs(), id).addAttribute(OnnxGraph.integer("axis", 1));
-            case INPUT, SELF_ATTENTION -> throw new IllegalStateException(l.type() + " is handled elsewhere");
+            case INPUT -> throw new IllegalStateException("inputs are declared, not computed");
         }
     }
 

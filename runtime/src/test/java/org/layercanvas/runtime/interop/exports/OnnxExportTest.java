@@ -45,6 +45,7 @@ class OnnxExportTest {
         all.add(Arguments.of("every-vector-layer", vectorLayers()));
         all.add(Arguments.of("every-image-layer", imageLayers()));
         all.add(Arguments.of("every-sequence-layer", sequenceLayers()));
+        all.add(Arguments.of("self-attention", attention()));
         return all.stream();
     }
 
@@ -80,15 +81,22 @@ class OnnxExportTest {
     }
 
     @Test
-    void selfAttentionIsRefusedNamingTheNode() {
-        NetworkDocument doc = chain(new Node("in", LayerType.INPUT, Map.of("kind", "timeseries", "length", 4,
-                        "features", 8), null),
-                new Node("att", LayerType.SELF_ATTENTION, Map.of("heads", 2, "headSize", 4), null),
-                new Node("pool", LayerType.GLOBAL_AVG_POOL, Map.of(), null),
-                new Node("out", LayerType.OUTPUT, Map.of("units", 2), null));
+    void aSoftmaxOverAnImageIsRefusedNamingTheNode() {
+        NetworkDocument doc = chain(node("in", LayerType.INPUT, "kind", "image", "height", 4, "width", 4),
+                node("soft", LayerType.ACTIVATION, "function", "softmax"),
+                node("flat", LayerType.FLATTEN),
+                node("out", LayerType.OUTPUT, "units", 2));
         assertThatThrownBy(() -> new OnnxExporter().export(doc, Exporters.initialised(doc)))
-                .isInstanceOf(ExportException.class).hasMessageStartingWith("att: ")
-                .hasMessageContaining("SelfAttention");
+                .isInstanceOf(ExportException.class).hasMessageStartingWith("soft: a softmax over a 4x4x1 tensor");
+    }
+
+    static NetworkDocument attention() {
+        return chain(node("in", LayerType.INPUT, "kind", "timeseries", "length", 5, "features", 6),
+                node("att", LayerType.SELF_ATTENTION, "heads", 2, "headSize", 3),
+                node("ln", LayerType.LAYER_NORM),
+                node("att2", LayerType.SELF_ATTENTION, "heads", 1, "headSize", 4),
+                node("flat", LayerType.FLATTEN),
+                node("out", LayerType.OUTPUT, "units", 3));
     }
 
     private static long[] shape(TensorShape in) {
