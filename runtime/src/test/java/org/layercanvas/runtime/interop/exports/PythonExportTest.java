@@ -56,11 +56,24 @@ class PythonExportTest {
         assertThat(program).contains("DistributedDataParallel", "DistributedSampler", "WORLD_SIZE");
     }
 
-    @ParameterizedTest
-    @MethodSource("samples")
-    void pytorchProgramBuildsTheNetworkWithTheDocumentsParameterCount(String sample) throws Exception {
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> networks() throws Exception {
+        List<org.junit.jupiter.params.provider.Arguments> all = new java.util.ArrayList<>();
+        for (String sample : ExportFixtures.SAMPLES) {
+            all.add(org.junit.jupiter.params.provider.Arguments.of(sample, ExportFixtures.sample(sample)));
+        }
+        all.add(org.junit.jupiter.params.provider.Arguments.of("every-vector-layer", OnnxExportTest.vectorLayers()));
+        all.add(org.junit.jupiter.params.provider.Arguments.of("every-image-layer", OnnxExportTest.imageLayers()));
+        all.add(org.junit.jupiter.params.provider.Arguments.of("every-sequence-layer",
+                OnnxExportTest.sequenceLayers()));
+        all.add(org.junit.jupiter.params.provider.Arguments.of("self-attention", OnnxExportTest.attention()));
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void pytorchProgramBuildsTheNetworkWithTheDocumentsParameterCount(String sample, NetworkDocument doc)
+            throws Exception {
         assumeTrue(torchPresent(), "PyTorch is not installed for " + PYTHON + ": the program is only parsed");
-        NetworkDocument doc = ExportFixtures.sample(sample);
         Path file = dir.resolve(sample.replace('-', '_') + ".py");
         Files.writeString(file, new PyTorchExporter().export(doc), StandardCharsets.UTF_8);
         String out = run(PYTHON, file.toString(), "--summary");
