@@ -65,11 +65,20 @@ public final class Exporters {
                         ExportMessages.format("trained.unreadable", String.valueOf(e.getMessage())), e);
             }
         }
-        return export(doc, trained, format, out);
+        return exportTrained(doc, trained, format, out);
     }
 
-    /** Exports a document, with a trained graph in memory (may be null). */
-    public static Result export(NetworkDocument doc, ComputationGraph trained, ExportFormat format, Path out)
+    /** Exports a run folder: its document as trained, with its trained model when one was saved. */
+    public static Result exportRun(Path runFolder, ExportFormat format, Path out) throws ExportException, IOException {
+        Run run = readRun(runFolder);
+        return export(run.document(), run.model(), format, out);
+    }
+
+    /**
+     * Exports a document with a trained graph in memory (null: the initial weights), e.g. the app's current
+     * model; a graph compiled from this document, so that vertex names are node ids.
+     */
+    public static Result exportTrained(NetworkDocument doc, ComputationGraph trained, ExportFormat format, Path out)
             throws ExportException, IOException {
         if (!format.needsWeights()) {
             ExportFiles.write(out, text(doc, format).getBytes(StandardCharsets.UTF_8));
