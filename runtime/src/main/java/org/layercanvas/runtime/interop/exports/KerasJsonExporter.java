@@ -16,8 +16,9 @@ import org.layercanvas.runtime.interop.exports.ExportGraph.Layer;
  * document's node ids.
  */
 public final class KerasJsonExporter {
-    /** The Keras version written; its JSON layout is the one readers of Keras 2 files know. */
-    static final String KERAS_VERSION = "2.2.4";
+    /** The Keras version written: late Keras 2, whose layer configurations (groups, LayerNormalization,
+     * MultiHeadAttention, the leaky_relu activation) these are; the JSON layout is that of every Keras 2. */
+    static final String KERAS_VERSION = "2.13.1";
 
     public String export(NetworkDocument doc) throws ExportException {
         ExportGraph graph = ExportGraph.of(doc);
