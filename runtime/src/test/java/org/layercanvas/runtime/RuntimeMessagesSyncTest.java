@@ -30,18 +30,22 @@ import org.junit.jupiter.api.Test;
 class RuntimeMessagesSyncTest {
     private static final Path SOURCES = Path.of("src/main/java/org/layercanvas/runtime");
     private static final Path RESOURCES = Path.of("src/main/resources/org/layercanvas/runtime");
-    /** The classes that format a bundle's texts, and the bundle (relative to {@link #RESOURCES}). */
-    private static final Map<String, String> FORMATTERS = Map.of(
-            "Text.get(", "cli/messages",
-            "CompileMessages.", "compile/messages",
-            "DataMessages.", "data/messages",
-            "Finding.", "data/messages",
-            "DownloadMessages.", "data/download/messages",
-            "DeviceMessages.", "device/messages",
-            "EngineMessages.", "engine/messages",
-            "TrainMessages.", "train/messages",
-            "WorkerMessages.", "worker/messages",
-            "ImportMessages.", "interop/imports/messages");
+    /**
+     * The classes that format a bundle's texts, and the bundle (relative to {@link #RESOURCES}). Map.ofEntries:
+     * Map.of stops at ten pairs, and each feature with a bundle adds one.
+     */
+    private static final Map<String, String> FORMATTERS = Map.ofEntries(
+            Map.entry("Text.get(", "cli/messages"),
+            Map.entry("CompileMessages.", "compile/messages"),
+            Map.entry("DataMessages.", "data/messages"),
+            Map.entry("Finding.", "data/messages"),
+            Map.entry("DownloadMessages.", "data/download/messages"),
+            Map.entry("DeviceMessages.", "device/messages"),
+            Map.entry("ExportMessages.", "interop/exports/messages"),
+            Map.entry("EngineMessages.", "engine/messages"),
+            Map.entry("TrainMessages.", "train/messages"),
+            Map.entry("WorkerMessages.", "worker/messages"),
+            Map.entry("ImportMessages.", "interop/imports/messages"));
     /** A string literal shaped like a message key: {@code prefix.rest}. */
     private static final Pattern KEY = Pattern.compile("\"([a-z][a-zA-Z]*(?:\\.[a-zA-Z0-9_-]+)+)\"");
     /** Any literal that could be a key, dotted or not ({@code "labelled"}). */

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code layercanvas} command line. {@link #run} returns the exit code documented in {@link ExitCodes}. */
 @Command(name = "layercanvas", resourceBundle = "org.layercanvas.runtime.cli.LayerCanvasCli",
         mixinStandardHelpOptions = true, versionProvider = LayerCanvasCli.Version.class,
-        subcommands = {CheckCommand.class, TrainCommand.class, ImportCommand.class, BenchCommand.class, SamplesCommand.class, DatasetsCommand.class,
+        subcommands = {CheckCommand.class, TrainCommand.class, ImportCommand.class, ExportCommand.class,
+            BenchCommand.class, SamplesCommand.class, DatasetsCommand.class,
             DevicesCommand.class, WorkerCommand.class})
 public final class LayerCanvasCli implements Runnable {
     @CommandLine.Spec
