@@ -38,6 +38,8 @@ final class Actions {
     final Action run;
     final Action stop;
     final Action importNetwork;
+    /** File > Export, one per format, in menu order. */
+    final java.util.List<Action> exports = new java.util.ArrayList<>();
     final Action importCsv;
     final Action importImages;
     final Action downloadDataset;
@@ -71,6 +73,11 @@ final class Actions {
         run = action("run", "mdi2p-play", "F5", e -> w.run());
         stop = action("stop", "mdi2s-stop", "Shift+F5", e -> w.stopTraining());
         importNetwork = action("importNetwork", "mdi2f-file-import-outline", null, e -> new NetworkImport(w).choose());
+        for (String format : new String[] {"onnx", "dl4j", "keras-json", "keras-py", "pytorch", "java", "mermaid",
+            "svg", NetworkExport.PNG}) {
+            exports.add(new Action(Messages.get("export.format." + format + ".menu"),
+                    e -> new NetworkExport(w).choose(format)));
+        }
         importCsv = action("importCsv", "mdi2t-table-arrow-down", null, e -> w.data().importCsv());
         importImages = action("importImages", "mdi2f-folder-image", null, e -> w.data().importImages());
         downloadDataset = action("downloadDataset", "mdi2d-download-outline", null, e -> w.data().downloadDataset());

@@ -16,6 +16,15 @@ public interface FileDialogs {
 
     Optional<Path> chooseSave(Window owner, Path folder, String suggestedName);
 
+    /**
+     * Where to write an export: {@code fileName} suggested, the chooser filtered to {@code pattern} (e.g.
+     * {@code *.onnx}) described as {@code description}; by default the same chooser as {@link #chooseSave}.
+     */
+    default Optional<Path> chooseExport(Window owner, Path folder, String fileName, String description,
+                                        String pattern) {
+        return chooseSave(owner, folder, fileName);
+    }
+
     /** A network file to import (Keras, DL4J zip, Mermaid); by default the same chooser as {@link #chooseOpen}. */
     default Optional<Path> chooseImport(Window owner, Path folder) {
         return chooseOpen(owner, folder);
@@ -48,6 +57,20 @@ public interface FileDialogs {
                 chooser.setInitialDirectory(folder.toFile());
             }
             File f = chooser.showOpenDialog(owner);
+            return Optional.ofNullable(f).map(File::toPath);
+        }
+
+        @Override
+        public Optional<Path> chooseExport(Window owner, Path folder, String fileName, String description,
+                                           String pattern) {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(Messages.get("export.choose"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+            chooser.setInitialFileName(fileName);
+            if (folder != null && folder.toFile().isDirectory()) {
+                chooser.setInitialDirectory(folder.toFile());
+            }
+            File f = chooser.showSaveDialog(owner);
             return Optional.ofNullable(f).map(File::toPath);
         }
 

@@ -32,7 +32,7 @@ final class WindowMenus {
         recent.setId("menu-recent");
         file.setOnShowing(e -> fillRecent(recent));
         file.getItems().addAll(item(actions.newDocument), item(actions.newFromSample), item(actions.open), recent,
-                item(actions.importNetwork), new SeparatorMenuItem(),
+                item(actions.importNetwork), exportMenu(), new SeparatorMenuItem(),
                 item(actions.save), item(actions.saveAs), new SeparatorMenuItem(), item(actions.close));
         recent.getItems().add(new MenuItem(Messages.get("menu.file.recent.empty")));
 
@@ -55,6 +55,15 @@ final class WindowMenus {
         MenuBar bar = new MenuBar(file, edit, view, data, train);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private Menu exportMenu() {
+        Menu export = new Menu(Messages.get("menu.file.export"));
+        export.setId("menu-export");
+        for (Action a : actions.exports) {
+            export.getItems().add(item(a));
+        }
+        return export;
     }
 
     private MenuItem item(Action action) {
