@@ -3,7 +3,6 @@ package org.layercanvas.app.main;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -18,6 +17,7 @@ import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.runtime.interop.exports.ExportException;
 import org.layercanvas.runtime.interop.exports.ExportFormat;
 import org.layercanvas.runtime.interop.exports.Exporters;
+import org.layercanvas.runtime.platform.FileReplace;
 
 /**
  * File > Export: the network as Mermaid or SVG text, Keras JSON, a Keras, PyTorch or Java program, ONNX or a DL4J
@@ -122,13 +122,8 @@ final class NetworkExport {
         editor.centerOnPoint(new Point2D(view.getMinX() + view.getWidth() / 2, view.getMinY() + view.getHeight() / 2));
         window.tasks().execute(() -> {
             try {
-                Path temp = Files.createTempFile(out.toAbsolutePath().getParent(), ".export-", ".png");
-                try {
-                    ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", temp.toFile());
-                    Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(temp);
-                }
+                FileReplace.<IOException>replace(out,
+                        temp -> ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", temp.toFile()));
                 Platform.runLater(() -> Dialogs.info(window.stage(), Messages.get("export.written", out.getFileName()),
                         ""));
             } catch (IOException | RuntimeException e) {

@@ -1,10 +1,9 @@
 package org.layercanvas.runtime.interop.exports;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.layercanvas.runtime.platform.FileReplace;
 
 /** Writes an export into a temporary file beside the target, then moves it over: never a half-written export. */
 final class ExportFiles {
@@ -22,18 +21,6 @@ final class ExportFiles {
     }
 
     static void write(Path target, Writer writer) throws IOException, ExportException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-        try {
-            writer.write(temp);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        FileReplace.<ExportException>replace(target, writer::write);
     }
 }

@@ -1,12 +1,12 @@
 package org.layercanvas.runtime.interop.imports;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Objects;
+import org.layercanvas.runtime.platform.FileReplace;
 
 /**
  * Trained weights found in an imported file. They are kept as the file that holds them (see docs/file-format.md,
@@ -62,17 +62,7 @@ public record ImportedWeights(Format format, Path source, Map<String, Long> coun
      */
     public Path keepNextTo(Path document) throws IOException {
         Path target = keptFileFor(document.toAbsolutePath(), format);
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        FileReplace.<IOException>replace(target, temp -> Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING));
         return target;
     }
 }
