@@ -49,6 +49,7 @@ public final class TrainingSession {
     private volatile ComputationGraph model;
     private volatile CompiledGraph compiled;
     private volatile BatchSource trainSource;
+    private volatile List<String> vocabulary = List.of();
     /** The memory estimate against the device's budget, in words, for the Started event. */
     private volatile String memory;
     private volatile StepTimes engineTimes;
@@ -211,6 +212,11 @@ public final class TrainingSession {
         return compiled;
     }
 
+    /** For text data, the words by token id the run's vocabulary gives (for typed sentences); else empty. */
+    public List<String> vocabulary() {
+        return vocabulary;
+    }
+
     /** The training split as the network sees it, once the data is loaded (for drawn inputs); else null. */
     public BatchSource trainSource() {
         return trainSource;
@@ -280,6 +286,7 @@ public final class TrainingSession {
             device = confirmDevice(device);
             PreparedData data = prepareData(c);
             trainSource = data.train();
+            vocabulary = data.vocabulary();
             return train(c, data, device, wallStart);
         } catch (RunFailure f) {
             if (f.getCause() != null) {

@@ -178,6 +178,13 @@ public final class WorkerClient implements AutoCloseable {
         return r.future();
     }
 
+    /** The model's outputs for sentences, turned into token ids with the run's vocabulary by the worker. */
+    public CompletableFuture<double[][]> predictTexts(java.util.List<String> texts) {
+        PendingRequests.Request<double[][]> r = pending.newPrediction();
+        request(WorkerProtocol.Predict.texts(r.id(), texts), r.id());
+        return r.future();
+    }
+
     /** Saves the model (DL4J zip) to {@code path} on this machine; completes with the absolute path written. */
     public CompletableFuture<Path> save(Path path) {
         PendingRequests.Request<Path> r = pending.newSave();

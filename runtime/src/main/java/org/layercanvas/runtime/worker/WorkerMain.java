@@ -20,6 +20,7 @@ import org.layercanvas.model.io.DocumentFormatException;
 import org.layercanvas.model.io.DocumentJson;
 import org.layercanvas.runtime.compile.CompiledGraph;
 import org.layercanvas.runtime.data.Examples;
+import org.layercanvas.runtime.data.TextDatasets;
 import org.layercanvas.runtime.train.EventJson;
 import org.layercanvas.runtime.train.FailureCode;
 import org.layercanvas.runtime.train.ModelFiles;
@@ -245,7 +246,10 @@ public final class WorkerMain {
     private void predict(WorkerProtocol.Predict p) {
         String problem = withModel("predict", (graph, compiled) -> {
             int size = (int) compiled.inputShape().size();
-            double[][] inputs = p.inputs();
+            double[][] inputs = p.texts().isEmpty() ? p.inputs() : encode(p.texts(), compiled);
+            if (inputs == null) {
+                return "predict: this network does not read word tokens, or its run has no vocabulary";
+            }
             for (int i = 0; i < inputs.length; i++) {
                 if (inputs[i].length != size) {
                     return "predict: each input row must have " + size + " values (the Input " + compiled.inputShape()
@@ -262,6 +266,33 @@ public final class WorkerMain {
         if (problem != null) {
             sendError(problem, p.requestId());
         }
+    }
+
+    /** Sentences as token ids with the run's vocabulary, as its training texts were; null when there is none. */
+    private double[][] encode(java.util.List<String> texts, CompiledGraph compiled) {
+        TrainingSession s;
+        synchronized (runLock) {
+            s = session;
+        }
+        java.util.List<String> words = s == null ? java.util.List.of() : s.vocabulary();
+        if (words.isEmpty() || compiled.inputShape().kind() != org.layercanvas.model.shape.TensorShape.Kind.TOKENS) {
+            return null;
+        }
+        java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            ids.put(words.get(i), i);
+        }
+        TextDatasets.Vocabulary vocabulary = new TextDatasets.Vocabulary(words, ids);
+        int length = compiled.inputShape().dim(0);
+        double[][] rows = new double[texts.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            float[] row = TextDatasets.encode(texts.get(i), vocabulary, length);
+            rows[i] = new double[row.length];
+            for (int k = 0; k < row.length; k++) {
+                rows[i][k] = row[k];
+            }
+        }
+        return rows;
     }
 
     /** Drawn rows on the training data's scale and preprocessed, as the network receives its examples. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -98,22 +99,39 @@ public final class WorkerProtocol {
      * Run the model on inputs: one row per example, in the Input's flat row-major layout (an image's pixels row by
      * row with channels last, a sequence step after step). With {@code intensities} the values are drawn
      * intensities from 0 to 1 that the worker puts on the training data's scale and preprocesses first (a draw
-     * pad); without, they are given as the network receives them.
+     * pad); without, they are given as the network receives them. With {@code texts} (not empty) the examples are
+     * sentences instead, which the worker turns into token ids with the run's vocabulary ({@code inputs} is then
+     * empty).
      */
-    public record Predict(long requestId, double[][] inputs, boolean intensities) implements Command {
+    public record Predict(long requestId, double[][] inputs, boolean intensities, List<String> texts)
+            implements Command {
+        public Predict {
+            texts = texts == null ? List.of() : List.copyOf(texts);
+        }
+
         public Predict(long requestId, double[][] inputs) {
-            this(requestId, inputs, false);
+            this(requestId, inputs, false, List.of());
+        }
+
+        public Predict(long requestId, double[][] inputs, boolean intensities) {
+            this(requestId, inputs, intensities, List.of());
+        }
+
+        /** Sentences for a network on word tokens. */
+        public static Predict texts(long requestId, List<String> texts) {
+            return new Predict(requestId, new double[0][], false, texts);
         }
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Predict p && p.requestId == requestId && Arrays.deepEquals(p.inputs, inputs)
-                    && p.intensities == intensities;
+                    && p.intensities == intensities && p.texts.equals(texts);
         }
 
         @Override
         public int hashCode() {
-            return Long.hashCode(requestId) * 31 + Arrays.deepHashCode(inputs) + (intensities ? 1 : 0);
+            return Long.hashCode(requestId) * 31 + Arrays.deepHashCode(inputs) + (intensities ? 1 : 0)
+                    + texts.hashCode();
         }
 
         @Override
@@ -159,9 +177,13 @@ public final class WorkerProtocol {
         } else if (command instanceof Predict p) {
             o.put("type", "predict");
             o.put("requestId", p.requestId());
-            o.set("inputs", matrix(p.inputs()));
+            o.set("inputs", ProtocolMatrices.write(p.inputs()));
             if (p.intensities()) {
                 o.put("intensities", true);
+            }
+            if (!p.texts().isEmpty()) {
+                ArrayNode texts = o.putArray("texts");
+                p.texts().forEach(texts::add);
             }
         } else if (command instanceof Save s) {
             o.put("type", "save");
@@ -237,8 +259,7 @@ public final class WorkerProtocol {
             case "warm" -> new Warm(o.path("options").path("device").asText(
                     org.layercanvas.runtime.device.DeviceRequest.AUTO.toString()),
                     o.path("options").path("threads").asInt(0));
-            case "predict" -> new Predict(requestId(o, "predict", true), readMatrix(o.get("inputs"), "predict: 'inputs'"),
-                    o.path("intensities").asBoolean(false));
+            case "predict" -> predict(o);
             case "save" -> {
                 JsonNode path = o.get("path");
                 if (path == null || !path.isTextual() || path.textValue().isBlank()) {
@@ -329,7 +350,7 @@ public final class WorkerProtocol {
         } else if (message instanceof Prediction p) {
             o.put("type", "prediction");
             o.put("requestId", p.requestId());
-            o.set("outputs", matrix(p.outputs()));
+            o.set("outputs", ProtocolMatrices.write(p.outputs()));
         } else if (message instanceof Saved s) {
             o.put("type", "saved");
             o.put("path", s.path());
@@ -372,7 +393,7 @@ public final class WorkerProtocol {
             case "hello" -> new Hello(o.path("protocol").asInt(-1), o.path("pid").asLong(-1),
                     o.path("javaVersion").asText(""));
             case "prediction" -> new Prediction(requestId(o, "prediction", true),
-                    readMatrix(o.get("outputs"), "prediction: 'outputs'"));
+                    ProtocolMatrices.read(o.get("outputs"), "prediction: 'outputs'"));
             case "saved" -> new Saved(o.path("path").asText(""), requestId(o, "saved", false));
             case "error" -> new Error(o.path("message").asText(""), requestId(o, "error", false));
             case "bye" -> new Bye();
@@ -419,52 +440,23 @@ public final class WorkerProtocol {
         return id.longValue();
     }
 
-    private static ArrayNode matrix(double[][] rows) {
-        ArrayNode a = MAPPER.createArrayNode();
-        for (double[] row : rows) {
-            ArrayNode r = a.addArray();
-            for (double v : row) {
-                r.add(v);
+    private static Predict predict(ObjectNode o) throws ProtocolException {
+        long id = requestId(o, "predict", true);
+        JsonNode texts = o.get("texts");
+        if (texts != null && !texts.isNull()) {
+            if (!texts.isArray() || texts.isEmpty()) {
+                throw new ProtocolException("predict: 'texts' must be a non-empty array of strings");
             }
-        }
-        return a;
-    }
-
-    static double[][] readMatrix(JsonNode node, String what) throws ProtocolException {
-        if (node == null || !node.isArray()) {
-            throw new ProtocolException(what + " must be an array of rows of numbers");
-        }
-        double[][] rows = new double[node.size()][];
-        for (int i = 0; i < rows.length; i++) {
-            JsonNode row = node.get(i);
-            if (!row.isArray()) {
-                throw new ProtocolException(what + ": row " + i + " is not an array of numbers");
+            List<String> list = new ArrayList<>();
+            for (JsonNode t : texts) {
+                if (!t.isTextual()) {
+                    throw new ProtocolException("predict: 'texts' must be a non-empty array of strings");
+                }
+                list.add(t.textValue());
             }
-            rows[i] = new double[row.size()];
-            for (int j = 0; j < rows[i].length; j++) {
-                rows[i][j] = number(row.get(j), what + ": row " + i + ", column " + j);
-            }
+            return Predict.texts(id, list);
         }
-        return rows;
-    }
-
-    private static double number(JsonNode v, String where) throws ProtocolException {
-        if (v.isNumber()) {
-            return v.doubleValue();
-        }
-        if (v.isTextual()) {
-            switch (v.textValue()) {
-                case "NaN":
-                    return Double.NaN;
-                case "Infinity":
-                    return Double.POSITIVE_INFINITY;
-                case "-Infinity":
-                    return Double.NEGATIVE_INFINITY;
-                default:
-                    break;
-            }
-        }
-        throw new ProtocolException(where + " is not a number");
+        return new Predict(id, ProtocolMatrices.read(o.get("inputs"), "predict: 'inputs'"), o.path("intensities").asBoolean(false));
     }
 
     private static String write(ObjectNode o) {

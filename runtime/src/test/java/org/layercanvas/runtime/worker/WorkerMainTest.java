@@ -362,4 +362,33 @@ class WorkerMainTest {
         }
         assertThat(Files.exists(dir)).isTrue();
     }
+
+    @Test
+    void sentencesAreEncodedWithTheRunsVocabularyAndAnswered() throws Exception {
+        worker = new Worker();
+        worker.next();
+        NetworkDocument doc = org.layercanvas.model.io.DocumentJson.read(
+                org.layercanvas.samples.Samples.text("sentiment-lstm-keras").orElseThrow(), "sentiment-lstm-keras");
+        worker.send(WorkerProtocol.Train.of(doc.withTraining(doc.training().withEpochs(2)), "cpu", 1));
+        worker.untilEvent(TrainingEvent.Evaluation.class);
+
+        worker.send(WorkerProtocol.Predict.texts(21, List.of("a wonderful, moving film", "这部电影太无聊了",
+                "words it never saw: zyxwv qwerty")));
+        WorkerProtocol.Prediction p = (WorkerProtocol.Prediction) worker.until(m -> m instanceof WorkerProtocol.Prediction
+                || m instanceof WorkerProtocol.Error);
+        assertThat(p.requestId()).isEqualTo(21);
+        assertThat(p.outputs()).hasNumberOfRows(3);
+        for (double[] row : p.outputs()) {
+            assertThat(row).hasSize(1); // one sigmoid unit: the probability of "positive"
+            assertThat(row[0]).isBetween(0.0, 1.0);
+        }
+
+        // A network that does not read tokens says so.
+        worker.send(WorkerProtocol.Train.of(xor(1), "cpu", 1));
+        worker.untilEvent(TrainingEvent.Evaluation.class);
+        worker.send(WorkerProtocol.Predict.texts(22, List.of("hello")));
+        WorkerProtocol.Error e = (WorkerProtocol.Error) worker.until(m -> m instanceof WorkerProtocol.Error);
+        assertThat(e.requestId()).isEqualTo(22L);
+        assertThat(e.message()).contains("does not read word tokens");
+    }
 }

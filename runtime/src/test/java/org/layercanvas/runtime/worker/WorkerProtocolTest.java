@@ -35,6 +35,7 @@ class WorkerProtocolTest {
                 new WorkerProtocol.Predict(7, new double[][] {{0.5, -1}, {1e-9, 3}}),
                 new WorkerProtocol.Predict(8, new double[0][]),
                 new WorkerProtocol.Predict(10, new double[][] {{0.5, 1}}, true),
+                WorkerProtocol.Predict.texts(11, List.of("a fine film", "\u4e00\u90e8\u597d\u7535\u5f71")),
                 new WorkerProtocol.Save("/tmp/model \"x\".zip", 9L), new WorkerProtocol.Save("m.zip", null),
                 new WorkerProtocol.Shutdown(), new WorkerProtocol.Warm("cpu", 1), new WorkerProtocol.Warm("auto", 0));
     }
@@ -107,6 +108,7 @@ class WorkerProtocolTest {
         "{\"type\":\"predict\",\"requestId\":1,\"inputs\":[1,2]}",
         "{\"type\":\"predict\",\"requestId\":1,\"inputs\":[[\"a\"]]}",
         "{\"type\":\"predict\",\"requestId\":\"one\",\"inputs\":[]}", "{\"type\":\"save\"}",
+        "{\"type\":\"predict\",\"requestId\":1,\"texts\":[]}", "{\"type\":\"predict\",\"requestId\":1,\"texts\":[3]}",
         "{\"type\":\"train\",\"document\":{}}", "{\"type\":\"train\",\"protocol\":2,\"document\":{}}",
         "{\"type\":\"train\",\"protocol\":1,\"document\":\"x.lcnet\"}",
         "{\"type\":\"train\",\"protocol\":1,\"document\":{},\"options\":{\"threads\":-1}}",
