@@ -30,6 +30,7 @@ import org.layercanvas.app.start.StartScreen;
 import org.layercanvas.app.start.StartViewModel;
 import org.layercanvas.app.playground.PlaygroundView;
 import org.layercanvas.app.playground.PlaygroundViewModel;
+import org.layercanvas.app.playground.RunPredictor;
 import org.layercanvas.app.training.EvaluationView;
 import org.layercanvas.app.training.EvaluationViewModel;
 import org.layercanvas.app.training.RunsView;
@@ -126,7 +127,7 @@ public final class MainWindow {
     }
 
     private PlaygroundView playgroundView() {
-        playground = new PlaygroundViewModel(Platform::runLater, training::predict,
+        playground = new PlaygroundViewModel(Platform::runLater, RunPredictor.of(training::runner),
                 () -> session.analysis().inputShape(session.document()).orElse(null));
         training.addEventListener(playground);
         return new PlaygroundView(playground);

@@ -2,21 +2,17 @@ package org.layercanvas.app.playground;
 
 import java.util.Arrays;
 import java.util.function.Consumer;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.layercanvas.app.Messages;
-import org.layercanvas.i18n.Numbers;
 
 /**
  * A square pad of {@code side x side} cells drawn large, for a network that reads small grey images: the left
@@ -27,7 +23,7 @@ final class DrawPad extends HBox {
     private static final double PAD = 240;
 
     private final Canvas canvas = new Canvas(PAD, PAD);
-    private final GridPane bars = new GridPane();
+    private final ClassBars bars = new ClassBars("draw-pad-bars");
     private final Consumer<float[]> drawn;
     private int side;
     private float[] cells = new float[0];
@@ -45,10 +41,6 @@ final class DrawPad extends HBox {
         Label hint = new Label(Messages.get("playground.draw.hint"));
         hint.setWrapText(true);
         hint.setMaxWidth(PAD);
-        bars.setHgap(8);
-        bars.setVgap(2);
-        bars.setId("draw-pad-bars");
-        bars.setPadding(new Insets(0, 0, 4, 0));
         // The pad at the left; its buttons beside it, not under it, so that a low panel shows them.
         VBox right = new VBox(8, new HBox(8, clear), hint, bars);
         getChildren().addAll(canvas, right);
@@ -116,26 +108,8 @@ final class DrawPad extends HBox {
         g.strokeRect(0.5, 0.5, PAD - 1, PAD - 1);
     }
 
-    /** One bar per class; the most probable class stands out. */
+    /** The probability per class of the last drawing (null: none yet). */
     void showProbabilities(double[] p, java.util.function.IntFunction<String> className) {
-        bars.getChildren().clear();
-        if (p == null) {
-            return;
-        }
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            best = p[k] > p[best] ? k : best;
-        }
-        for (int k = 0; k < p.length; k++) {
-            Label name = new Label(className.apply(k));
-            ProgressBar bar = new ProgressBar(p[k]);
-            bar.setPrefWidth(180);
-            Label value = new Label(Numbers.percent(p[k]));
-            if (k == best) {
-                name.getStyleClass().add("draw-pad-best");
-                value.getStyleClass().add("draw-pad-best");
-            }
-            bars.addRow(k, name, bar, value);
-        }
+        bars.show(p, className);
     }
 }

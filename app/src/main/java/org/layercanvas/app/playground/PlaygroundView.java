@@ -44,6 +44,7 @@ public final class PlaygroundView extends BorderPane {
     private final Label answer = new Label();
     private final HBox planeView;
     private final DrawPad drawPad;
+    private final TextProbe textProbe;
     private Point2D marker;
 
     public PlaygroundView(PlaygroundViewModel model) {
@@ -76,7 +77,11 @@ public final class PlaygroundView extends BorderPane {
         planeView = new HBox(12, planeHolder, unitsBox);
         HBox.setHgrow(planeHolder, Priority.ALWAYS);
         drawPad = new DrawPad(model::draw);
-        model.probabilitiesProperty().addListener((o, a, p) -> drawPad.showProbabilities(p, model::className));
+        textProbe = new TextProbe(model::type);
+        model.probabilitiesProperty().addListener((o, a, p) -> {
+            drawPad.showProbabilities(p, model::className);
+            textProbe.showProbabilities(p, model::className);
+        });
         setTop(status);
         setCenter(planeView);
         setBottom(answer);
@@ -96,11 +101,14 @@ public final class PlaygroundView extends BorderPane {
         if (mode == PlaygroundViewModel.Mode.DRAW) {
             drawPad.reset(model.drawSide());
             setCenter(drawPad);
+        } else if (mode == PlaygroundViewModel.Mode.TEXT) {
+            textProbe.reset();
+            setCenter(textProbe);
         } else {
             setCenter(planeView);
             planeView.setVisible(mode == PlaygroundViewModel.Mode.PLANE);
         }
-        answer.setVisible(mode == PlaygroundViewModel.Mode.PLANE || mode == PlaygroundViewModel.Mode.DRAW);
+        answer.setVisible(mode != PlaygroundViewModel.Mode.WAITING && mode != PlaygroundViewModel.Mode.NOT_PLANE);
         marker = null;
     }
 

@@ -25,11 +25,14 @@ import org.layercanvas.runtime.train.TrainingEvent;
  */
 public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
     /** What the playground can show for the last run. */
-    public enum Mode { WAITING, PLANE, DRAW, NOT_PLANE }
+    public enum Mode { WAITING, PLANE, DRAW, TEXT, NOT_PLANE }
 
     /** The run's model: outputs for input rows, as given or as drawn intensities (fails while it trains). */
     public interface Predictor {
         CompletableFuture<double[][]> predict(double[][] rows, boolean intensities);
+
+        /** Outputs for sentences, encoded with the run's vocabulary by the worker. */
+        CompletableFuture<double[][]> predictTexts(List<String> texts);
     }
 
     /** Drawn images larger than this many pixels a side are not offered (a pad of 28x28 cells is the largest). */
@@ -40,8 +43,10 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
     private final Supplier<TensorShape> inputShape;
     private final ReadOnlyObjectWrapper<double[]> probabilities = new ReadOnlyObjectWrapper<>(this, "probabilities");
     private volatile int drawSide;
+    private volatile boolean tokens;
     private float[] waitingDrawing;
-    private boolean drawingInFlight;
+    private String waitingText;
+    private boolean questionOut;
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(this, "mode", Mode.WAITING);
     private final ReadOnlyObjectWrapper<TrainingEvent.Boundary> boundary = new ReadOnlyObjectWrapper<>(this, "boundary");
     private final ReadOnlyObjectWrapper<TrainingEvent.BoundaryPoints> points =
@@ -87,21 +92,24 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
         if (event instanceof TrainingEvent.Started) {
             sawBoundary = false;
             runOver = false;
-            int side = drawSideOf(inputShape.get());
+            TensorShape shape = inputShape.get();
+            int side = drawSideOf(shape);
+            boolean text = shape != null && shape.kind() == TensorShape.Kind.TOKENS;
             drawSide = side;
+            tokens = text;
             ui.execute(() -> {
-                mode.set(side > 0 ? Mode.DRAW : Mode.WAITING);
+                mode.set(side > 0 ? Mode.DRAW : text ? Mode.TEXT : Mode.WAITING);
                 boundary.set(null);
                 points.set(null);
                 probabilities.set(null);
                 answer.set("");
                 status.set(side > 0 ? Messages.get("playground.draw.training", side)
-                        : Messages.get("playground.waiting"));
+                        : text ? Messages.get("playground.text.training") : Messages.get("playground.waiting"));
             });
         } else if (event instanceof TrainingEvent.Boundary b) {
             sawBoundary = true;
             ui.execute(() -> show(b));
-        } else if (event instanceof TrainingEvent.Epoch && !sawBoundary && drawSide == 0) {
+        } else if (event instanceof TrainingEvent.Epoch && !sawBoundary && drawSide == 0 && !tokens) {
             // An epoch went by without a picture: this network does not classify two input features.
             ui.execute(() -> {
                 mode.set(Mode.NOT_PLANE);
@@ -117,6 +125,8 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
                     show(b);
                 } else if (mode.get() == Mode.DRAW) {
                     status.set(Messages.get("playground.draw.ready", drawSide));
+                } else if (mode.get() == Mode.TEXT) {
+                    status.set(Messages.get("playground.text.ready"));
                 }
             });
         }
@@ -156,27 +166,48 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
      * out, only the newest drawing waits for the next one (drawing never queues up requests).
      */
     public void draw(float[] intensities) {
-        if (drawingInFlight) {
+        if (questionOut) {
             waitingDrawing = intensities;
             return;
         }
-        drawingInFlight = true;
         double[] row = new double[intensities.length];
         for (int k = 0; k < row.length; k++) {
             row[k] = intensities[k];
         }
-        predictor.predict(new double[][] {row}, true).whenComplete((out, error) -> ui.execute(() -> {
-            drawingInFlight = false;
+        ask(predictor.predict(new double[][] {row}, true));
+    }
+
+    /**
+     * The student typed {@code text}: asks the network (a sentiment classifier reads it as its training texts were
+     * read); the class probabilities arrive in {@link #probabilitiesProperty()}. Like drawings, only the newest text
+     * waits while a question is out.
+     */
+    public void type(String text) {
+        if (questionOut) {
+            waitingText = text;
+            return;
+        }
+        ask(predictor.predictTexts(List.of(text)));
+    }
+
+    private void ask(CompletableFuture<double[][]> question) {
+        questionOut = true;
+        question.whenComplete((out, error) -> ui.execute(() -> {
+            questionOut = false;
             if (error != null) {
                 answer.set(Messages.get("playground.draw.none", reason(error)));
             } else {
                 probabilities.set(probabilities(out[0]));
                 answer.set("");
             }
-            float[] next = waitingDrawing;
+            float[] drawing = waitingDrawing;
+            String text = waitingText;
             waitingDrawing = null;
-            if (next != null) {
-                draw(next);
+            waitingText = null;
+            if (drawing != null) {
+                draw(drawing);
+            } else if (text != null) {
+                type(text);
             }
         }));
     }

@@ -75,6 +75,11 @@ public final class TrainingViewModel {
             return CompletableFuture.failedFuture(new UnsupportedOperationException("predict"));
         }
 
+        /** The model's outputs for sentences (a network on word tokens), encoded by the worker. */
+        default CompletableFuture<double[][]> predictTexts(List<String> texts) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("predict"));
+        }
+
         /** The worker's process id, or -1. */
         long pid();
 
@@ -116,7 +121,6 @@ public final class TrainingViewModel {
     private volatile int iterationsPerEpoch;
     private volatile int epochsDone;
     private volatile boolean ended;
-    /** reason, accuracy, loss, epochs of a finished run whose evaluation has not arrived yet. */
     /** What a finished run's record gets once its evaluation has arrived (or its worker ended). */
     private record RunOutcome(EndReason reason, double testAccuracy, double testLoss, int epochs) {
     }
@@ -251,14 +255,9 @@ public final class TrainingViewModel {
         eventListeners.add(l);
     }
 
-    /**
-     * Asks the last run's worker for the model's outputs on these rows (flat, as the Input takes them: after
-     * preprocessing, or drawn {@code intensities} from 0 to 1). Fails when there is no worker or it trains.
-     */
-    public CompletableFuture<double[][]> predict(double[][] inputs, boolean intensities) {
-        TrainingRunner r = runner;
-        return r == null ? CompletableFuture.failedFuture(new IllegalStateException("no run"))
-                : r.predict(inputs, intensities);
+    /** The last run's worker while it lives (predictions for the playground, saving), else null. */
+    public TrainingRunner runner() {
+        return runner;
     }
 
     void onMessage(WorkerProtocol.Message m) {

@@ -87,6 +87,11 @@ public final class WorkerRunners {
             }
 
             @Override
+            public CompletableFuture<double[][]> predictTexts(java.util.List<String> texts) {
+                return client.predictTexts(texts);
+            }
+
+            @Override
             public long pid() {
                 return client.pid();
             }

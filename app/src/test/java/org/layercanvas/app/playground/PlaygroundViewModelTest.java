@@ -20,11 +20,22 @@ class PlaygroundViewModelTest {
     private final List<Boolean> drawn = new ArrayList<>();
     private CompletableFuture<double[][]> reply = new CompletableFuture<>();
     private TensorShape input = TensorShape.vector(2);
-    private final PlaygroundViewModel model = new PlaygroundViewModel(Runnable::run, (rows, intensities) -> {
-        asked.add(rows);
-        drawn.add(intensities);
-        return reply;
-    }, () -> input);
+    private final List<List<String>> typed = new ArrayList<>();
+    private final PlaygroundViewModel model = new PlaygroundViewModel(Runnable::run,
+            new PlaygroundViewModel.Predictor() {
+                @Override
+                public CompletableFuture<double[][]> predict(double[][] rows, boolean intensities) {
+                    asked.add(rows);
+                    drawn.add(intensities);
+                    return reply;
+                }
+
+                @Override
+                public CompletableFuture<double[][]> predictTexts(List<String> texts) {
+                    typed.add(texts);
+                    return reply;
+                }
+            }, () -> input);
 
     @BeforeAll
     static void english() {
@@ -77,6 +88,24 @@ class PlaygroundViewModelTest {
         model.accept(epoch(1));
         assertThat(model.modeProperty().get()).isEqualTo(PlaygroundViewModel.Mode.NOT_PLANE);
         assertThat(model.statusProperty().get()).contains("two input features").contains("not built yet");
+    }
+
+    @Test
+    void aNetworkOnWordsTakesTypedSentencesTheNewestWaiting() {
+        input = TensorShape.tokens(50, 1000);
+        model.accept(started());
+        assertThat(model.modeProperty().get()).isEqualTo(PlaygroundViewModel.Mode.TEXT);
+        model.accept(epoch(1));
+        assertThat(model.modeProperty().get()).isEqualTo(PlaygroundViewModel.Mode.TEXT);
+        model.type("a");
+        model.type("a wo");
+        model.type("a wonderful film");
+        assertThat(typed).containsExactly(List.of("a"));
+        CompletableFuture<double[][]> first = reply;
+        reply = new CompletableFuture<>();
+        first.complete(new double[][] {{0.3}});
+        assertThat(model.probabilitiesProperty().get()).containsExactly(0.7, 0.3);
+        assertThat(typed).containsExactly(List.of("a"), List.of("a wonderful film"));
     }
 
     @Test
