@@ -196,6 +196,62 @@ public final class ScreenshotTour {
         settle();
         shoot(w[0].stage().getScene(), out.resolve("playground.png"));
         onFx(() -> w[0].stage().close());
+        drawPad(app, out, width, height);
+        sentence(app, out, width, height);
+    }
+
+    /** Trains the digits network, then draws a "7" on the pad with mouse events. */
+    private static void drawPad(AppContext app, Path out, int width, int height) throws Exception {
+        MainWindow w = trainedInPlayground(app, "digits-mlp", width, height);
+        onFx(() -> {
+            javafx.scene.canvas.Canvas pad = (javafx.scene.canvas.Canvas) w.stage().getScene().lookup("#draw-pad");
+            double s = pad.getWidth();
+            double[][] stroke = {{0.25, 0.2}, {0.45, 0.2}, {0.7, 0.2}, {0.62, 0.4}, {0.55, 0.6}, {0.48, 0.8}};
+            for (int i = 0; i < stroke.length - 1; i++) {
+                for (double t = 0; t < 1; t += 0.1) {
+                    // scene coordinates: the event's local ones are computed from them on delivery
+                    javafx.geometry.Point2D q = pad.localToScene(
+                            (stroke[i][0] + t * (stroke[i + 1][0] - stroke[i][0])) * s,
+                            (stroke[i][1] + t * (stroke[i + 1][1] - stroke[i][1])) * s);
+                    pad.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_DRAGGED,
+                            q.getX(), q.getY(), 0, 0, javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false,
+                            false, true, false, false, false, false, false, null));
+                }
+            }
+        });
+        settle();
+        shoot(w.stage().getScene(), out.resolve("playground-draw.png"));
+        onFx(() -> w.stage().close());
+    }
+
+    /** Trains the small sentiment network, then types a sentence. */
+    private static void sentence(AppContext app, Path out, int width, int height) throws Exception {
+        MainWindow w = trainedInPlayground(app, "sentiment-lstm-keras", width, height);
+        onFx(() -> ((javafx.scene.control.TextField) w.stage().getScene().lookup("#text-probe"))
+                .setText("a wonderful film, I loved it"));
+        settle();
+        shoot(w.stage().getScene(), out.resolve("playground-text.png"));
+        onFx(() -> w.stage().close());
+    }
+
+    private static MainWindow trainedInPlayground(AppContext app, String sample, int width, int height)
+            throws Exception {
+        MainWindow[] w = new MainWindow[1];
+        onFx(() -> w[0] = MainWindow.openSample(app, sample, stage(width, height)));
+        settle();
+        onFx(() -> {
+            w[0].showTab("tab-playground");
+            javafx.scene.control.SplitPane centre = (javafx.scene.control.SplitPane) w[0].stage().getScene()
+                    .lookup("#bottom-tabs").getParent().getParent();
+            centre.setDividerPositions(0.3);
+            w[0].run();
+        });
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline && w[0].training().evaluationProperty().get() == null) {
+            Thread.sleep(250);
+        }
+        settle();
+        return w[0];
     }
 
     static Stage stage(int width, int height) {
