@@ -257,6 +257,9 @@ public final class WorkerMain {
                 }
             }
             if (p.intensities()) {
+                if (compiled.inputShape().kind() == org.layercanvas.model.shape.TensorShape.Kind.TOKENS) {
+                    return "predict: intensities are for drawn inputs; a network on word tokens takes texts";
+                }
                 inputs = fromIntensities(inputs);
             }
             double[][] outputs = inputs.length == 0 ? new double[0][] : predict(graph, compiled, inputs);

@@ -383,6 +383,12 @@ class WorkerMainTest {
             assertThat(row[0]).isBetween(0.0, 1.0);
         }
 
+        // Drawn intensities make no sense for word tokens: refused, not answered with nonsense.
+        worker.send(new WorkerProtocol.Predict(23, new double[][] {new double[40]}, true));
+        WorkerProtocol.Error refused = (WorkerProtocol.Error) worker.until(m -> m instanceof WorkerProtocol.Error);
+        assertThat(refused.requestId()).isEqualTo(23L);
+        assertThat(refused.message()).contains("takes texts");
+
         // A network that does not read tokens says so.
         worker.send(WorkerProtocol.Train.of(xor(1), "cpu", 1));
         worker.untilEvent(TrainingEvent.Evaluation.class);
