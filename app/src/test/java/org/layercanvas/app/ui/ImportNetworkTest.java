@@ -51,6 +51,12 @@ class ImportNetworkTest extends AppTestBase {
         // The untouched window the import was chosen from gives its place to the imported network.
         waitUntil(() -> app.windows().size() == 1 && app.windows().get(0) != before);
         MainWindow imported = fx(() -> app.windows().get(0));
+        // The tutorial's shapes name its dataset: the network can be run at once, and the import says why.
+        waitUntil(() -> lookup("#info-dialog").tryQuery().isPresent());
+        DialogPane notes = lookup("#info-dialog").query();
+        assertThat(notes.getContentText()).contains("dataset set to mnist");
+        clickOn(notes.lookupButton(ButtonType.OK));
+        assertThat(fx(() -> imported.session().document().dataset().id())).isEqualTo("mnist");
         NetworkDocument doc = fx(() -> imported.session().document());
         assertThat(doc.nodes()).extracting(n -> n.type()).containsExactly(LayerType.INPUT, LayerType.FLATTEN,
                 LayerType.DENSE, LayerType.DROPOUT, LayerType.OUTPUT);

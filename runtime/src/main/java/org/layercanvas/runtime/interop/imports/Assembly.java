@@ -18,7 +18,7 @@ import org.layercanvas.model.shape.ShapeInference;
 /**
  * The last step every importer shares: each parameter is checked against the catalog's range (a value the editor
  * would refuse is an import error, not a surprise on the canvas), the nodes are placed top to bottom, and the
- * document is made. No dataset: the student picks one.
+ * document is made. No dataset here: {@link DatasetGuess} names one for a tutorial's shapes, else the student picks.
  */
 final class Assembly {
     private Assembly() {

@@ -36,6 +36,10 @@ public final class Importers {
 
     public static ImportResult read(Path file) throws ImportException {
         String where = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return DatasetGuess.apply(readNetwork(file, where), where);
+    }
+
+    private static ImportResult readNetwork(Path file, String where) throws ImportException {
         if (Files.isDirectory(file)) {
             throw ImportException.unreadable(where, ImportMessages.format("file.isDirectory"));
         }
