@@ -167,16 +167,7 @@ public final class ScreenshotTour {
 
     /** The playground while the spiral trains and when it is done, with a point asked about. */
     private static void playground(AppContext app, Path out, int width, int height) throws Exception {
-        MainWindow[] w = new MainWindow[1];
-        onFx(() -> w[0] = MainWindow.openSample(app, "spiral-2d", stage(width, height)));
-        settle();
-        onFx(() -> {
-            w[0].showTab("tab-playground");
-            javafx.scene.control.SplitPane centre = (javafx.scene.control.SplitPane) w[0].stage().getScene()
-                    .lookup("#bottom-tabs").getParent().getParent();
-            centre.setDividerPositions(0.3);
-            w[0].run();
-        });
+        MainWindow[] w = {runningInPlayground(app, "spiral-2d", width, height)};
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
@@ -234,7 +225,8 @@ public final class ScreenshotTour {
         onFx(() -> w.stage().close());
     }
 
-    private static MainWindow trainedInPlayground(AppContext app, String sample, int width, int height)
+    /** A sample's window with the playground in front and more room for it, its Run pressed. */
+    private static MainWindow runningInPlayground(AppContext app, String sample, int width, int height)
             throws Exception {
         MainWindow[] w = new MainWindow[1];
         onFx(() -> w[0] = MainWindow.openSample(app, sample, stage(width, height)));
@@ -246,6 +238,12 @@ public final class ScreenshotTour {
             centre.setDividerPositions(0.3);
             w[0].run();
         });
+        return w[0];
+    }
+
+    private static MainWindow trainedInPlayground(AppContext app, String sample, int width, int height)
+            throws Exception {
+        MainWindow[] w = {runningInPlayground(app, sample, width, height)};
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline && w[0].training().evaluationProperty().get() == null) {
             Thread.sleep(250);

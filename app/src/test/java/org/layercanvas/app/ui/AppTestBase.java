@@ -98,6 +98,15 @@ abstract class AppTestBase extends FxRobot {
         }
     }
 
+    /** Waits up to {@code seconds} for a condition read on the FX thread (training with a real worker). */
+    static void waitSeconds(long seconds, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (TimeoutException e) {
+            throw new AssertionError("condition not met in " + seconds + " s", e);
+        }
+    }
+
     static void waitUntil(Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(condition));

@@ -2,8 +2,6 @@ package org.layercanvas.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ProgressBar;
@@ -25,23 +23,15 @@ class DrawPadTest extends AppTestBase {
         open(stage, digits());
     }
 
-    private static void waitFor(long seconds, java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met in " + seconds + " s", e);
-        }
-    }
-
     @Test
     void aDrawnDigitGetsAProbabilityPerClassThatSumToOne() {
         interact(() -> session().execute(org.layercanvas.app.document.DocumentCommands.setTraining(
                 document().training().withEpochs(2))));
         interact(() -> window.showTab("tab-playground"));
         press(KeyCode.F5).release(KeyCode.F5);
-        waitFor(30, () -> window.playground().modeProperty().get() == PlaygroundViewModel.Mode.DRAW);
-        waitFor(90, () -> window.training().stateProperty().get() == State.FINISHED);
-        waitFor(10, () -> window.playground().statusProperty().get().contains("8x8"));
+        waitSeconds(30, () -> window.playground().modeProperty().get() == PlaygroundViewModel.Mode.DRAW);
+        waitSeconds(90, () -> window.training().stateProperty().get() == State.FINISHED);
+        waitSeconds(10, () -> window.playground().statusProperty().get().contains("8x8"));
         WaitForAsyncUtils.waitForFxEvents();
 
         // a vertical stroke down the middle of the pad: a "1"
@@ -50,7 +40,7 @@ class DrawPadTest extends AppTestBase {
         Point2D bottom = fx(() -> pad.localToScreen(pad.getWidth() * 0.5, pad.getHeight() * 0.85));
         drag(top, MouseButton.PRIMARY).moveTo(bottom).release(MouseButton.PRIMARY);
 
-        waitFor(20, () -> window.playground().probabilitiesProperty().get() != null
+        waitSeconds(20, () -> window.playground().probabilitiesProperty().get() != null
                 && lookup("#draw-pad-bars").queryAs(GridPane.class).getChildren().size() == 30);
         double[] p = fx(() -> window.playground().probabilitiesProperty().get());
         assertThat(p).hasSize(10);
@@ -59,6 +49,6 @@ class DrawPadTest extends AppTestBase {
 
         // Clear asks again with an empty pad; the answer replaces the bars
         clickOn("#draw-pad-clear");
-        waitFor(20, () -> window.playground().probabilitiesProperty().get() != p);
+        waitSeconds(20, () -> window.playground().probabilitiesProperty().get() != p);
     }
 }

@@ -2,8 +2,6 @@ package org.layercanvas.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
@@ -24,14 +22,6 @@ class PlaygroundTest extends AppTestBase {
     @Start
     void start(Stage stage) {
         open(stage, TestDocs.sample("xor-2d"));
-    }
-
-    private static void waitFor(long seconds, java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met in " + seconds + " s", e);
-        }
     }
 
     private Canvas plane() {
@@ -71,14 +61,14 @@ class PlaygroundTest extends AppTestBase {
                 document().training().withEpochs(120))));
         press(KeyCode.F5).release(KeyCode.F5);
 
-        waitFor(60, () -> playgroundBoundary() != null && plane().getWidth() > 50);
+        waitSeconds(60, () -> playgroundBoundary() != null && plane().getWidth() > 50);
         // Run left the playground in front: its picture is what a student watches while the network trains.
         assertThat(fx(() -> lookup("#bottom-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
                 .getSelectedItem().getId())).isEqualTo("tab-playground");
         int[] early = pixels();
         int firstEpoch = fx(() -> playgroundBoundary().epoch());
-        waitFor(120, () -> window.training().stateProperty().get() == State.FINISHED);
-        waitFor(10, () -> playgroundBoundary().epoch() == 120);
+        waitSeconds(120, () -> window.training().stateProperty().get() == State.FINISHED);
+        waitSeconds(10, () -> playgroundBoundary().epoch() == 120);
         int[] trained = pixels();
 
         assertThat(firstEpoch).isLessThan(120);
@@ -90,11 +80,11 @@ class PlaygroundTest extends AppTestBase {
 
         // A click asks the trained network about that point (once the text above has changed to "Trained",
         // which may move the plane).
-        waitFor(10, () -> window.playground().statusProperty().get().startsWith("Trained"));
+        waitSeconds(10, () -> window.playground().statusProperty().get().startsWith("Trained"));
         WaitForAsyncUtils.waitForFxEvents();
         Point2D corner = fx(() -> plane().localToScreen(plane().getWidth() * 0.1, plane().getHeight() * 0.1));
         clickOn(corner);
-        waitFor(20, () -> !lookup(".playground-answer").queryAs(Label.class).getText().isEmpty());
+        waitSeconds(20, () -> !lookup(".playground-answer").queryAs(Label.class).getText().isEmpty());
         assertThat(fx(() -> lookup(".playground-answer").queryAs(Label.class).getText())).startsWith("At (-")
                 .contains("sure");
     }

@@ -3,8 +3,6 @@ package org.layercanvas.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -14,7 +12,6 @@ import org.layercanvas.app.TestDocs;
 import org.layercanvas.app.playground.PlaygroundViewModel;
 import org.layercanvas.app.training.TrainingViewModel.State;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The playground's sentence field with a real worker: a typed sentence gets the sentiment network's verdict. */
 class TypedSentenceTest extends AppTestBase {
@@ -24,26 +21,18 @@ class TypedSentenceTest extends AppTestBase {
         open(stage, TestDocs.sample("sentiment-lstm-keras"));
     }
 
-    private static void waitFor(long seconds, java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met in " + seconds + " s", e);
-        }
-    }
-
     @Test
     void aTypedSentenceGetsTwoClassProbabilities() {
         interact(() -> session().execute(org.layercanvas.app.document.DocumentCommands.setTraining(
                 document().training().withEpochs(2))));
         interact(() -> window.showTab("tab-playground"));
         press(KeyCode.F5).release(KeyCode.F5);
-        waitFor(30, () -> window.playground().modeProperty().get() == PlaygroundViewModel.Mode.TEXT);
-        waitFor(90, () -> window.training().stateProperty().get() == State.FINISHED);
-        waitFor(10, () -> window.playground().statusProperty().get().startsWith("Type a sentence"));
+        waitSeconds(30, () -> window.playground().modeProperty().get() == PlaygroundViewModel.Mode.TEXT);
+        waitSeconds(90, () -> window.training().stateProperty().get() == State.FINISHED);
+        waitSeconds(10, () -> window.playground().statusProperty().get().startsWith("Type a sentence"));
 
         clickOn("#text-probe").write("what a wonderful film");
-        waitFor(20, () -> window.playground().probabilitiesProperty().get() != null
+        waitSeconds(20, () -> window.playground().probabilitiesProperty().get() != null
                 && fx(() -> lookup("#text-probe").queryAs(TextField.class).getText()).equals("what a wonderful film"));
         double[] p = fx(() -> window.playground().probabilitiesProperty().get());
         assertThat(p).hasSize(2);
