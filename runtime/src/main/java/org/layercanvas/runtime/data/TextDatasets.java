@@ -69,6 +69,15 @@ public final class TextDatasets {
             ids = Map.copyOf(ids);
         }
 
+        /** The vocabulary of these words by id (ids 0 and 1 are {@link #PAD} and {@link #UNKNOWN}). */
+        public static Vocabulary of(List<String> words) {
+            Map<String, Integer> ids = new HashMap<>();
+            for (int k = 2; k < words.size(); k++) {
+                ids.put(words.get(k), k);
+            }
+            return new Vocabulary(words, ids);
+        }
+
         public int size() {
             return words.size();
         }
@@ -292,13 +301,8 @@ public final class TextDatasets {
             }
             int n = in.readInt();
             List<String> words = new ArrayList<>(n);
-            Map<String, Integer> ids = new HashMap<>();
             for (int k = 0; k < n; k++) {
-                String w = in.readUTF();
-                words.add(w);
-                if (k > 1) {
-                    ids.put(w, k);
-                }
+                words.add(in.readUTF());
             }
             Examples[] parts = new Examples[2];
             for (int p = 0; p < 2; p++) {
@@ -313,7 +317,7 @@ public final class TextDatasets {
                 }
                 parts[p] = new Examples(x, y, SENTIMENT_CLASSES);
             }
-            return new ImdbParts(parts[0], parts[1], new Vocabulary(words, ids));
+            return new ImdbParts(parts[0], parts[1], Vocabulary.of(words));
         }
     }
 

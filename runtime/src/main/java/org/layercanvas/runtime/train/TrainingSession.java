@@ -17,6 +17,7 @@ import org.layercanvas.runtime.device.MemoryBudget;
 import org.layercanvas.runtime.device.MemoryEstimate;
 import org.layercanvas.model.shape.TensorShape;
 import org.layercanvas.runtime.data.BatchSource;
+import org.layercanvas.runtime.data.TextDatasets;
 import org.layercanvas.runtime.data.DataContext;
 import org.layercanvas.runtime.data.DataMessages;
 import org.layercanvas.runtime.data.DatasetException;
@@ -49,7 +50,7 @@ public final class TrainingSession {
     private volatile ComputationGraph model;
     private volatile CompiledGraph compiled;
     private volatile BatchSource trainSource;
-    private volatile List<String> vocabulary = List.of();
+    private volatile TextDatasets.Vocabulary vocabulary;
     /** The memory estimate against the device's budget, in words, for the Started event. */
     private volatile String memory;
     private volatile StepTimes engineTimes;
@@ -212,8 +213,8 @@ public final class TrainingSession {
         return compiled;
     }
 
-    /** For text data, the words by token id the run's vocabulary gives (for typed sentences); else empty. */
-    public List<String> vocabulary() {
+    /** For text data, the run's vocabulary (for typed sentences), made once when the data is loaded; else null. */
+    public TextDatasets.Vocabulary vocabulary() {
         return vocabulary;
     }
 
@@ -286,7 +287,7 @@ public final class TrainingSession {
             device = confirmDevice(device);
             PreparedData data = prepareData(c);
             trainSource = data.train();
-            vocabulary = data.vocabulary();
+            vocabulary = data.vocabulary().isEmpty() ? null : TextDatasets.Vocabulary.of(data.vocabulary());
             return train(c, data, device, wallStart);
         } catch (RunFailure f) {
             if (f.getCause() != null) {

@@ -277,15 +277,10 @@ public final class WorkerMain {
         synchronized (runLock) {
             s = session;
         }
-        java.util.List<String> words = s == null ? java.util.List.of() : s.vocabulary();
-        if (words.isEmpty() || compiled.inputShape().kind() != org.layercanvas.model.shape.TensorShape.Kind.TOKENS) {
+        TextDatasets.Vocabulary vocabulary = s == null ? null : s.vocabulary();
+        if (vocabulary == null || compiled.inputShape().kind() != org.layercanvas.model.shape.TensorShape.Kind.TOKENS) {
             return null;
         }
-        java.util.Map<String, Integer> ids = new java.util.HashMap<>();
-        for (int i = 0; i < words.size(); i++) {
-            ids.put(words.get(i), i);
-        }
-        TextDatasets.Vocabulary vocabulary = new TextDatasets.Vocabulary(words, ids);
         int length = compiled.inputShape().dim(0);
         double[][] rows = new double[texts.size()][];
         for (int i = 0; i < rows.length; i++) {
