@@ -12,6 +12,7 @@ public final class GraphEditorStyles {
     public static final String NODE_TITLE = "node-title";
     public static final String NODE_SUBTITLE = "node-subtitle";
     public static final String NODE_BADGE = "node-badge";
+    public static final String NODE_STATUS = "node-status";
     public static final String NODE_ICON = "node-icon";
     /** A port circle; also {@link #INPUT} or {@link #OUTPUT}. */
     public static final String PORT = "graph-port";

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param y           canvas y of the node's top-left corner
  * @param state       normal, warning, error or running
  * @param tooltip     tooltip text (e.g. the problems of this node), may be empty
+ * @param status      a status line at the node's foot, or null for none
  */
 public record NodeModel(String id, String title, String subtitle, String badge, String iconLiteral, String category,
                         List<PortModel> inputs, List<PortModel> outputs, double x, double y, NodeState state,
-                        String tooltip) {
+                        String tooltip, NodeStatus status) {
     public NodeModel {
         Objects.requireNonNull(id, "id");
         title = title == null ? "" : title;
@@ -32,5 +33,12 @@ public record NodeModel(String id, String title, String subtitle, String badge, 
         outputs = List.copyOf(outputs);
         state = state == null ? NodeState.NORMAL : state;
         tooltip = tooltip == null ? "" : tooltip;
+    }
+
+    /** A node without a status line. */
+    public NodeModel(String id, String title, String subtitle, String badge, String iconLiteral, String category,
+                     List<PortModel> inputs, List<PortModel> outputs, double x, double y, NodeState state,
+                     String tooltip) {
+        this(id, title, subtitle, badge, iconLiteral, category, inputs, outputs, x, y, state, tooltip, null);
     }
 }

@@ -28,6 +28,7 @@ final class NodeView extends Region {
     private final Label title = new Label();
     private final Label badge = new Label();
     private final Label subtitle = new Label();
+    private final Label status = new Label();
     private FontIcon icon;
     private final List<PortView> inputs = new ArrayList<>();
     private final List<PortView> outputs = new ArrayList<>();
@@ -49,8 +50,12 @@ final class NodeView extends Region {
         subtitle.getStyleClass().add(GraphEditorStyles.NODE_SUBTITLE);
         subtitle.setTextOverrun(OverrunStyle.ELLIPSIS);
         subtitle.setMinWidth(0);
+        status.getStyleClass().add(GraphEditorStyles.NODE_STATUS);
+        status.setTextOverrun(OverrunStyle.ELLIPSIS);
+        status.setMinWidth(0);
+        status.setMaxWidth(Double.MAX_VALUE);
         header.getChildren().addAll(title, badge);
-        getChildren().addAll(header, subtitle);
+        getChildren().addAll(header, subtitle, status);
         addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
             hovered = true;
             installTooltip();
@@ -85,6 +90,10 @@ final class NodeView extends Region {
             subtitle.setVisible(!m.subtitle().isEmpty());
             subtitle.setManaged(!m.subtitle().isEmpty());
         }
+        boolean statusShownChanged = old == null || (old.status() == null) != (m.status() == null);
+        if (old == null || !Objects.equals(old.status(), m.status())) {
+            updateStatus(m.status());
+        }
         if (old == null || !Objects.equals(old.iconLiteral(), m.iconLiteral())) {
             updateIcon(m.iconLiteral());
         }
@@ -110,7 +119,18 @@ final class NodeView extends Region {
             rebuildPorts(outputs, m.outputs(), false);
             requestLayout();
         }
-        return portsChanged;
+        // A status line that comes or goes changes the node's height, so the output ports move.
+        return portsChanged || statusShownChanged;
+    }
+
+    private void updateStatus(NodeStatus s) {
+        status.setText(s == null ? "" : s.text());
+        status.setVisible(s != null);
+        status.setManaged(s != null);
+        for (NodeStatus.Level level : NodeStatus.Level.values()) {
+            status.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(
+                    level.name().toLowerCase(java.util.Locale.ROOT)), s != null && s.level() == level);
+        }
     }
 
     private static String cssWord(String s) {
@@ -220,8 +240,14 @@ final class NodeView extends Region {
         double innerW = w - in.getLeft() - in.getRight();
         double hh = header.prefHeight(innerW);
         header.resizeRelocate(in.getLeft(), in.getTop(), innerW, hh);
+        double y = in.getTop() + hh;
         if (subtitle.isManaged()) {
-            subtitle.resizeRelocate(in.getLeft(), in.getTop() + hh, innerW, subtitle.prefHeight(innerW));
+            double sh = subtitle.prefHeight(innerW);
+            subtitle.resizeRelocate(in.getLeft(), y, innerW, sh);
+            y += sh;
+        }
+        if (status.isManaged()) {
+            status.resizeRelocate(in.getLeft(), y, innerW, status.prefHeight(innerW));
         }
         layoutPorts(inputs, 0);
         layoutPorts(outputs, getHeight());
@@ -239,6 +265,7 @@ final class NodeView extends Region {
     protected double computePrefWidth(double height) {
         Insets in = getInsets();
         double content = Math.max(header.prefWidth(-1), subtitle.isManaged() ? subtitle.prefWidth(-1) : 0);
+        content = Math.max(content, status.isManaged() ? status.prefWidth(-1) : 0);
         double ports = Math.max(inputs.size(), outputs.size()) * PORT_PITCH;
         double w = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, in.getLeft() + content + in.getRight()));
         return Math.ceil(Math.max(w, ports));
@@ -250,6 +277,9 @@ final class NodeView extends Region {
         double h = in.getTop() + header.prefHeight(-1) + in.getBottom();
         if (subtitle.isManaged()) {
             h += subtitle.prefHeight(-1);
+        }
+        if (status.isManaged()) {
+            h += status.prefHeight(-1);
         }
         return Math.ceil(h);
     }

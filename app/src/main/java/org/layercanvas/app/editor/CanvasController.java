@@ -81,6 +81,12 @@ public final class CanvasController implements EditorIntents {
         push();
     }
 
+    /** Status lines at the foot of the nodes (step mode's health); an empty map removes them. */
+    public void setNodeStatuses(Map<String, GraphPresenter.Status> statuses) {
+        presenter.setStatuses(statuses);
+        push();
+    }
+
     private List<CreateChoice> createChoices() {
         List<CreateChoice> choices = new ArrayList<>();
         for (LayerType t : LayerType.values()) {

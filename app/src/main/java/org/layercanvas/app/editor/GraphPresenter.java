@@ -12,6 +12,7 @@ import org.layercanvas.grapheditor.ConnectionPolicy;
 import org.layercanvas.grapheditor.GraphSnapshot;
 import org.layercanvas.grapheditor.NodeModel;
 import org.layercanvas.grapheditor.NodeState;
+import org.layercanvas.grapheditor.NodeStatus;
 import org.layercanvas.grapheditor.PortKey;
 import org.layercanvas.grapheditor.PortModel;
 import org.layercanvas.grapheditor.WireModel;
@@ -51,6 +52,17 @@ public final class GraphPresenter {
         this.notes = Map.copyOf(notes);
     }
 
+    /** A status line for a node and the sentence that explains it (added to the node's tooltip). */
+    public record Status(NodeStatus line, String explanation) {
+    }
+
+    private Map<String, Status> statuses = Map.of();
+
+    /** Status lines at the foot of nodes (step mode's health of each layer); an empty map removes them. */
+    public void setStatuses(Map<String, Status> statuses) {
+        this.statuses = Map.copyOf(statuses);
+    }
+
     public static String wireId(Edge e) {
         return e.from().nodeId() + "." + e.from().port() + "->" + e.to().nodeId() + "." + e.to().port();
     }
@@ -86,12 +98,17 @@ public final class GraphPresenter {
                 : problems.isEmpty() && extra.isEmpty() ? NodeState.NORMAL : NodeState.WARNING;
         List<String> lines = new ArrayList<>(problems.stream().map(Diagnostic::message).toList());
         lines.addAll(extra);
+        Status status = statuses.get(n.id());
+        if (status != null && !status.explanation().isEmpty()) {
+            lines.add(status.explanation());
+        }
         String tooltip = String.join("\n", lines);
         long params = analysis.paramCount(n.id());
         String badge = params == 0 ? "" : Messages.get("node.params", Numbers.grouped(params));
         String subtitle = summary(n);
         return new NodeModel(n.id(), n.id(), subtitle, badge, LayerLook.icon(n.type()), LayerLook.category(n.type()),
-                inputs, outputs, n.position().x(), n.position().y(), state, tooltip);
+                inputs, outputs, n.position().x(), n.position().y(), state, tooltip,
+                status == null ? null : status.line());
     }
 
     /** Type and the settings that matter most, e.g. {@code Dense 128 · relu}; output shape for an Input. */

@@ -13,6 +13,7 @@ import org.layercanvas.app.training.RunsView;
 import org.layercanvas.app.training.TrainingView;
 import org.layercanvas.app.training.TrainingViewModel;
 import org.layercanvas.app.training.WeightsView;
+import org.layercanvas.app.training.WeightsViewModel;
 
 /**
  * The tabs under the canvas: problems, data, training dashboard, weights, evaluation, playground and runs. Bringing the data or
@@ -34,7 +35,8 @@ final class BottomPanels {
         trainingTab = tab("tab.training", dashboard, "tab-training");
         evaluationTab = tab("tab.evaluation", evaluation, "tab-evaluation");
         Tab weightsTab = tab("tab.weights", null, "tab-weights");
-        weightsTab.setContent(new WeightsView(training.histogramsProperty(), weightsTab.selectedProperty()));
+        weightsTab.setContent(new WeightsView(new WeightsViewModel(training.histogramsProperty()),
+                weightsTab.selectedProperty()));
         playgroundTab = tab("tab.playground", playground, "tab-playground");
         tabs.getTabs().addAll(tab("tab.problems", problems, "tab-problems"), dataTab, trainingTab, weightsTab,
                 evaluationTab, playgroundTab, tab("tab.runs", runs, "tab-runs"));

@@ -110,8 +110,8 @@ public final class MainWindow {
                 doc -> open(app, new DocumentSession(app.catalog(), doc, null), new Stage()));
         dataView = new DataView(session::document, session::analysis, this::dataContext,
                 id -> data().download(id, () -> { }), tasks);
-        bottom = new BottomPanels(problems, dataView, training, new TrainingView(training, charts, this::run),
-                evaluationView, runsView, playgroundView());
+        bottom = new BottomPanels(problems, dataView, training, new TrainingView(training,
+                HealthOnCanvas.wire(training, canvas), charts, this::run), evaluationView, runsView, playgroundView());
         data = new DataCommands(stage, session, this::dataContext, this::baseFolder, this::dataChanged,
                 this::showData);
         wireSelection();

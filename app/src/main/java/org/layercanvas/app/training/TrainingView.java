@@ -28,16 +28,33 @@ public final class TrainingView extends VBox {
     private final Button pause = new Button(Messages.get("training.pause"), new FontIcon("mdi2p-pause"));
     private final Button resume = new Button(Messages.get("training.resume"), new FontIcon("mdi2p-play-pause"));
     private final Button stop = new Button(Messages.get("training.stop"), new FontIcon("mdi2s-stop"));
+    private final Button step = new Button(Messages.get("training.step"), new FontIcon("mdi2s-step-forward"));
 
-    public TrainingView(TrainingViewModel model, TrainingCharts charts, Runnable onRun) {
+    /**
+     * @param health step mode's findings: their summary line shows under the device line
+     */
+    public TrainingView(TrainingViewModel model, HealthViewModel health, TrainingCharts charts, Runnable onRun) {
         setId("training");
         setSpacing(6);
         setPadding(new Insets(8));
         bindButtons(model, onRun);
         GridPane grid = chartGrid(model, charts);
         VBox.setVgrow(grid, Priority.ALWAYS);
-        getChildren().addAll(controls(model), deviceLine(model), messageLine(model), chartControls(model, charts),
-                grid);
+        getChildren().addAll(controls(model), deviceLine(model), messageLine(model), healthLine(health),
+                chartControls(model, charts), grid);
+    }
+
+    /** Step mode's summary of the last step (which layers need a look), hidden while empty. */
+    private static Label healthLine(HealthViewModel health) {
+        Label line = new Label();
+        line.setId("health-summary");
+        line.getStyleClass().add("health-summary");
+        line.setWrapText(true);
+        line.textProperty().bind(health.summaryProperty());
+        line.visibleProperty().bind(health.summaryProperty().isNotEmpty());
+        line.managedProperty().bind(line.visibleProperty());
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        return line;
     }
 
     /** Run, Pause/Resume (one at a time) and Stop, enabled by the run's state. */
@@ -53,6 +70,17 @@ public final class TrainingView extends VBox {
         pause.setOnAction(e -> model.pause());
         resume.setOnAction(e -> model.resume());
         stop.setOnAction(e -> model.stop());
+        step.setId("step");
+        step.setTooltip(new Tooltip(Messages.get("training.step.long")));
+        step.setOnAction(e -> {
+            boolean idle = !model.busyProperty().get();
+            model.step();
+            if (idle) {
+                onRun.run(); // the run starts paused before its first minibatch
+            }
+        });
+        step.disableProperty().bind(model.stateProperty().isEqualTo(TrainingViewModel.State.STARTING)
+                .or(model.stateProperty().isEqualTo(TrainingViewModel.State.STOPPING)));
         run.disableProperty().bind(model.busyProperty());
         pause.disableProperty().bind(model.stateProperty().isNotEqualTo(TrainingViewModel.State.RUNNING));
         resume.disableProperty().bind(model.stateProperty().isNotEqualTo(TrainingViewModel.State.PAUSED));
@@ -79,12 +107,12 @@ public final class TrainingView extends VBox {
         progress.setTooltip(progressTip);
         HBox.setHgrow(progress, Priority.ALWAYS);
         progress.setMaxWidth(Double.MAX_VALUE);
-        for (Button b : new Button[] {run, pause, resume, stop}) {
+        for (Button b : new Button[] {run, pause, resume, step, stop}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         bar.setMinWidth(80);
         bar.setMaxWidth(200);
-        HBox controls = new HBox(8, run, pause, resume, stop, bar, progress);
+        HBox controls = new HBox(8, run, pause, resume, step, stop, bar, progress);
         controls.setAlignment(Pos.CENTER_LEFT);
         progress.setMinWidth(0);
         return controls;

@@ -2,7 +2,6 @@ package org.layercanvas.app.training;
 
 import org.layercanvas.i18n.Numbers;
 import org.layercanvas.runtime.device.DeviceRequest;
-import org.layercanvas.runtime.train.EndReason;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.layercanvas.app.runs.RunStore;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.shape.Analysis;
 import org.layercanvas.model.shape.ShapeInference;
-import org.layercanvas.runtime.train.EventJson;
 import org.layercanvas.runtime.train.TrainingEvent;
 import org.layercanvas.runtime.worker.WorkerProtocol;
 import org.slf4j.Logger;
@@ -63,6 +61,11 @@ public final class TrainingViewModel {
 
         void resume();
 
+        /** Step mode: one minibatch of a paused run, or a pause of a running one. */
+        default void step() {
+            pause();
+        }
+
         void stop();
 
         CompletableFuture<Path> save(Path path);
@@ -90,7 +93,6 @@ public final class TrainingViewModel {
     private final Supplier<NetworkDocument> document;
     private final ShapeInference inference;
     private final RunnerFactory factory;
-    private final RunStore runs;
     private final MetricsSink sink;
     private final Executor ui;
 
@@ -114,18 +116,16 @@ public final class TrainingViewModel {
     /** The settings of the last run, for preparing the next one. */
     private volatile DeviceRequest lastDevice = DeviceRequest.AUTO;
     private volatile int lastThreads;
-    private volatile RunStore.Run run;
     private volatile long startNanos;
     private volatile long lastProgressNanos;
     private volatile int totalEpochs;
     private volatile int iterationsPerEpoch;
     private volatile int epochsDone;
+    private volatile double lastSamplesPerSecond = Double.NaN;
     private volatile boolean ended;
-    /** What a finished run's record gets once its evaluation has arrived (or its worker ended). */
-    private record RunOutcome(EndReason reason, double testAccuracy, double testLoss, int epochs) {
-    }
-
-    private volatile RunOutcome pendingOutcome;
+    private final RunRecorder recorder;
+    /** The next run starts paused, in step mode (see {@link #step()}). */
+    private volatile boolean stepNextRun;
     private final List<Consumer<TrainingEvent>> eventListeners = new CopyOnWriteArrayList<>();
 
     public TrainingViewModel(Supplier<NetworkDocument> document, ShapeInference inference, RunnerFactory factory,
@@ -133,7 +133,7 @@ public final class TrainingViewModel {
         this.document = document;
         this.inference = inference;
         this.factory = factory;
-        this.runs = runs;
+        this.recorder = new RunRecorder(runs);
         this.sink = sink;
         this.ui = ui;
         state.addListener((o, a, s) -> busy.set(s == State.STARTING || s == State.RUNNING || s == State.PAUSED
@@ -184,18 +184,19 @@ public final class TrainingViewModel {
         totalEpochs = doc.training().epochs();
         iterationsPerEpoch = 0;
         epochsDone = 0;
+        lastSamplesPerSecond = Double.NaN;
         ended = false;
         startNanos = System.nanoTime();
         trainedDocument.set(doc);
         state.set(State.STARTING);
-        try {
-            run = runs.create(doc, device.toString());
-        } catch (IOException e) {
-            LOG.warn("cannot create a run folder: {}", e.getMessage(), e);
-            run = null;
-        }
+        recorder.begin(doc, device.toString());
+        boolean stepping = stepNextRun;
+        stepNextRun = false;
         try {
             runner = factory.start(doc, device, threads, this::onMessage);
+            if (stepping) {
+                runner.step(); // pauses before the first minibatch
+            }
             return true;
         } catch (IOException | RuntimeException e) {
             state.set(State.FAILED);
@@ -216,6 +217,20 @@ public final class TrainingViewModel {
         TrainingRunner r = runner;
         if (r != null && state.get() == State.PAUSED) {
             r.resume();
+        }
+    }
+
+    /**
+     * Step mode: a paused run learns from one minibatch and pauses again, reporting every layer's health; a
+     * running run pauses. Without a run, the next {@link #run} starts paused before its first minibatch.
+     */
+    public void step() {
+        TrainingRunner r = runner;
+        State s = state.get();
+        if (r != null && (s == State.PAUSED || s == State.RUNNING)) {
+            r.step();
+        } else if (!busy.get()) {
+            stepNextRun = true;
         }
     }
 
@@ -266,7 +281,7 @@ public final class TrainingViewModel {
             if (e.event() instanceof TrainingEvent.Boundary) {
                 return; // pictures for the playground: not part of the run's record or dashboard
             }
-            record(e.event());
+            recorder.record(e.event());
             onEvent(e.event());
         } else if (m instanceof WorkerProtocol.Crashed c) {
             completePendingRun();
@@ -301,6 +316,7 @@ public final class TrainingViewModel {
                 deviceDetails.set(details);
             });
         } else if (event instanceof TrainingEvent.Iteration it) {
+            lastSamplesPerSecond = it.samplesPerSecond();
             sink.iteration(it.iteration(), (double) it.iteration() / Math.max(1, iterationsPerEpoch), it.loss(),
                     it.learningRate());
             long now = System.nanoTime();
@@ -312,11 +328,16 @@ public final class TrainingViewModel {
             epochsDone = ep.epoch();
             sink.epoch(ep.epoch(), ep.epoch() * iterationsPerEpoch, ep.trainLoss(), ep.trainAccuracy(),
                     ep.validationLoss(), ep.validationAccuracy());
-            flushRun();
-        } else if (event instanceof TrainingEvent.Paused) {
+            recorder.flush();
+        } else if (event instanceof TrainingEvent.Paused p) {
+            // Made afresh from the pause's own position: in step mode a pause follows every step.
+            String text = Messages.get("training.paused", progressLine(p.iteration(), p.epoch(), lastSamplesPerSecond,
+                    System.nanoTime()));
+            double fraction = fraction(p.iteration());
             ui.execute(() -> {
                 state.set(State.PAUSED);
-                progressText.set(Messages.get("training.paused", progressText.get()));
+                progress.set(fraction);
+                progressText.set(text);
             });
         } else if (event instanceof TrainingEvent.Resumed) {
             ui.execute(() -> state.set(State.RUNNING));
@@ -332,9 +353,10 @@ public final class TrainingViewModel {
                 message.set(text);
                 progressText.set(stats);
             });
-            saveModel();
+            recorder.saveModel(runner);
             // The evaluation follows; the run's record is completed when it arrives (or the worker ends).
-            pendingOutcome = new RunOutcome(f.endReason(), f.testAccuracy(), f.testLoss(), f.epochsCompleted());
+            recorder.expectOutcome(new RunRecorder.Outcome(f.endReason(), f.testAccuracy(), f.testLoss(),
+                    f.epochsCompleted()));
         } else if (event instanceof TrainingEvent.Failed f) {
             ended = true;
             String text = Messages.get("training.failed." + f.failure().wireName(), f.message());
@@ -351,13 +373,22 @@ public final class TrainingViewModel {
         }
     }
 
-    private void showProgress(int iteration, int epoch, double samplesPerSecond, long now) {
+    private double fraction(int iteration) {
+        return Math.min(1, (double) iteration / Math.max(1, totalEpochs * Math.max(1, iterationsPerEpoch)));
+    }
+
+    private String progressLine(int iteration, int epoch, double samplesPerSecond, long now) {
         double elapsed = (now - startNanos) / 1e9;
         int total = Math.max(1, totalEpochs * Math.max(1, iterationsPerEpoch));
-        double fraction = Math.min(1, (double) iteration / total);
+        double fraction = fraction(iteration);
         double eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : Double.NaN;
-        String text = Messages.get("training.progress", epoch, totalEpochs, iteration, total, time(elapsed),
+        return Messages.get("training.progress", epoch, totalEpochs, iteration, total, time(elapsed),
                 Double.isNaN(eta) ? Numbers.UNKNOWN : time(eta), Numbers.grouped(samplesPerSecond));
+    }
+
+    private void showProgress(int iteration, int epoch, double samplesPerSecond, long now) {
+        double fraction = fraction(iteration);
+        String text = progressLine(iteration, epoch, samplesPerSecond, now);
         ui.execute(() -> {
             if (state.get() == State.RUNNING) {
                 progress.set(fraction);
@@ -366,63 +397,18 @@ public final class TrainingViewModel {
         });
     }
 
-    private void record(TrainingEvent event) {
-        RunStore.Run r = run;
-        if (r == null) {
-            return;
-        }
-        try {
-            r.append(EventJson.toJson(event));
-        } catch (IOException e) {
-            LOG.warn("cannot record event in {}: {}", r.folder(), e.getMessage(), e);
-        }
-    }
-
-    private void flushRun() {
-        RunStore.Run r = run;
-        if (r != null) {
-            try {
-                r.flush();
-            } catch (IOException e) {
-                LOG.warn("cannot write {}: {}", r.folder(), e.getMessage(), e);
-            }
-        }
-    }
-
-    private void saveModel() {
-        RunStore.Run r = run;
-        TrainingRunner w = runner;
-        if (r != null && w != null) {
-            w.save(r.modelPath()).exceptionally(e -> {
-                LOG.warn("the trained model could not be saved to {}: {}", r.modelPath(), e.getMessage(), e);
-                return null;
-            });
-        }
-    }
-
     private void completePendingRun() {
-        RunOutcome p = pendingOutcome;
-        pendingOutcome = null;
+        RunRecorder.Outcome p = recorder.takeOutcome();
         if (p != null) {
             finishRun(p.reason().wireName(), p.testAccuracy(), p.testLoss(), p.epochs(), null);
         }
     }
 
     private void finishRun(String status, double accuracy, double loss, int epochs, String text) {
-        RunStore.Run r = run;
-        run = null;
         prepareWorker(lastDevice, lastThreads);
-        if (r == null) {
-            return;
-        }
-        try {
-            r.finish(status, accuracy, loss, epochs, text);
-            r.close();
-            RunStore.RunInfo info = runs.list().stream().filter(i -> i.folder().equals(r.folder())).findFirst()
-                    .orElse(null);
+        RunStore.RunInfo info = recorder.finish(status, accuracy, loss, epochs, text);
+        if (info != null) {
             ui.execute(() -> lastRun.set(info));
-        } catch (IOException e) {
-            LOG.warn("cannot finish the run record in {}: {}", r.folder(), e.getMessage(), e);
         }
     }
 

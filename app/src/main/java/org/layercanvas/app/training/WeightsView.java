@@ -10,13 +10,18 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.control.Slider;
+import javafx.geometry.Pos;
+import javafx.beans.binding.Bindings;
 import javafx.scene.paint.Color;
 import org.layercanvas.app.Messages;
 import org.layercanvas.runtime.train.TrainingEvent;
 
 /**
- * Small histograms of every parameter array after the latest epoch: how a layer's weights and biases are spread,
- * redrawn once per epoch (not per frame).
+ * Small histograms of every parameter array after an epoch: how a layer's weights and biases are spread, redrawn
+ * once per epoch (not per frame). An epoch slider looks back at earlier epochs of the run ({@link WeightsViewModel}).
  */
 public final class WeightsView extends BorderPane {
     static final double WIDTH = 190;
@@ -28,16 +33,16 @@ public final class WeightsView extends BorderPane {
     /**
      * @param showing whether the view is on screen (its tab selected): histograms are drawn only then
      */
-    public WeightsView(ObservableValue<TrainingEvent.Histograms> source,
-            javafx.beans.value.ObservableBooleanValue showing) {
+    public WeightsView(WeightsViewModel model, javafx.beans.value.ObservableBooleanValue showing) {
         setId("weights");
         heading.setWrapText(true);
         heading.setPadding(new Insets(8, 10, 4, 10));
+        ObservableValue<TrainingEvent.Histograms> source = model.shownProperty();
         cells.setId("weights-cells");
         cells.setPadding(new Insets(6, 10, 10, 10));
         ScrollPane scroll = new ScrollPane(cells);
         scroll.setFitToWidth(true);
-        setTop(heading);
+        setTop(new VBox(heading, epochSlider(model)));
         setCenter(scroll);
         // Drawn only while the tab is shown: a short-epoch run sends many histograms a second.
         source.addListener((o, a, h) -> {
@@ -53,6 +58,37 @@ public final class WeightsView extends BorderPane {
         });
         pending = source.getValue();
         show(pending);
+    }
+
+    /** Looks back over the run's epochs; hidden until there are two. */
+    private static HBox epochSlider(WeightsViewModel model) {
+        Slider slider = new Slider(1, 1, 1);
+        slider.setId("weights-epoch");
+        slider.setMajorTickUnit(1);
+        slider.setMinorTickCount(0);
+        slider.setSnapToTicks(true);
+        slider.setBlockIncrement(1);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        slider.setMaxWidth(480);
+        Label where = new Label();
+        where.setId("weights-epoch-label");
+        where.textProperty().bind(Bindings.createStringBinding(() -> Messages.get("weights.slider",
+                model.shownProperty().get() == null ? 0 : model.shownProperty().get().epoch(),
+                model.countProperty().get()), model.shownProperty(), model.countProperty()));
+        slider.maxProperty().bind(model.countProperty());
+        model.positionProperty().addListener((o, a, p) -> slider.setValue(p.intValue()));
+        slider.valueProperty().addListener((o, a, v) -> {
+            if ((int) Math.round(v.doubleValue()) != model.positionProperty().get()) {
+                model.select((int) Math.round(v.doubleValue()));
+            }
+        });
+        slider.setValue(Math.max(1, model.positionProperty().get()));
+        HBox row = new HBox(10, new Label(Messages.get("weights.sliderTitle")), slider, where);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(0, 10, 4, 10));
+        row.visibleProperty().bind(model.countProperty().greaterThan(1));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     private TrainingEvent.Histograms pending;

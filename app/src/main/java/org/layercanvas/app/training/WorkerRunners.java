@@ -72,6 +72,11 @@ public final class WorkerRunners {
             }
 
             @Override
+            public void step() {
+                client.step();
+            }
+
+            @Override
             public void stop() {
                 client.stop();
             }

@@ -43,6 +43,22 @@ class GraphPresenterTest {
     }
 
     @Test
+    void aStatusLineShowsAtTheNodesFootWithItsExplanationInTheTooltip() {
+        presenter.setStatuses(java.util.Map.of("hidden", new GraphPresenter.Status(
+                new org.layercanvas.grapheditor.NodeStatus("dead units", org.layercanvas.grapheditor.NodeStatus.Level.BAD),
+                "most units output 0")));
+        NodeModel hidden = snapshot(digits).nodes().stream().filter(n -> n.id().equals("hidden")).findFirst()
+                .orElseThrow();
+        assertThat(hidden.status().text()).isEqualTo("dead units");
+        assertThat(hidden.status().level()).isEqualTo(org.layercanvas.grapheditor.NodeStatus.Level.BAD);
+        assertThat(hidden.tooltip()).isEqualTo("most units output 0");
+        assertThat(hidden.state()).as("a status is not a problem").isEqualTo(NodeState.NORMAL);
+        assertThat(snapshot(digits).nodes()).filteredOn(n -> !n.id().equals("hidden")).allMatch(n -> n.status() == null);
+        presenter.setStatuses(java.util.Map.of());
+        assertThat(snapshot(digits).nodes()).allMatch(n -> n.status() == null);
+    }
+
+    @Test
     void aNodeWithAProblemIsMarkedAndExplainsItInItsTooltip() {
         NetworkDocument broken = DocumentCommands.setParam("hidden", "units", 0).apply(digits);
         NodeModel hidden = snapshot(broken).nodes().stream().filter(n -> n.id().equals("hidden")).findFirst()

@@ -54,6 +54,7 @@ final class EpochLoop {
     private final BatchSource trainSample;
     private final TrainingListener listener;
     private final PauseControl pause;
+    private final String outputName;
     private BoundaryProbe boundary;
     private long boundaryNanos;
     private long nextBoundary;
@@ -65,9 +66,10 @@ final class EpochLoop {
     private volatile long loopNanos;
     private volatile long steps;
 
-    EpochLoop(TrainingSettings settings, TrainingEngine engine, TensorShape shape, int units, PreparedData data,
-              TrainingListener listener, PauseControl pause) {
+    EpochLoop(TrainingSettings settings, TrainingEngine engine, TensorShape shape, int units, String outputName,
+              PreparedData data, TrainingListener listener, PauseControl pause) {
         this.settings = settings;
+        this.outputName = outputName;
         this.engine = engine;
         this.graph = engine.graph();
         this.shape = shape;
@@ -171,6 +173,11 @@ final class EpochLoop {
             Minibatch batch = batches.nextMinibatch();
             long s = System.nanoTime();
             dataNanos += s - waitStart;
+            if (pause.isStepping()) {
+                // Step mode: how each layer does on this minibatch, before the step learns from it.
+                listener.onEvent(NetworkHealth.measure(graph, outputName, batch, epoch + 1, iteration + 1));
+                s = System.nanoTime();
+            }
             double loss = engine.fit(batch);
             long dt = System.nanoTime() - s;
             iteration++;

@@ -15,6 +15,10 @@ final class PauseControl {
     private boolean pauseRequested;
     /** Guarded by {@link #lock}: the training thread is parked in a pause and does not touch the model. */
     private boolean parked;
+    /** Guarded by {@link #lock}: minibatches a paused run may learn before it pauses again (step mode). */
+    private int stepsAllowed;
+    /** Training thread only: the pause just left was left for one step, and the run pauses again after it. */
+    private boolean stepping;
 
     void requestStop() {
         stopRequested = true;
@@ -37,8 +41,29 @@ final class PauseControl {
     void resume() {
         synchronized (lock) {
             pauseRequested = false;
+            stepsAllowed = 0;
             lock.notifyAll();
         }
+    }
+
+    /**
+     * Step mode: a paused run learns from exactly one more minibatch and pauses again; a run that is not paused
+     * pauses (as {@link #requestPause()}), so that the next step starts from a pause.
+     */
+    void step() {
+        synchronized (lock) {
+            if (parked) {
+                stepsAllowed++;
+                lock.notifyAll();
+            } else {
+                pauseRequested = true;
+            }
+        }
+    }
+
+    /** On the training thread: whether the minibatch about to be learned is a single step of a paused run. */
+    boolean isStepping() {
+        return stepping;
     }
 
     boolean isPauseRequested() {
@@ -65,14 +90,16 @@ final class PauseControl {
 
     /**
      * On the training thread, between two minibatches: when a pause is requested (and no stop), reports
-     * {@link TrainingEvent.Paused}, waits for {@link #resume()} or {@link #requestStop()}, and reports
-     * {@link TrainingEvent.Resumed} unless the run was stopped.
+     * {@link TrainingEvent.Paused}, waits for {@link #resume()}, {@link #step()} or {@link #requestStop()}, and
+     * reports {@link TrainingEvent.Resumed} unless the run was stopped or only takes one step (then
+     * {@link #isStepping()} is true until the next call, and the run pauses again before the following minibatch).
      *
      * @param iteration minibatches learned so far in the run
      * @param epoch     the current epoch, 1-based
      * @return the nanoseconds spent paused
      */
     long pauseIfRequested(int iteration, int epoch, TrainingListener listener) throws InterruptedException {
+        stepping = false;
         synchronized (lock) {
             if (!pauseRequested || stopRequested) {
                 return 0;
@@ -85,8 +112,12 @@ final class PauseControl {
             // and whoever receives it may use the model through whilePaused() straight away.
             listener.onEvent(new TrainingEvent.Paused(iteration, epoch));
             synchronized (lock) {
-                while (pauseRequested && !stopRequested) {
+                while (pauseRequested && !stopRequested && stepsAllowed == 0) {
                     lock.wait();
+                }
+                if (pauseRequested && !stopRequested) {
+                    stepsAllowed--;
+                    stepping = true;
                 }
                 parked = false;
             }
@@ -96,7 +127,7 @@ final class PauseControl {
             }
         }
         long paused = System.nanoTime() - start;
-        if (!stopRequested) {
+        if (!stopRequested && !stepping) {
             listener.onEvent(new TrainingEvent.Resumed(iteration, epoch, paused / 1e9));
         }
         return paused;

@@ -28,7 +28,8 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = TrainingEvent.Failed.class, name = "failed"),
     @JsonSubTypes.Type(value = TrainingEvent.Evaluation.class, name = "evaluation"),
     @JsonSubTypes.Type(value = TrainingEvent.Histograms.class, name = "histograms"),
-    @JsonSubTypes.Type(value = TrainingEvent.Boundary.class, name = "boundary")
+    @JsonSubTypes.Type(value = TrainingEvent.Boundary.class, name = "boundary"),
+    @JsonSubTypes.Type(value = TrainingEvent.Health.class, name = "health")
 })
 public sealed interface TrainingEvent {
 
@@ -96,6 +97,33 @@ public sealed interface TrainingEvent {
 
     /** Training points with their classes, for drawing over a {@link Boundary}. */
     record BoundaryPoints(float[] x, float[] y, int[] label) {
+    }
+
+    /**
+     * Step mode: how every layer did on the minibatch a paused run just stepped through (measured with the
+     * parameters before the step, on that minibatch), one entry per layer in the order the graph computes them.
+     *
+     * @param iteration the minibatch's number in the run (from 1)
+     * @param loss      its loss before the step
+     */
+    record Health(int epoch, int iteration, double loss, List<LayerHealth> layers) implements TrainingEvent {
+        public Health {
+            layers = List.copyOf(layers);
+        }
+    }
+
+    /**
+     * One layer in a {@link Health} event. Activation statistics are over the layer's whole output for the
+     * minibatch (inference mode: no dropout); a unit is a column, a channel of an image or a feature of a
+     * sequence. Gradient and weight norms are NaN for a layer without parameters.
+     *
+     * @param deadFraction      units that output exactly 0 for every example of the minibatch
+     * @param saturatedFraction outputs of a sigmoid or tanh within 2 % of its limits (0 for other functions)
+     * @param gradientNorm      L2 norm of the loss's gradient over the layer's trained parameters
+     * @param weightNorm        L2 norm of those parameters
+     */
+    record LayerHealth(String layer, double activationMean, double activationStd, double deadFraction,
+                       double saturatedFraction, double gradientNorm, double weightNorm, HealthVerdict verdict) {
     }
 
     /** The distribution of every parameter array of the model after epoch {@code epoch}, one per array. */

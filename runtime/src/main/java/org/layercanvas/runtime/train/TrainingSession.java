@@ -169,6 +169,14 @@ public final class TrainingSession {
         pause.requestPause();
     }
 
+    /**
+     * Step mode: a paused run learns from one more minibatch, reporting {@link TrainingEvent.Health} for it first,
+     * and pauses again; a running run pauses.
+     */
+    public void step() {
+        pause.step();
+    }
+
     /** Lets a paused run go on (it reports {@link TrainingEvent.Resumed}), or cancels a pause not yet taken. */
     public void resume() {
         pause.resume();
@@ -433,7 +441,8 @@ public final class TrainingSession {
     private Result train(TrainingEngine engine, String engineReason, CompiledGraph c, PreparedData data,
                          DeviceChoice device, long wallStart) throws InterruptedException {
         TrainingSettings t = document.training();
-        EpochLoop epochs = new EpochLoop(t, engine, c.inputShape(), c.outputUnits(), data, listener, pause);
+        EpochLoop epochs = new EpochLoop(t, engine, c.inputShape(), c.outputUnits(), c.outputName(), data, listener,
+                pause);
         if (options.boundaryMillis() > 0) {
             epochs.probeBoundary(BoundaryProbe.forRun(engine.graph(), c.outputName(), c.inputShape(), data.train(),
                     t.seed()), options.boundaryMillis());

@@ -156,6 +156,11 @@ public final class WorkerClient implements AutoCloseable {
         trySend(new WorkerProtocol.Resume());
     }
 
+    /** Step mode: one minibatch of a paused run (it pauses again), or a pause of a running one. */
+    public void step() {
+        trySend(new WorkerProtocol.Step());
+    }
+
     public void stop() {
         trySend(new WorkerProtocol.Stop());
     }

@@ -159,6 +159,13 @@ public final class WorkerMain {
             } else {
                 s.resume();
             }
+        } else if (command instanceof WorkerProtocol.Step) {
+            TrainingSession s = activeSession();
+            if (s == null) {
+                sendError("step: no run is in progress", null);
+            } else {
+                s.step();
+            }
         } else if (command instanceof WorkerProtocol.Stop) {
             TrainingSession s = activeSession();
             if (s == null) {

@@ -34,11 +34,11 @@ public final class WorkerProtocol {
             .build();
 
     /** The {@code type} names of the app's commands. */
-    public static final List<String> COMMAND_TYPES = List.of("train", "pause", "resume", "stop", "predict", "save",
-            "warm", "shutdown");
+    public static final List<String> COMMAND_TYPES = List.of("train", "pause", "resume", "step", "stop", "predict",
+            "save", "warm", "shutdown");
 
     private static final Set<String> EVENT_TYPES = Set.of("started", "iteration", "epoch", "paused", "resumed",
-            "finished", "failed", "evaluation", "histograms", "boundary");
+            "finished", "failed", "evaluation", "histograms", "boundary", "health");
 
     private WorkerProtocol() {
     }
@@ -89,6 +89,10 @@ public final class WorkerProtocol {
 
     /** Let a paused run go on. */
     public record Resume() implements Command {
+    }
+
+    /** Step mode: a paused run learns from one minibatch (reporting its {@code health}) and pauses again. */
+    public record Step() implements Command {
     }
 
     /** End the run early (it finishes with reason {@code stopped} and is evaluated). */
@@ -172,6 +176,8 @@ public final class WorkerProtocol {
             o.put("type", "pause");
         } else if (command instanceof Resume) {
             o.put("type", "resume");
+        } else if (command instanceof Step) {
+            o.put("type", "step");
         } else if (command instanceof Stop) {
             o.put("type", "stop");
         } else if (command instanceof Predict p) {
@@ -254,6 +260,7 @@ public final class WorkerProtocol {
             }
             case "pause" -> new Pause();
             case "resume" -> new Resume();
+            case "step" -> new Step();
             case "stop" -> new Stop();
             case "shutdown" -> new Shutdown();
             case "warm" -> new Warm(o.path("options").path("device").asText(

@@ -30,7 +30,11 @@ class EventJsonTest {
                 new TrainingEvent.Finished(EndReason.EARLY_STOPPED, 4, 100, 0.1, 0.9, 1, 1, "cpu"),
                 new TrainingEvent.Failed(FailureCode.DIVERGED,
                         "training diverged: the loss became NaN in epoch 1, \"quoted\"\n" + "second line \u00e9", 1, 3),
-                new TrainingEvent.Failed(FailureCode.INTERNAL, "", 0, 0));
+                new TrainingEvent.Failed(FailureCode.INTERNAL, "", 0, 0),
+                new TrainingEvent.Health(2, 31, 0.41, java.util.List.of(
+                        new TrainingEvent.LayerHealth("hidden", 0.3, 0.5, 0.75, 0, 1e-4, 8.5, HealthVerdict.DEAD),
+                        new TrainingEvent.LayerHealth("pool", 0.1, 0.2, 0, 0, Double.NaN, Double.NaN,
+                                HealthVerdict.OK))));
     }
 
     @ParameterizedTest

@@ -32,6 +32,7 @@ class WorkerProtocolTest {
         return Stream.of(WorkerProtocol.Train.of(xor(), "cpu", 2), WorkerProtocol.Train.of(xor(), "auto", 0),
                 new WorkerProtocol.Train(noBoundary.protocol(), noBoundary.document(), "cpu", 1, 0),
                 new WorkerProtocol.Pause(), new WorkerProtocol.Resume(), new WorkerProtocol.Stop(),
+                new WorkerProtocol.Step(),
                 new WorkerProtocol.Predict(7, new double[][] {{0.5, -1}, {1e-9, 3}}),
                 new WorkerProtocol.Predict(8, new double[0][]),
                 new WorkerProtocol.Predict(10, new double[][] {{0.5, 1}}, true),
@@ -154,8 +155,8 @@ class WorkerProtocolTest {
     @Test
     void reasonsNameTheProblem() {
         assertThatThrownBy(() -> WorkerProtocol.parseCommand("{\"type\":\"dance\"}"))
-                .hasMessage("unknown command 'dance'; expected one of train, pause, resume, stop, predict, save,"
-                        + " warm, shutdown");
+                .hasMessage("unknown command 'dance'; expected one of train, pause, resume, step, stop, predict,"
+                        + " save, warm, shutdown");
         assertThatThrownBy(() -> WorkerProtocol.parseCommand("{\"type\":\"train\",\"protocol\":2,\"document\":{}}"))
                 .hasMessage("train: protocol 2 is not supported; this worker speaks protocol 1");
         assertThatThrownBy(() -> WorkerProtocol.parseCommand("not json")).hasMessageStartingWith("malformed JSON: ");
