@@ -124,6 +124,7 @@ public final class MainWindow {
         autosave.start();
         app.windows().add(this);
         warmWorkerSoon();
+        WeightsWithDocument.wire(session, training.startingWeights(), tasks, stage);
     }
 
     private PlaygroundView playgroundView() {

@@ -16,8 +16,8 @@ import org.layercanvas.runtime.interop.imports.Importers;
  * File > Import Network: a Keras model ({@code .h5}, {@code .hdf5}, {@code model.to_json()}), a DL4J model zip or
  * Mermaid flowchart text becomes a new, unsaved window (replacing an untouched one). The file is read on the
  * window's executor; what the import changed is listed afterwards, and a file that cannot be imported says which
- * layers and why, with nothing opened. The weights a file holds are not carried into the window yet (the command
- * line's {@code import} keeps them next to the document).
+ * layers and why, with nothing opened. The trained weights a file holds come along: the window's runs start from
+ * them while they fit the network, and saving keeps them beside the document ({@link WeightsWithDocument}).
  */
 final class NetworkImport {
     private final MainWindow window;
@@ -52,7 +52,11 @@ final class NetworkImport {
         MainWindow[] opened = new MainWindow[1];
         window.replaceIfPristine(() -> opened[0] = MainWindow.open(window.app(), session, new Stage()));
         List<ImportProblem> notes = result.warnings();
-        String weights = result.weights() == null ? "" : Messages.get("importNetwork.weightsNotUsed");
+        if (result.weights() != null) {
+            opened[0].training().startingWeights().use(result.weights());
+        }
+        String weights = result.weights() == null ? "" : Messages.get("importNetwork.weightsUsed",
+                String.format(java.util.Locale.getDefault(), "%,d", result.weights().total()));
         if (!notes.isEmpty() || !weights.isEmpty()) {
             String detail = lines(notes) + (notes.isEmpty() || weights.isEmpty() ? "" : "\n\n") + weights;
             Dialogs.info(opened[0].stage(), Messages.get("importNetwork.notes", file.getFileName()), detail);

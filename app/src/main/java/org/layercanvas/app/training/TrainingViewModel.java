@@ -47,6 +47,12 @@ public final class TrainingViewModel {
         TrainingRunner start(NetworkDocument doc, DeviceRequest device, int threads,
                              Consumer<WorkerProtocol.Message> listener) throws IOException;
 
+        /** As the other {@code start}, the run starting from the trained weights in {@code weights} (or null). */
+        default TrainingRunner start(NetworkDocument doc, DeviceRequest device, int threads, Path weights,
+                                     Consumer<WorkerProtocol.Message> listener) throws IOException {
+            return start(doc, device, threads, listener);
+        }
+
         /**
          * A run with these settings may come soon (a window opened, a run ended): get ready for it if that helps,
          * without blocking (see {@link SpareWorker}).
@@ -116,14 +122,12 @@ public final class TrainingViewModel {
     /** The settings of the last run, for preparing the next one. */
     private volatile DeviceRequest lastDevice = DeviceRequest.AUTO;
     private volatile int lastThreads;
-    private volatile long startNanos;
     private volatile long lastProgressNanos;
-    private volatile int totalEpochs;
-    private volatile int iterationsPerEpoch;
+    private final RunProgress runProgress = new RunProgress();
     private volatile int epochsDone;
-    private volatile double lastSamplesPerSecond = Double.NaN;
     private volatile boolean ended;
     private final RunRecorder recorder;
+    private final StartingWeights startingWeights = new StartingWeights();
     /** The next run starts paused, in step mode (see {@link #step()}). */
     private volatile boolean stepNextRun;
     private final List<Consumer<TrainingEvent>> eventListeners = new CopyOnWriteArrayList<>();
@@ -181,19 +185,20 @@ public final class TrainingViewModel {
         deviceText.set("");
         deviceDetails.set("");
         validationNote.set("");
-        totalEpochs = doc.training().epochs();
-        iterationsPerEpoch = 0;
+        runProgress.begin(doc.training().epochs());
         epochsDone = 0;
-        lastSamplesPerSecond = Double.NaN;
         ended = false;
-        startNanos = System.nanoTime();
         trainedDocument.set(doc);
         state.set(State.STARTING);
         recorder.begin(doc, device.toString());
         boolean stepping = stepNextRun;
         stepNextRun = false;
+        StartingWeights.Fit fit = startingWeights.fit(doc, analysis);
+        if (!fit.misfits().isEmpty()) {
+            message.set(Messages.get("training.weightsDoNotFit", String.join(", ", fit.misfits())));
+        }
         try {
-            runner = factory.start(doc, device, threads, this::onMessage);
+            runner = factory.start(doc, device, threads, fit.file(), this::onMessage);
             if (stepping) {
                 runner.step(); // pauses before the first minibatch
             }
@@ -242,6 +247,11 @@ public final class TrainingViewModel {
             progressText.set(Messages.get("training.stopping"));
             r.stop();
         }
+    }
+
+    /** The trained weights this window's runs start from (an imported network's), while they fit. */
+    public StartingWeights startingWeights() {
+        return startingWeights;
     }
 
     /** The running worker's process id, or -1 when there is none. */
@@ -301,8 +311,7 @@ public final class TrainingViewModel {
 
     private void onEvent(TrainingEvent event) {
         if (event instanceof TrainingEvent.Started s) {
-            iterationsPerEpoch = Math.max(1, (s.trainExamples() + s.batchSize() - 1) / s.batchSize());
-            totalEpochs = s.epochs();
+            runProgress.sized(s.epochs(), s.trainExamples(), s.batchSize());
             sink.validationAvailable(s.validationExamples() > 0);
             String note = s.validationExamples() > 0 ? "" : Messages.get("training.noValidation");
             ui.execute(() -> validationNote.set(note));
@@ -316,24 +325,24 @@ public final class TrainingViewModel {
                 deviceDetails.set(details);
             });
         } else if (event instanceof TrainingEvent.Iteration it) {
-            lastSamplesPerSecond = it.samplesPerSecond();
-            sink.iteration(it.iteration(), (double) it.iteration() / Math.max(1, iterationsPerEpoch), it.loss(),
+            runProgress.throughput(it.samplesPerSecond());
+            sink.iteration(it.iteration(), (double) it.iteration() / Math.max(1, runProgress.iterationsPerEpoch()),
+                    it.loss(),
                     it.learningRate());
             long now = System.nanoTime();
             if (now - lastProgressNanos > PROGRESS_INTERVAL_NANOS) {
                 lastProgressNanos = now;
-                showProgress(it.iteration(), it.epoch(), it.samplesPerSecond(), now);
+                showProgress(it.iteration(), it.epoch(), now);
             }
         } else if (event instanceof TrainingEvent.Epoch ep) {
             epochsDone = ep.epoch();
-            sink.epoch(ep.epoch(), ep.epoch() * iterationsPerEpoch, ep.trainLoss(), ep.trainAccuracy(),
+            sink.epoch(ep.epoch(), ep.epoch() * runProgress.iterationsPerEpoch(), ep.trainLoss(), ep.trainAccuracy(),
                     ep.validationLoss(), ep.validationAccuracy());
             recorder.flush();
         } else if (event instanceof TrainingEvent.Paused p) {
             // Made afresh from the pause's own position: in step mode a pause follows every step.
-            String text = Messages.get("training.paused", progressLine(p.iteration(), p.epoch(), lastSamplesPerSecond,
-                    System.nanoTime()));
-            double fraction = fraction(p.iteration());
+            String text = Messages.get("training.paused", runProgress.line(p.iteration(), p.epoch(), System.nanoTime()));
+            double fraction = runProgress.fraction(p.iteration());
             ui.execute(() -> {
                 state.set(State.PAUSED);
                 progress.set(fraction);
@@ -346,7 +355,7 @@ public final class TrainingViewModel {
             String text = Messages.get("training.finished." + f.endReason().wireName(), f.epochsCompleted(),
                     pct(f.testAccuracy()), num(f.testLoss()));
             String stats = Messages.get("training.summary", f.iterations(),
-                    Numbers.grouped(f.samplesPerSecond()), time(f.wallSeconds()));
+                    Numbers.grouped(f.samplesPerSecond()), RunProgress.time(f.wallSeconds()));
             ui.execute(() -> {
                 state.set(State.FINISHED);
                 progress.set(1);
@@ -373,22 +382,9 @@ public final class TrainingViewModel {
         }
     }
 
-    private double fraction(int iteration) {
-        return Math.min(1, (double) iteration / Math.max(1, totalEpochs * Math.max(1, iterationsPerEpoch)));
-    }
-
-    private String progressLine(int iteration, int epoch, double samplesPerSecond, long now) {
-        double elapsed = (now - startNanos) / 1e9;
-        int total = Math.max(1, totalEpochs * Math.max(1, iterationsPerEpoch));
-        double fraction = fraction(iteration);
-        double eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : Double.NaN;
-        return Messages.get("training.progress", epoch, totalEpochs, iteration, total, time(elapsed),
-                Double.isNaN(eta) ? Numbers.UNKNOWN : time(eta), Numbers.grouped(samplesPerSecond));
-    }
-
-    private void showProgress(int iteration, int epoch, double samplesPerSecond, long now) {
-        double fraction = fraction(iteration);
-        String text = progressLine(iteration, epoch, samplesPerSecond, now);
+    private void showProgress(int iteration, int epoch, long now) {
+        double fraction = runProgress.fraction(iteration);
+        String text = runProgress.line(iteration, epoch, now);
         ui.execute(() -> {
             if (state.get() == State.RUNNING) {
                 progress.set(fraction);
@@ -418,12 +414,6 @@ public final class TrainingViewModel {
 
     private static String num(double v) {
         return Numbers.fixed(v, 4);
-    }
-
-    static String time(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     // ---- properties ------------------------------------------------------------------------------------------

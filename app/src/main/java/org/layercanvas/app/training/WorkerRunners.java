@@ -18,10 +18,22 @@ public final class WorkerRunners {
 
     /** @param mainClass the launcher that becomes the worker when given the argument {@code worker} */
     public static TrainingViewModel.RunnerFactory factory(String mainClass, List<String> jvmArgs) {
-        return (doc, device, threads, listener) -> {
-            WorkerClient client = new WorkerClient(mainClass, jvmArgs, listener::accept);
-            client.start(doc, device, threads);
-            return runner(client);
+        return new TrainingViewModel.RunnerFactory() {
+            @Override
+            public TrainingViewModel.TrainingRunner start(NetworkDocument doc, DeviceRequest device, int threads,
+                                                          Consumer<WorkerProtocol.Message> listener)
+                    throws IOException {
+                return start(doc, device, threads, null, listener);
+            }
+
+            @Override
+            public TrainingViewModel.TrainingRunner start(NetworkDocument doc, DeviceRequest device, int threads,
+                                                          Path weights, Consumer<WorkerProtocol.Message> listener)
+                    throws IOException {
+                WorkerClient client = new WorkerClient(mainClass, jvmArgs, listener::accept);
+                client.start(doc, device, threads, weights);
+                return runner(client);
+            }
         };
     }
 
@@ -36,17 +48,24 @@ public final class WorkerRunners {
             public TrainingViewModel.TrainingRunner start(NetworkDocument doc, DeviceRequest device, int threads,
                                                           Consumer<WorkerProtocol.Message> listener)
                     throws IOException {
+                return start(doc, device, threads, null, listener);
+            }
+
+            @Override
+            public TrainingViewModel.TrainingRunner start(NetworkDocument doc, DeviceRequest device, int threads,
+                                                          Path weights, Consumer<WorkerProtocol.Message> listener)
+                    throws IOException {
                 WorkerClient warm = spare.take(device, threads, listener);
                 if (warm != null) {
                     try {
-                        warm.train(doc, device, threads);
+                        warm.train(doc, device, threads, weights);
                         return runner(warm);
                     } catch (IOException e) {
                         // It ended since it was taken: start a fresh one as if there had been no spare.
                         warm.close();
                     }
                 }
-                return factory(mainClass, jvmArgs.get()).start(doc, device, threads, listener);
+                return factory(mainClass, jvmArgs.get()).start(doc, device, threads, weights, listener);
             }
 
             @Override

@@ -85,9 +85,15 @@ public final class WorkerClient implements AutoCloseable {
      * @throws IOException when the process cannot be started
      */
     public void start(NetworkDocument doc, DeviceRequest device, int threads) throws IOException {
+        start(doc, device, threads, null);
+    }
+
+    /** As {@link #start(NetworkDocument, DeviceRequest, int)}, the run starting from {@code weights} (or null). */
+    public void start(NetworkDocument doc, DeviceRequest device, int threads, java.nio.file.Path weights)
+            throws IOException {
         synchronized (lock) {
             launch(device.toString(), threads);
-            train(doc, device, threads);
+            train(doc, device, threads, weights);
         }
     }
 
@@ -112,6 +118,15 @@ public final class WorkerClient implements AutoCloseable {
      * @throws IOException when the worker cannot be reached (it has ended)
      */
     public void train(NetworkDocument doc, DeviceRequest device, int threads) throws IOException {
+        train(doc, device, threads, null);
+    }
+
+    /**
+     * As {@link #train(NetworkDocument, DeviceRequest, int)}; the run starts from the trained weights in
+     * {@code weights} (a Keras {@code .h5} or DL4J zip that fits the network; null: fresh weights).
+     */
+    public void train(NetworkDocument doc, DeviceRequest device, int threads, java.nio.file.Path weights)
+            throws IOException {
         synchronized (lock) {
             if (process == null) {
                 throw new IllegalStateException("the worker has not been started");
@@ -120,7 +135,8 @@ public final class WorkerClient implements AutoCloseable {
                 throw new IllegalStateException("this client has already asked for a run");
             }
             trainSent = true;
-            send(WorkerProtocol.Train.of(doc, device.toString(), threads));
+            WorkerProtocol.Train t = WorkerProtocol.Train.of(doc, device.toString(), threads);
+            send(weights == null ? t : t.startingFrom(weights.toAbsolutePath().toString()));
         }
     }
 

@@ -224,6 +224,9 @@ public final class WorkerMain {
             runOver = false;
             session = new TrainingSession(doc, new TrainingSession.Options(t.device(), t.threads(), true)
                     .withBoundaryMillis(t.boundaryMillis()), this::onEvent);
+            if (t.weights() != null) {
+                session.startingFrom(java.nio.file.Path.of(t.weights()));
+            }
             run = session.start();
             run.whenComplete((result, error) -> {
                 if (error != null && !runOver) {

@@ -67,9 +67,20 @@ public final class WorkerProtocol {
      * @param threads  ND4J threads, 0 for the default
      * @param boundaryMillis for a classifier of two input features, {@code boundary} events at most this often
      *                 (0: none; optional on the wire, 0 when absent)
+     * @param weights  an absolute path of trained weights the run starts from (an imported Keras {@code .h5} or
+     *                 DL4J zip), or null for fresh ones (optional on the wire)
      */
-    public record Train(int protocol, JsonNode document, String device, int threads, int boundaryMillis)
-            implements Command {
+    public record Train(int protocol, JsonNode document, String device, int threads, int boundaryMillis,
+                        String weights) implements Command {
+        public Train(int protocol, JsonNode document, String device, int threads, int boundaryMillis) {
+            this(protocol, document, device, threads, boundaryMillis, null);
+        }
+
+        /** The same run, starting from the weights in {@code file}. */
+        public Train startingFrom(String file) {
+            return new Train(protocol, document, device, threads, boundaryMillis, file);
+        }
+
         /** How often the app wants the decision boundary while training: four times a second. */
         public static final int APP_BOUNDARY_MILLIS = 250;
 
@@ -172,6 +183,9 @@ public final class WorkerProtocol {
             if (t.boundaryMillis() > 0) {
                 options.put("boundaryMillis", t.boundaryMillis());
             }
+            if (t.weights() != null) {
+                options.put("weights", t.weights());
+            }
         } else if (command instanceof Pause) {
             o.put("type", "pause");
         } else if (command instanceof Resume) {
@@ -213,51 +227,7 @@ public final class WorkerProtocol {
         ObjectNode o = object(line);
         String type = type(o);
         return switch (type) {
-            case "train" -> {
-                JsonNode protocol = o.get("protocol");
-                if (protocol == null || !protocol.canConvertToInt() || !protocol.isIntegralNumber()) {
-                    throw new ProtocolException("train: 'protocol' must be the protocol version, " + VERSION);
-                }
-                if (protocol.intValue() != VERSION) {
-                    throw new ProtocolException("train: protocol " + protocol.intValue() + " is not supported;"
-                            + " this worker speaks protocol " + VERSION);
-                }
-                JsonNode document = o.get("document");
-                if (document == null || !document.isObject()) {
-                    throw new ProtocolException("train: 'document' must be the .lcnet JSON object");
-                }
-                JsonNode options = o.get("options");
-                String device = org.layercanvas.runtime.device.DeviceRequest.AUTO.toString();
-                int threads = 0;
-                int boundaryMillis = 0;
-                if (options != null && !options.isNull()) {
-                    if (!options.isObject()) {
-                        throw new ProtocolException("train: 'options' must be an object {device, threads}");
-                    }
-                    JsonNode d = options.get("device");
-                    if (d != null && !d.isNull()) {
-                        if (!d.isTextual()) {
-                            throw new ProtocolException("train: 'options.device' must be auto, cpu or gpu");
-                        }
-                        device = d.textValue();
-                    }
-                    JsonNode th = options.get("threads");
-                    if (th != null && !th.isNull()) {
-                        if (!th.isIntegralNumber() || !th.canConvertToInt() || th.intValue() < 0) {
-                            throw new ProtocolException("train: 'options.threads' must be a whole number >= 0");
-                        }
-                        threads = th.intValue();
-                    }
-                    JsonNode b = options.get("boundaryMillis");
-                    if (b != null && !b.isNull()) {
-                        if (!b.isIntegralNumber() || !b.canConvertToInt() || b.intValue() < 0) {
-                            throw new ProtocolException("train: 'options.boundaryMillis' must be a whole number >= 0");
-                        }
-                        boundaryMillis = b.intValue();
-                    }
-                }
-                yield new Train(protocol.intValue(), document, device, threads, boundaryMillis);
-            }
+            case "train" -> TrainCommands.parse(o);
             case "pause" -> new Pause();
             case "resume" -> new Resume();
             case "step" -> new Step();

@@ -32,7 +32,7 @@ class WorkerProtocolTest {
         return Stream.of(WorkerProtocol.Train.of(xor(), "cpu", 2), WorkerProtocol.Train.of(xor(), "auto", 0),
                 new WorkerProtocol.Train(noBoundary.protocol(), noBoundary.document(), "cpu", 1, 0),
                 new WorkerProtocol.Pause(), new WorkerProtocol.Resume(), new WorkerProtocol.Stop(),
-                new WorkerProtocol.Step(),
+                new WorkerProtocol.Step(), WorkerProtocol.Train.of(xor(), "cpu", 1).startingFrom("/tmp/net.weights.h5"),
                 new WorkerProtocol.Predict(7, new double[][] {{0.5, -1}, {1e-9, 3}}),
                 new WorkerProtocol.Predict(8, new double[0][]),
                 new WorkerProtocol.Predict(10, new double[][] {{0.5, 1}}, true),
@@ -106,6 +106,7 @@ class WorkerProtocolTest {
     @ParameterizedTest
     @ValueSource(strings = {"hello", "[1,2]", "{\"no\":\"type\"}", "{\"type\":42}", "{\"type\":\"dance\"}",
         "{\"type\":\"predict\",\"inputs\":[[1]]}", "{\"type\":\"predict\",\"requestId\":1}",
+        "{\"type\":\"train\",\"protocol\":1,\"document\":{},\"options\":{\"weights\":5}}",
         "{\"type\":\"predict\",\"requestId\":1,\"inputs\":[1,2]}",
         "{\"type\":\"predict\",\"requestId\":1,\"inputs\":[[\"a\"]]}",
         "{\"type\":\"predict\",\"requestId\":\"one\",\"inputs\":[]}", "{\"type\":\"save\"}",
