@@ -129,7 +129,8 @@ public final class MainWindow {
 
     private PlaygroundView playgroundView() {
         playground = new PlaygroundViewModel(Platform::runLater, RunPredictor.of(training::runner),
-                () -> session.analysis().inputShape(session.document()).orElse(null));
+                () -> session.analysis().inputShape(session.document()).orElse(null), () -> session.document()
+                .dataset() != null && DatasetCatalog.TEXT_SETS.contains(session.document().dataset().id()));
         training.addEventListener(playground);
         return new PlaygroundView(playground);
     }

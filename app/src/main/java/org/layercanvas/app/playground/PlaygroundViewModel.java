@@ -41,6 +41,7 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
     private final Executor ui;
     private final Predictor predictor;
     private final Supplier<TensorShape> inputShape;
+    private final Supplier<Boolean> readsWords;
     private final ReadOnlyObjectWrapper<double[]> probabilities = new ReadOnlyObjectWrapper<>(this, "probabilities");
     private volatile int drawSide;
     private volatile boolean tokens;
@@ -65,9 +66,19 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
      * @param inputShape the Input of the network being trained (null when unknown)
      */
     public PlaygroundViewModel(Executor ui, Predictor predictor, Supplier<TensorShape> inputShape) {
+        this(ui, predictor, inputShape, () -> true);
+    }
+
+    /**
+     * @param readsWords whether the network's tokens are words a student can type (a text dataset), not tokens
+     *                   made up for a task such as the transformer sample's sequences
+     */
+    public PlaygroundViewModel(Executor ui, Predictor predictor, Supplier<TensorShape> inputShape,
+                               Supplier<Boolean> readsWords) {
         this.ui = ui;
         this.predictor = predictor;
         this.inputShape = inputShape;
+        this.readsWords = readsWords;
     }
 
     /** The side of the square grey image the network reads, when a student can draw one for it; else 0. */
@@ -94,9 +105,18 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
             runOver = false;
             TensorShape shape = inputShape.get();
             int side = drawSideOf(shape);
-            boolean text = shape != null && shape.kind() == TensorShape.Kind.TOKENS;
+            boolean anyTokens = shape != null && shape.kind() == TensorShape.Kind.TOKENS;
+            boolean text = anyTokens && Boolean.TRUE.equals(readsWords.get());
             drawSide = side;
-            tokens = text;
+            tokens = anyTokens;
+            if (anyTokens && !text) {
+                // Tokens made up for a task: nothing a student could type means anything to this network.
+                ui.execute(() -> {
+                    mode.set(Mode.NOT_PLANE);
+                    status.set(Messages.get("playground.notWords"));
+                });
+                return;
+            }
             ui.execute(() -> {
                 mode.set(side > 0 ? Mode.DRAW : text ? Mode.TEXT : Mode.WAITING);
                 boundary.set(null);

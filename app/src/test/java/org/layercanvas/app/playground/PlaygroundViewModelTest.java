@@ -87,7 +87,7 @@ class PlaygroundViewModelTest {
         model.accept(started());
         model.accept(epoch(1));
         assertThat(model.modeProperty().get()).isEqualTo(PlaygroundViewModel.Mode.NOT_PLANE);
-        assertThat(model.statusProperty().get()).contains("two input features").contains("not built yet");
+        assertThat(model.statusProperty().get()).contains("two input features").contains("Step button");
     }
 
     @Test
@@ -106,6 +106,18 @@ class PlaygroundViewModelTest {
         first.complete(new double[][] {{0.3}});
         assertThat(model.probabilitiesProperty().get()).containsExactly(0.7, 0.3);
         assertThat(typed).containsExactly(List.of("a"), List.of("a wonderful film"));
+    }
+
+    @Test
+    void tokensMadeUpForATaskAreNotOfferedForTyping() {
+        PlaygroundViewModel madeUp = new PlaygroundViewModel(Runnable::run, null,
+                () -> TensorShape.tokens(10, 16), () -> false);
+        madeUp.accept(started());
+        assertThat(madeUp.modeProperty().get()).isEqualTo(PlaygroundViewModel.Mode.NOT_PLANE);
+        assertThat(madeUp.statusProperty().get()).contains("made up for its task");
+        madeUp.accept(epoch(1));
+        assertThat(madeUp.modeProperty().get()).isEqualTo(PlaygroundViewModel.Mode.NOT_PLANE);
+        assertThat(madeUp.statusProperty().get()).contains("made up for its task");
     }
 
     @Test

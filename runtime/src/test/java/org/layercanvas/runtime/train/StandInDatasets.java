@@ -40,12 +40,12 @@ import org.layercanvas.runtime.data.download.DatasetFiles;
  * No checksum or marker file is written: the loader takes files already in the cache as they are (files may be put
  * there by hand; only the downloader checks sizes and SHA-256, and it is never reached here).
  */
-final class StandInDatasets {
+public final class StandInDatasets {
     static final int MNIST_SIDE = 28;
     static final int CLASSES = 10;
 
     /** How many examples a stand-in has in the official training and test parts. */
-    record Sizes(int train, int test) {
+    public record Sizes(int train, int test) {
     }
 
     private StandInDatasets() {
@@ -57,7 +57,7 @@ final class StandInDatasets {
      *
      * @throws IllegalArgumentException for a downloaded dataset that has no stand-in writer yet
      */
-    static Sizes write(String id, DatasetCache cache, int train, int test, long seed) throws IOException {
+    public static Sizes write(String id, DatasetCache cache, int train, int test, long seed) throws IOException {
         Path folder = cache.folderFor(DatasetLoader.cacheName(id));
         Files.createDirectories(folder);
         Random random = new Random(seed);
