@@ -79,9 +79,14 @@ public final class Importers {
 
     private static ImportResult keras(Path file, String where, String title) throws ImportException {
         KerasH5.Contents h5 = KerasH5.read(file, where);
-        ImportResult architecture = new KerasImporter(where).read(KerasJson.parse(h5.modelConfig(), where), title,
-                h5.lossHint());
+        KerasJson.Parsed config = KerasJson.parse(h5.modelConfig(), where);
+        ImportResult architecture = new KerasImporter(where).read(config, title, h5.lossHint());
         List<ImportProblem> warnings = new ArrayList<>(architecture.warnings());
+        java.util.Set<String> hardSigmoid = KerasWeights.hardSigmoidGates(config.root());
+        for (String layer : hardSigmoid) {
+            warnings.add(new ImportProblem(ImportMessages.format("where.layer", where, layer),
+                    ImportMessages.format("weights.hardSigmoidNotKept")));
+        }
         Map<String, Long> counts = new LinkedHashMap<>();
         Analysis analysis = new ShapeInference(LayerCatalog.standard()).analyze(architecture.document());
         for (Node n : architecture.document().nodes()) {
@@ -93,7 +98,7 @@ public final class Importers {
             }
             counts.put(n.id(), held);
         }
-        ImportedWeights weights = h5.weightCounts().isEmpty() ? null
+        ImportedWeights weights = h5.weightCounts().isEmpty() || !hardSigmoid.isEmpty() ? null
                 : new ImportedWeights(ImportedWeights.Format.KERAS_H5, file, counts);
         return new ImportResult(architecture.document(), warnings, weights);
     }

@@ -1,12 +1,15 @@
 package org.layercanvas.runtime.interop.imports;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -41,6 +44,51 @@ final class KerasWeights {
             return layers;
         } catch (RuntimeException | OutOfMemoryError e) {
             throw ImportException.unreadable(where, ImportMessages.format("h5.unreadable", String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
+     * The layers of the file's architecture ({@code model_config}) whose LSTM gates use {@code hard_sigmoid}; a
+     * Bidirectional counts under its own name. The catalog's LSTM gates are sigmoid, so such a layer's weights
+     * would predict differently from Keras: they are not loaded. Empty when the file holds no architecture
+     * (a weights-only file cannot tell its gates).
+     */
+    static Set<String> hardSigmoidGates(Path file, String where) throws ImportException {
+        String config;
+        try (HdfFile hdf = new HdfFile(file)) {
+            Attribute a = hdf.getAttribute("model_config");
+            Object data = a == null || a.getSizeInBytes() > KerasJson.MAX_CHARS ? null : a.getData();
+            config = data instanceof String text ? text : data instanceof String[] list && list.length == 1 ? list[0]
+                    : null;
+        } catch (RuntimeException e) {
+            throw ImportException.unreadable(where, ImportMessages.format("h5.unreadable", String.valueOf(e.getMessage())));
+        }
+        return config == null ? Set.of() : hardSigmoidGates(KerasJson.parse(config, where).root());
+    }
+
+    static Set<String> hardSigmoidGates(JsonNode architecture) {
+        Set<String> names = new LinkedHashSet<>();
+        collect(architecture, null, names, 0);
+        return names;
+    }
+
+    private static void collect(JsonNode node, String owner, Set<String> names, int depth) {
+        if (depth > 64 || node == null) {
+            return;
+        }
+        String inner = owner;
+        JsonNode config = node.path("config");
+        if (node.isObject() && node.has("class_name") && config.isObject()) {
+            String name = config.path("name").asText(node.path("name").asText(""));
+            String me = owner != null ? owner : name;
+            if ("hard_sigmoid".equals(KerasConfig.activationName(config.get("recurrent_activation")))) {
+                names.add(me);
+            }
+            // the layer a Bidirectional wraps is loaded as part of it; a model's layers are layers of their own
+            inner = "Bidirectional".equals(node.path("class_name").asText()) ? me : null;
+        }
+        for (JsonNode child : node) {
+            collect(child, inner, names, depth + 1);
         }
     }
 

@@ -16,15 +16,18 @@ import org.layercanvas.model.layers.LayerType;
 import org.layercanvas.model.shape.Analysis;
 import org.layercanvas.model.shape.ShapeInference;
 import org.layercanvas.model.shape.TensorShape;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Puts kept weights ({@link ImportedWeights}) into a freshly initialised graph compiled from the imported document,
  * so that a run starts from them. A DL4J zip's parameters are copied vertex by vertex (same names, same shapes); a
  * Keras {@code .h5}'s are converted from Keras's layouts: convolution kernels {@code [kh, kw, in, out]} to
- * {@code [out, in, kh, kw]}, the LSTM's gate blocks from Keras's i, f, c, o to DL4J's i, f, o, c, and the rows of a
- * Dense after a Flatten of an image from height-width-channel to channel-height-width order. Every node with
+ * {@code [out, in, kh, kw]}, the LSTM's gate blocks from Keras's i, f, c, o to DL4J's c, f, o, i, a BatchNorm's
+ * running variance to DL4J's log10 standard deviation, and the rows of a Dense after a Flatten of an image from
+ * height-width-channel to channel-height-width order. Every node with
  * parameters must receive all of them; otherwise nothing is half-loaded: the caller gets an {@link ImportException}.
  */
 public final class WeightLoader {
@@ -73,6 +76,13 @@ public final class WeightLoader {
     private static long fromKeras(ComputationGraph graph, NetworkDocument doc, Path file, String where)
             throws ImportException {
         Map<String, Map<String, INDArray>> keras = KerasWeights.read(file, where);
+        java.util.Set<String> hardSigmoid = KerasWeights.hardSigmoidGates(file, where);
+        for (Node n : doc.nodes()) {
+            if (n.type() == LayerType.LSTM && hardSigmoid.contains(n.id())) {
+                throw ImportException.unsupported(ImportMessages.format("where.layer", where, n.id()),
+                        ImportMessages.format("weights.hardSigmoid"));
+            }
+        }
         Analysis analysis = new ShapeInference(LayerCatalog.standard()).analyze(doc);
         long set = 0;
         for (Node n : doc.nodes()) {
@@ -127,12 +137,30 @@ public final class WeightLoader {
         if (table.containsKey("var")) {
             set += copy(w.get("moving_variance"), table.get("var"), where, id, "moving_variance");
         } else {
-            throw ImportException.unsupported(where, ImportMessages.format("weights.layout", id, "log10stdev"));
+            set += copy(log10Deviation(w.get("moving_variance")), table.get("log10stdev"), where, id,
+                    "moving_variance");
         }
         return set;
     }
 
-    /** Keras's gate blocks i, f, c, o (along the last axis) in DL4J's order i, f, o, c. */
+    /**
+     * DL4J's BatchNorm (with its default {@code useLogStd}) keeps {@code log10} of the running standard deviation
+     * and adds epsilon to its square at inference, as Keras adds epsilon to the running variance: the stored value
+     * is {@code log10(sqrt(variance)) = log10(variance) / 2}. A variance of 0 (a channel that never varied) is
+     * kept as the smallest positive float, not as minus infinity.
+     */
+    private static INDArray log10Deviation(INDArray variance) {
+        if (variance == null) {
+            return null;
+        }
+        INDArray v = Transforms.max(variance.castTo(DataType.DOUBLE), Float.MIN_NORMAL, true);
+        return Transforms.log(v, 10.0, false).muli(0.5);
+    }
+
+    /**
+     * Keras's gate blocks i, f, c, o (along the last axis) in DL4J's order: DL4J's LSTM reads the block at 0 as the
+     * cell candidate (through the layer's tanh), then the forget gate, the output gate and last the input gate.
+     */
     private static INDArray gates(INDArray keras) {
         if (keras == null) {
             return null;
@@ -143,7 +171,7 @@ public final class WeightLoader {
         INDArray f = k.get(NDArrayIndex.all(), NDArrayIndex.interval(u, 2 * u));
         INDArray c = k.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * u, 3 * u));
         INDArray o = k.get(NDArrayIndex.all(), NDArrayIndex.interval(3 * u, 4 * u));
-        return org.nd4j.linalg.factory.Nd4j.hstack(i, f, o, c);
+        return org.nd4j.linalg.factory.Nd4j.hstack(c, f, o, i);
     }
 
     /**
