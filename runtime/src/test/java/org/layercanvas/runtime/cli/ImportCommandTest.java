@@ -39,6 +39,16 @@ class ImportCommandTest {
     }
 
     @Test
+    void aKeras3ArchiveIsKeptWholeAsTheWeightsFile() throws Exception {
+        Path out = dir.resolve("lstm.lcnet");
+        Run run = cli("import", keras("keras3_lstm.keras").toString(), "--out", out.toString());
+        assertThat(run.exit()).as("%s", run).isZero();
+        assertThat(run.out()).contains("weights kept in " + dir.resolve("lstm.weights.keras").toAbsolutePath())
+                .contains("192 numbers");
+        assertThat(Files.mismatch(dir.resolve("lstm.weights.keras"), keras("keras3_lstm.keras"))).isEqualTo(-1L);
+    }
+
+    @Test
     void aKerasLstmWithHardSigmoidGatesImportsWithoutItsWeightsAndSaysWhy() throws Exception {
         Path out = dir.resolve("lstm.lcnet");
         Run run = cli("import", keras("simple_lstm_tf_keras_2_model.h5").toString(), "--out", out.toString());

@@ -61,7 +61,8 @@ final class KerasWeights {
             config = data instanceof String text ? text : data instanceof String[] list && list.length == 1 ? list[0]
                     : null;
         } catch (RuntimeException e) {
-            throw ImportException.unreadable(where, ImportMessages.format("h5.unreadable", String.valueOf(e.getMessage())));
+            throw ImportException.unreadable(where, ImportMessages.format("h5.unreadable",
+                    String.valueOf(e.getMessage())));
         }
         return config == null ? Set.of() : hardSigmoidGates(KerasJson.parse(config, where).root());
     }
@@ -98,7 +99,7 @@ final class KerasWeights {
         return n.substring(n.lastIndexOf('/') + 1);
     }
 
-    private static INDArray array(Dataset d) {
+    static INDArray array(Dataset d) {
         Object flat = d.getDataFlat();
         long[] shape = java.util.Arrays.stream(d.getDimensions()).asLongStream().toArray();
         if (flat instanceof float[] f) {

@@ -1,11 +1,14 @@
 package org.layercanvas.runtime.interop.imports;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipFile;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -24,11 +27,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * Puts kept weights ({@link ImportedWeights}) into a freshly initialised graph compiled from the imported document,
  * so that a run starts from them. A DL4J zip's parameters are copied vertex by vertex (same names, same shapes); a
- * Keras {@code .h5}'s are converted from Keras's layouts: convolution kernels {@code [kh, kw, in, out]} to
- * {@code [out, in, kh, kw]}, the LSTM's gate blocks from Keras's i, f, c, o to DL4J's c, f, o, i, a BatchNorm's
- * running variance to DL4J's log10 standard deviation, and the rows of a Dense after a Flatten of an image from
- * height-width-channel to channel-height-width order. Every node with
- * parameters must receive all of them; otherwise nothing is half-loaded: the caller gets an {@link ImportException}.
+ * Keras {@code .h5}'s or Keras 3 {@code .keras} archive's are converted from Keras's layouts: convolution kernels
+ * {@code [kh, kw, in, out]} to {@code [out, in, kh, kw]}, the LSTM's gate blocks from Keras's i, f, c, o to DL4J's
+ * c, f, o, i, a BatchNorm's running variance to DL4J's log10 standard deviation, and the rows of a Dense after a
+ * Flatten of an image from height-width-channel to channel-height-width order. LSTM weights trained with
+ * hard_sigmoid gates are refused. Every node with parameters must receive all of them; otherwise the caller gets
+ * an {@link ImportException} (and the graph must not be used).
  */
 public final class WeightLoader {
     private WeightLoader() {
@@ -43,8 +47,9 @@ public final class WeightLoader {
         } catch (IOException e) {
             throw ImportException.unreadable(where, ImportMessages.format("file.unreadable", e.getMessage()));
         }
-        long set = head.length == 4 && head[0] == 'P' && head[1] == 'K' ? fromZip(graph, weights, where)
-                : fromKeras(graph, doc, weights, where);
+        long set = head.length == 4 && head[0] == 'P' && head[1] == 'K' ? fromZip(graph, doc, weights, where)
+                : fromKeras(graph, doc, KerasWeights.read(weights, where),
+                        KerasWeights.hardSigmoidGates(weights, where), where);
         if (set != graph.numParams()) {
             throw ImportException.unsupported(where, ImportMessages.format("weights.incomplete", set,
                     graph.numParams()));
@@ -52,7 +57,25 @@ public final class WeightLoader {
         return set;
     }
 
-    private static long fromZip(ComputationGraph graph, Path file, String where) throws ImportException {
+    /** A Keras 3 archive's weights are converted like a Keras file's; a DL4J zip's are copied. */
+    private static long fromZip(ComputationGraph graph, NetworkDocument doc, Path file, String where)
+            throws ImportException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Dl4jZipImporter.checkEntries(zip, where);
+            if (KerasArchive.isArchive(zip)) {
+                JsonNode config = KerasJson.parse(KerasArchive.configuration(zip, where), where).root();
+                byte[] h5 = KerasArchive.weightsFile(zip, where);
+                Map<String, Map<String, INDArray>> keras = h5 == null ? Map.of()
+                        : KerasArchive.arrays(h5, KerasArchive.slots(config, where), where);
+                return fromKeras(graph, doc, keras, KerasWeights.hardSigmoidGates(config), where);
+            }
+        } catch (IOException e) {
+            throw ImportException.unreadable(where, ImportMessages.format("zip.unreadable", e.getMessage()));
+        }
+        return fromDl4jZip(graph, file, where);
+    }
+
+    private static long fromDl4jZip(ComputationGraph graph, Path file, String where) throws ImportException {
         ComputationGraph source;
         try {
             source = ModelSerializer.restoreComputationGraph(file.toFile(), false);
@@ -73,10 +96,9 @@ public final class WeightLoader {
         return set;
     }
 
-    private static long fromKeras(ComputationGraph graph, NetworkDocument doc, Path file, String where)
+    private static long fromKeras(ComputationGraph graph, NetworkDocument doc,
+                                  Map<String, Map<String, INDArray>> keras, Set<String> hardSigmoid, String where)
             throws ImportException {
-        Map<String, Map<String, INDArray>> keras = KerasWeights.read(file, where);
-        java.util.Set<String> hardSigmoid = KerasWeights.hardSigmoidGates(file, where);
         for (Node n : doc.nodes()) {
             if (n.type() == LayerType.LSTM && hardSigmoid.contains(n.id())) {
                 throw ImportException.unsupported(ImportMessages.format("where.layer", where, n.id()),

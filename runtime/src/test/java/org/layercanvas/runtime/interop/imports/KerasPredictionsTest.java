@@ -86,4 +86,31 @@ class KerasPredictionsTest {
         INDArray out = withWeights(r).outputSingle(tokens.reshape(tokens.size(0), 1, tokens.size(1)));
         assertClose("keras3_embedding_lstm.h5", out, h5(io, "outputs/output"));
     }
+
+    @Test
+    void keras3ArchivesGiveTheSamePredictions() throws Exception {
+        for (String name : new String[] {"keras3_cnn_bn", "keras3_lstm", "keras3_embedding_lstm"}) {
+            Path io = keras(name + "_inputs_and_outputs.h5");
+            ImportResult r = Importers.read(keras(name + ".keras"));
+            assertThat(r.weights()).as(name).isNotNull();
+            assertThat(r.weights().format()).isEqualTo(ImportedWeights.Format.KERAS_ARCHIVE);
+            assertThat(r.weights().total()).as(name).isEqualTo(KerasReference.analyze(r.document()).totalParams());
+            INDArray in = h5(io, "inputs/input");
+            INDArray fed = switch (name) {
+                case "keras3_cnn_bn" -> image(in);
+                case "keras3_lstm" -> sequence(in);
+                default -> in.reshape(in.size(0), 1, in.size(1));
+            };
+            assertClose(name + ".keras", withWeights(r).outputSingle(fed), h5(io, "outputs/output"));
+        }
+    }
+
+    @Test
+    void archiveGroupsAreNamedWithKerasSnakeCase() {
+        assertThat(KerasArchive.snakeCase("BatchNormalization")).isEqualTo("batch_normalization");
+        assertThat(KerasArchive.snakeCase("Conv2D")).isEqualTo("conv2d");
+        assertThat(KerasArchive.snakeCase("MaxPooling2D")).isEqualTo("max_pooling2d");
+        assertThat(KerasArchive.snakeCase("SimpleRNN")).isEqualTo("simple_rnn");
+        assertThat(KerasArchive.snakeCase("LSTM")).isEqualTo("lstm");
+    }
 }

@@ -45,6 +45,10 @@ final class KerasReference {
         return graph;
     }
 
+    static org.layercanvas.model.shape.Analysis analyze(NetworkDocument doc) {
+        return new org.layercanvas.model.shape.ShapeInference(LayerCatalog.standard()).analyze(doc);
+    }
+
     /** One dataset of an HDF5 file, as a float array of its shape. */
     static INDArray h5(Path file, String dataset) {
         try (HdfFile hdf = new HdfFile(file)) {
