@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.layercanvas.model.Node;
 import org.layercanvas.model.layers.LayerCatalog;
 import org.layercanvas.model.shape.Analysis;
@@ -86,22 +85,21 @@ public final class Importers {
         if (h5.weightCounts().isEmpty()) {
             return architecture;
         }
-        return withKerasWeights(architecture, h5.weightCounts(), KerasWeights.hardSigmoidGates(config.root()),
+        return withKerasWeights(architecture, h5.weightCounts(), KerasWeights.notLoadable(config.root()),
                 ImportedWeights.Format.KERAS_H5, file, where);
     }
 
     /**
      * An imported Keras architecture with the file that holds its weights kept, unless a layer's weights would
-     * predict differently here (hard_sigmoid LSTM gates: a warning per layer, nothing kept). A layer whose count
+     * predict differently here ({@link KerasWeights#notLoadable}: a warning per layer, nothing kept). A layer whose count
      * differs from its parameter count gets a warning (loading the weights then fails).
      */
-    static ImportResult withKerasWeights(ImportResult architecture, Map<String, Long> held, Set<String> hardSigmoid,
-                                         ImportedWeights.Format format, Path file, String where) {
+    static ImportResult withKerasWeights(ImportResult architecture, Map<String, Long> held,
+                                         Map<String, String> notLoadable, ImportedWeights.Format format, Path file,
+                                         String where) {
         List<ImportProblem> warnings = new ArrayList<>(architecture.warnings());
-        for (String layer : hardSigmoid) {
-            warnings.add(new ImportProblem(ImportMessages.format("where.layer", where, layer),
-                    ImportMessages.format("weights.hardSigmoidNotKept")));
-        }
+        notLoadable.forEach((layer, why) -> warnings.add(new ImportProblem(
+                ImportMessages.format("where.layer", where, layer), ImportMessages.format("weights.notKept", why))));
         Map<String, Long> counts = new LinkedHashMap<>();
         Analysis analysis = new ShapeInference(LayerCatalog.standard()).analyze(architecture.document());
         for (Node n : architecture.document().nodes()) {
@@ -113,7 +111,7 @@ public final class Importers {
             }
             counts.put(n.id(), count);
         }
-        ImportedWeights weights = hardSigmoid.isEmpty() ? new ImportedWeights(format, file, counts) : null;
+        ImportedWeights weights = notLoadable.isEmpty() ? new ImportedWeights(format, file, counts) : null;
         return new ImportResult(architecture.document(), warnings, weights);
     }
 

@@ -23,7 +23,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * datasets {@code 0, 1, ...} under {@code layers/<saved name>/vars} (a recurrent layer's under {@code .../cell/vars}),
  * where the saved name is the layer's class in snake case, numbered from the second layer of the same class on
  * ({@code dense}, {@code dense_1}, ...), in the order of the architecture's layers. The kind of each dataset follows
- * from its position and the layer's class (a Dense's {@code 0} is its kernel, {@code 1} its bias).
+ * from its position and the layer's class (a Dense's {@code 0} is its kernel, {@code 1} its bias); a Bidirectional
+ * LSTM's two LSTMs are under {@code forward_layer/cell/vars} and {@code backward_layer/cell/vars}.
  */
 final class KerasArchive {
     static final String CONFIGURATION = "config.json";
@@ -67,8 +68,15 @@ final class KerasArchive {
                 saved = saved + "_" + seen;
             }
             if (cls.equals("Bidirectional")) {
-                throw ImportException.unsupported(ImportMessages.format("where.layer", where, name),
-                        ImportMessages.format("weights.archiveBidirectional"));
+                if (!layer.path("config").path("layer").path("class_name").asText("").equals("LSTM")) {
+                    throw ImportException.unsupported(ImportMessages.format("where.layer", where, name),
+                            ImportMessages.format("weights.archiveBidirectional"));
+                }
+                for (String side : List.of("forward", "backward")) {
+                    slots.add(new Slot(name, "layers/" + saved + "/" + side + "_layer/cell/vars",
+                            KINDS.get("LSTM").stream().map(k -> side + "/" + k).toList()));
+                }
+                continue;
             }
             List<String> kinds = KINDS.get(cls);
             if (kinds != null) {
@@ -116,7 +124,7 @@ final class KerasArchive {
                 for (Dataset d : vars(hdf, s.path())) {
                     total += d.getSize();
                 }
-                counts.put(s.layer(), total);
+                counts.merge(s.layer(), total, Long::sum);
             }
             return counts;
         } catch (RuntimeException e) {
@@ -131,11 +139,10 @@ final class KerasArchive {
         try (HdfFile hdf = HdfFile.fromBytes(h5)) {
             for (Slot s : slots) {
                 List<Dataset> vars = vars(hdf, s.path());
-                Map<String, INDArray> arrays = new LinkedHashMap<>();
+                Map<String, INDArray> arrays = layers.computeIfAbsent(s.layer(), k -> new LinkedHashMap<>());
                 for (int i = 0; i < vars.size() && i < s.kinds().size(); i++) {
                     arrays.put(s.kinds().get(i), KerasWeights.array(vars.get(i)));
                 }
-                layers.put(s.layer(), arrays);
             }
             return layers;
         } catch (RuntimeException e) {

@@ -7,9 +7,7 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,7 +34,7 @@ final class KerasWeights {
                 if (names != null && names.getData() instanceof String[] list) {
                     for (String name : list) {
                         Dataset d = hdf.getDatasetByPath(weights.getPath() + layer.getKey() + "/" + name);
-                        arrays.put(kind(name), array(d));
+                        arrays.put(kind(name, layer.getKey()), array(d));
                     }
                 }
                 layers.put(layer.getKey(), arrays);
@@ -48,12 +46,14 @@ final class KerasWeights {
     }
 
     /**
-     * The layers of the file's architecture ({@code model_config}) whose LSTM gates use {@code hard_sigmoid}; a
-     * Bidirectional counts under its own name. The catalog's LSTM gates are sigmoid, so such a layer's weights
-     * would predict differently from Keras: they are not loaded. Empty when the file holds no architecture
-     * (a weights-only file cannot tell its gates).
+     * The layers of the file's architecture ({@code model_config}) whose Keras weights would predict differently in
+     * the compiled network, each with the reason: LSTM gates that are {@code hard_sigmoid} (the catalog's are
+     * sigmoid), and a Bidirectional LSTM that returns its last step only (the compiled network takes the backward
+     * LSTM's output at the last step, after one element; Keras its output after the whole reversed sequence). A
+     * Bidirectional counts under its own name. Empty when the file holds no architecture (a weights-only file
+     * cannot tell).
      */
-    static Set<String> hardSigmoidGates(Path file, String where) throws ImportException {
+    static Map<String, String> notLoadable(Path file, String where) throws ImportException {
         String config;
         try (HdfFile hdf = new HdfFile(file)) {
             Attribute a = hdf.getAttribute("model_config");
@@ -64,16 +64,16 @@ final class KerasWeights {
             throw ImportException.unreadable(where, ImportMessages.format("h5.unreadable",
                     String.valueOf(e.getMessage())));
         }
-        return config == null ? Set.of() : hardSigmoidGates(KerasJson.parse(config, where).root());
+        return config == null ? Map.of() : notLoadable(KerasJson.parse(config, where).root());
     }
 
-    static Set<String> hardSigmoidGates(JsonNode architecture) {
-        Set<String> names = new LinkedHashSet<>();
-        collect(architecture, null, names, 0);
-        return names;
+    static Map<String, String> notLoadable(JsonNode architecture) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        collect(architecture, null, reasons, 0);
+        return reasons;
     }
 
-    private static void collect(JsonNode node, String owner, Set<String> names, int depth) {
+    private static void collect(JsonNode node, String owner, Map<String, String> reasons, int depth) {
         if (depth > 64 || node == null) {
             return;
         }
@@ -83,20 +83,40 @@ final class KerasWeights {
             String name = config.path("name").asText(node.path("name").asText(""));
             String me = owner != null ? owner : name;
             if ("hard_sigmoid".equals(KerasConfig.activationName(config.get("recurrent_activation")))) {
-                names.add(me);
+                reasons.putIfAbsent(me, ImportMessages.format("weights.hardSigmoid"));
+            }
+            boolean bidirectional = "Bidirectional".equals(node.path("class_name").asText());
+            if (bidirectional && !config.path("layer").path("config").path("return_sequences").asBoolean(false)) {
+                reasons.putIfAbsent(me, ImportMessages.format("weights.bidirectionalLastStep"));
             }
             // the layer a Bidirectional wraps is loaded as part of it; a model's layers are layers of their own
-            inner = "Bidirectional".equals(node.path("class_name").asText()) ? me : null;
+            inner = bidirectional ? me : null;
         }
         for (JsonNode child : node) {
-            collect(child, inner, names, depth + 1);
+            collect(child, inner, reasons, depth + 1);
         }
     }
 
-    /** {@code lstm_1/kernel:0} -> {@code kernel}; Keras 3's {@code sequential/dense/kernel} -> {@code kernel}. */
-    static String kind(String weightName) {
+    /**
+     * {@code lstm_1/kernel:0} -> {@code kernel}; Keras 3's {@code sequential/dense/kernel} -> {@code kernel}. Inside
+     * a Bidirectional, the weights of its two layers ({@code bidirectional_1/forward_lstm_1/kernel:0},
+     * {@code .../backward_lstm_1/lstm_cell/kernel}) are {@code forward/kernel} and {@code backward/kernel}; only
+     * the parts after the layer's own name count, so a layer named {@code forward_...} is not mistaken for one.
+     */
+    static String kind(String weightName, String layer) {
         String n = weightName.endsWith(":0") ? weightName.substring(0, weightName.length() - 2) : weightName;
-        return n.substring(n.lastIndexOf('/') + 1);
+        String[] parts = n.split("/");
+        String last = parts[parts.length - 1];
+        int own = java.util.Arrays.asList(parts).lastIndexOf(layer);
+        for (int i = own + 1; i < parts.length - 1; i++) {
+            if (parts[i].startsWith("forward_")) {
+                return "forward/" + last;
+            }
+            if (parts[i].startsWith("backward_")) {
+                return "backward/" + last;
+            }
+        }
+        return last;
     }
 
     static INDArray array(Dataset d) {

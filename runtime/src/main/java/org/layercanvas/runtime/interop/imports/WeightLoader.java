@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.ZipFile;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -30,8 +29,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Keras {@code .h5}'s or Keras 3 {@code .keras} archive's are converted from Keras's layouts: convolution kernels
  * {@code [kh, kw, in, out]} to {@code [out, in, kh, kw]}, the LSTM's gate blocks from Keras's i, f, c, o to DL4J's
  * c, f, o, i, a BatchNorm's running variance to DL4J's log10 standard deviation, and the rows of a Dense after a
- * Flatten of an image from height-width-channel to channel-height-width order. LSTM weights trained with
- * hard_sigmoid gates are refused. Every node with parameters must receive all of them; otherwise the caller gets
+ * Flatten of an image from height-width-channel to channel-height-width order. LSTM weights that would predict
+ * differently here are refused ({@link KerasWeights#notLoadable}). Every node with parameters must receive all of them; otherwise the caller gets
  * an {@link ImportException} (and the graph must not be used).
  */
 public final class WeightLoader {
@@ -48,8 +47,8 @@ public final class WeightLoader {
             throw ImportException.unreadable(where, ImportMessages.format("file.unreadable", e.getMessage()));
         }
         long set = head.length == 4 && head[0] == 'P' && head[1] == 'K' ? fromZip(graph, doc, weights, where)
-                : fromKeras(graph, doc, KerasWeights.read(weights, where),
-                        KerasWeights.hardSigmoidGates(weights, where), where);
+                : fromKeras(graph, doc, KerasWeights.read(weights, where), KerasWeights.notLoadable(weights, where),
+                        where);
         if (set != graph.numParams()) {
             throw ImportException.unsupported(where, ImportMessages.format("weights.incomplete", set,
                     graph.numParams()));
@@ -67,7 +66,7 @@ public final class WeightLoader {
                 byte[] h5 = KerasArchive.weightsFile(zip, where);
                 Map<String, Map<String, INDArray>> keras = h5 == null ? Map.of()
                         : KerasArchive.arrays(h5, KerasArchive.slots(config, where), where);
-                return fromKeras(graph, doc, keras, KerasWeights.hardSigmoidGates(config), where);
+                return fromKeras(graph, doc, keras, KerasWeights.notLoadable(config), where);
             }
         } catch (IOException e) {
             throw ImportException.unreadable(where, ImportMessages.format("zip.unreadable", e.getMessage()));
@@ -97,12 +96,12 @@ public final class WeightLoader {
     }
 
     private static long fromKeras(ComputationGraph graph, NetworkDocument doc,
-                                  Map<String, Map<String, INDArray>> keras, Set<String> hardSigmoid, String where)
-            throws ImportException {
+                                  Map<String, Map<String, INDArray>> keras, Map<String, String> notLoadable,
+                                  String where) throws ImportException {
         for (Node n : doc.nodes()) {
-            if (n.type() == LayerType.LSTM && hardSigmoid.contains(n.id())) {
+            if (n.type() == LayerType.LSTM && notLoadable.containsKey(n.id())) {
                 throw ImportException.unsupported(ImportMessages.format("where.layer", where, n.id()),
-                        ImportMessages.format("weights.hardSigmoid"));
+                        notLoadable.get(n.id()));
             }
         }
         Analysis analysis = new ShapeInference(LayerCatalog.standard()).analyze(doc);
@@ -132,11 +131,8 @@ public final class WeightLoader {
                     set += copy(w.get("recurrent_kernel"), table.get("RW"), where, n.id(), "recurrent_kernel");
                     set += copy(w.get("bias"), table.get("b"), where, n.id(), "bias");
                 }
-                case LSTM -> {
-                    set += copy(gates(w.get("kernel")), table.get("W"), where, n.id(), "kernel");
-                    set += copy(gates(w.get("recurrent_kernel")), table.get("RW"), where, n.id(), "recurrent_kernel");
-                    set += copy(gates(w.get("bias")), table.get("b"), where, n.id(), "bias");
-                }
+                case LSTM -> set += table.containsKey("fW") ? lstm(w, "forward/", table, "f", where, n.id())
+                        + lstm(w, "backward/", table, "b", where, n.id()) : lstm(w, "", table, "", where, n.id());
                 case EMBEDDING -> set += copy(w.get("embeddings"), table.get("W"), where, n.id(), "embeddings");
                 case BATCH_NORM -> set += batchNorm(w, table, where, n.id());
                 case LAYER_NORM -> {
@@ -149,6 +145,18 @@ public final class WeightLoader {
             }
         }
         return set;
+    }
+
+    /**
+     * One LSTM's kernel, recurrent kernel and bias; a Bidirectional's two LSTMs are Keras's {@code forward/...} and
+     * {@code backward/...} weights and DL4J's {@code f...} and {@code b...} parameters.
+     */
+    private static long lstm(Map<String, INDArray> w, String from, Map<String, INDArray> table, String to,
+                             String where, String id) throws ImportException {
+        long set = copy(gates(w.get(from + "kernel")), table.get(to + "W"), where, id, from + "kernel");
+        set += copy(gates(w.get(from + "recurrent_kernel")), table.get(to + "RW"), where, id,
+                from + "recurrent_kernel");
+        return set + copy(gates(w.get(from + "bias")), table.get(to + "b"), where, id, from + "bias");
     }
 
     private static long batchNorm(Map<String, INDArray> w, Map<String, INDArray> table, String where, String id)

@@ -1,7 +1,7 @@
 """Writes small Keras 3 models, with weights drawn from a seeded generator, and the predictions Keras makes for
-seeded inputs. Run with KERAS_BACKEND=numpy (inference only). Each model is saved twice: as a full-model HDF5
-file (model.save("x.h5")) and as a Keras 3 archive (model.save("x.keras")); NAME_inputs_and_outputs.h5 holds
-inputs/input and outputs/output."""
+seeded inputs. Run with KERAS_BACKEND=jax (the files beside this were made so), naming the models to make (none:
+the first three). Each model is saved twice: as a full-model HDF5 file (model.save("x.h5")) and as a Keras 3
+archive (model.save("x.keras")); NAME_inputs_and_outputs.h5 holds inputs/input and outputs/output."""
 import sys
 import h5py
 import numpy as np
@@ -11,21 +11,22 @@ from keras import layers
 rng = np.random.default_rng(20261204)
 
 
-def randomise(model):
+def randomise(model, generator=None):
+    gen = generator or rng
     for layer in model.layers:
         values = []
         for w in layer.weights:
             shape = tuple(w.shape)
             if "variance" in w.path:
-                values.append(rng.uniform(0.5, 2.0, shape).astype("float32"))
+                values.append(gen.uniform(0.5, 2.0, shape).astype("float32"))
             else:
-                values.append(rng.normal(0.0, 0.5, shape).astype("float32"))
+                values.append(gen.normal(0.0, 0.5, shape).astype("float32"))
         if values:
             layer.set_weights(values)
 
 
-def save(model, name, x):
-    randomise(model)
+def save(model, name, x, generator=None):
+    randomise(model, generator)
     y = model.predict(x, verbose=0)
     model.save(name + ".h5")
     model.save(name + ".keras")
@@ -69,8 +70,37 @@ def embedding_lstm():
     save(m, "keras3_embedding_lstm", rng.integers(0, 20, (5, 9)).astype("int32"))
 
 
+def bidirectional(sequences):
+    own = np.random.default_rng(7 if sequences else 8)
+    head = [layers.GlobalAveragePooling1D(name="pool")] if sequences else []
+    m = keras.Sequential([
+        keras.Input((6, 3)),
+        layers.Bidirectional(layers.LSTM(4, return_sequences=sequences), name="bilstm"),
+        *head,
+        layers.Dense(2, activation="softmax", name="out"),
+    ], name="keras3_bilstm")
+    name = "keras3_bilstm_sequences" if sequences else "keras3_bilstm_last"
+    save(m, name, own.normal(0, 1, (4, 6, 3)).astype("float32"), own)
+
+
+def rnn_norm():
+    own = np.random.default_rng(9)
+    m = keras.Sequential([
+        keras.Input((5, 3)),
+        layers.SimpleRNN(4, return_sequences=True, name="rnn"),
+        layers.LayerNormalization(name="norm"),
+        layers.GlobalAveragePooling1D(name="pool"),
+        layers.Dense(1, activation="sigmoid", name="out"),
+    ], name="keras3_rnn_norm")
+    save(m, "keras3_rnn_norm", own.normal(0, 1, (4, 5, 3)).astype("float32"), own)
+
+
+MODELS = {"cnn": cnn, "lstm": lstm, "embedding_lstm": embedding_lstm,
+          "bilstm_sequences": lambda: bidirectional(True), "bilstm_last": lambda: bidirectional(False),
+          "rnn_norm": rnn_norm}
+
 if __name__ == "__main__":
     print("keras", keras.__version__, "backend", keras.backend.backend(), file=sys.stderr)
-    cnn()
-    lstm()
-    embedding_lstm()
+    # the first three were made in one run, in this order, from the shared generator
+    for which in sys.argv[1:] or ["cnn", "lstm", "embedding_lstm"]:
+        MODELS[which]()
