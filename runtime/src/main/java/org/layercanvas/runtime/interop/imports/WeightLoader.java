@@ -29,9 +29,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Keras {@code .h5}'s or Keras 3 {@code .keras} archive's are converted from Keras's layouts: convolution kernels
  * {@code [kh, kw, in, out]} to {@code [out, in, kh, kw]}, the LSTM's gate blocks from Keras's i, f, c, o to DL4J's
  * c, f, o, i, a BatchNorm's running variance to DL4J's log10 standard deviation, and the rows of a Dense after a
- * Flatten of an image from height-width-channel to channel-height-width order. LSTM weights that would predict
- * differently here are refused ({@link KerasWeights#notLoadable}). Every node with parameters must receive all of them; otherwise the caller gets
- * an {@link ImportException} (and the graph must not be used).
+ * Flatten from Keras's order to the compiled Flatten's (of an image: height-width-channel to channel-height-width;
+ * of a sequence: step-feature to feature-step). LSTM weights that would predict differently here are refused
+ * ({@link KerasWeights#notLoadable}). Every node with parameters must receive all of them; otherwise the caller
+ * gets an {@link ImportException} (and the graph must not be used).
  */
 public final class WeightLoader {
     private WeightLoader() {
@@ -115,7 +116,7 @@ public final class WeightLoader {
             Map<String, INDArray> table = layer.paramTable();
             switch (n.type()) {
                 case DENSE, OUTPUT -> {
-                    set += copy(denseKernel(w.get("kernel"), flattenedImage(doc, analysis, n.id())), table.get("W"),
+                    set += copy(denseKernel(w.get("kernel"), flattenedInput(doc, analysis, n.id())), table.get("W"),
                             where, n.id(), "kernel");
                     if (table.containsKey("b")) {
                         set += copy(w.get("bias"), table.get("b"), where, n.id(), "bias");
@@ -205,22 +206,31 @@ public final class WeightLoader {
     }
 
     /**
-     * A Dense kernel {@code [in, out]}; when the Dense reads a Flatten of an image {@code h x w x c}, its rows go from
-     * Keras's (h, w, c) order to DL4J's (c, h, w) order.
+     * A Dense kernel {@code [in, out]}; when the Dense reads a Flatten, its rows go from Keras's order to the order
+     * the compiled Flatten produces: of an image {@code h x w x c}, from (h, w, c) to DL4J's (c, h, w); of a sequence
+     * {@code t x f} (an Embedding's too), from (t, f) to (f, t), as DL4J's sequences are {@code [f, t]}.
      */
-    private static INDArray denseKernel(INDArray kernel, TensorShape image) {
-        if (kernel == null || image == null) {
+    private static INDArray denseKernel(INDArray kernel, TensorShape flattened) {
+        if (kernel == null || flattened == null) {
             return kernel;
         }
-        long h = image.dim(0);
-        long w = image.dim(1);
-        long c = image.dim(2);
-        return kernel.reshape('c', h, w, c, kernel.size(1)).permute(2, 0, 1, 3).dup('c')
-                .reshape('c', h * w * c, kernel.size(1));
+        long out = kernel.size(1);
+        if (flattened.kind() == TensorShape.Kind.SEQUENCE) {
+            long t = flattened.dim(0);
+            long f = flattened.dim(1);
+            return kernel.reshape('c', t, f, out).permute(1, 0, 2).dup('c').reshape('c', t * f, out);
+        }
+        long h = flattened.dim(0);
+        long w = flattened.dim(1);
+        long c = flattened.dim(2);
+        return kernel.reshape('c', h, w, c, out).permute(2, 0, 1, 3).dup('c').reshape('c', h * w * c, out);
     }
 
-    /** The image a Flatten turned into {@code id}'s input, through layers that keep the vector as it is. */
-    private static TensorShape flattenedImage(NetworkDocument doc, Analysis analysis, String id) {
+    /**
+     * The image or sequence a Flatten turned into {@code id}'s input, through layers that keep the vector as it is;
+     * null when the input is no flattened image or sequence.
+     */
+    private static TensorShape flattenedInput(NetworkDocument doc, Analysis analysis, String id) {
         String current = id;
         for (int guard = 0; guard < doc.nodes().size(); guard++) {
             List<org.layercanvas.model.Edge> in = doc.edgesInto(current);
@@ -235,7 +245,8 @@ public final class WeightLoader {
             if (n.type() == LayerType.FLATTEN) {
                 String before = doc.edgesInto(from).isEmpty() ? null : doc.edgesInto(from).get(0).from().nodeId();
                 TensorShape s = before == null ? null : analysis.outputShape(before).orElse(null);
-                return s != null && s.kind() == TensorShape.Kind.IMAGE ? s : null;
+                return s != null && (s.kind() == TensorShape.Kind.IMAGE || s.kind() == TensorShape.Kind.SEQUENCE) ? s
+                        : null;
             }
             if (n.type() != LayerType.DROPOUT && n.type() != LayerType.ACTIVATION) {
                 return null;

@@ -123,9 +123,26 @@ class KerasPredictionsTest {
     }
 
     @Test
+    void keras3DenseAfterFlatteningASequence() throws Exception {
+        Path io = keras("keras3_flatten_sequence_inputs_and_outputs.h5");
+        ImportResult r = Importers.read(keras("keras3_flatten_sequence.h5"));
+        assertClose("keras3_flatten_sequence.h5", withWeights(r).outputSingle(sequence(h5(io, "inputs/input"))),
+                h5(io, "outputs/output"));
+    }
+
+    @Test
+    void keras3DenseAfterFlatteningAnEmbedding() throws Exception {
+        Path io = keras("keras3_embedding_flatten_inputs_and_outputs.h5");
+        ImportResult r = Importers.read(keras("keras3_embedding_flatten.h5"));
+        INDArray tokens = h5(io, "inputs/input");
+        assertClose("keras3_embedding_flatten.h5", withWeights(r).outputSingle(tokens.reshape(tokens.size(0), 1,
+                tokens.size(1))), h5(io, "outputs/output"));
+    }
+
+    @Test
     void keras3ArchivesGiveTheSamePredictions() throws Exception {
         for (String name : new String[] {"keras3_cnn_bn", "keras3_lstm", "keras3_embedding_lstm",
-            "keras3_bilstm_sequences", "keras3_rnn_norm"}) {
+            "keras3_bilstm_sequences", "keras3_rnn_norm", "keras3_flatten_sequence", "keras3_embedding_flatten"}) {
             Path io = keras(name + "_inputs_and_outputs.h5");
             ImportResult r = Importers.read(keras(name + ".keras"));
             assertThat(r.weights()).as(name).isNotNull();
@@ -134,7 +151,7 @@ class KerasPredictionsTest {
             INDArray in = h5(io, "inputs/input");
             INDArray fed = switch (name) {
                 case "keras3_cnn_bn" -> image(in);
-                case "keras3_embedding_lstm" -> in.reshape(in.size(0), 1, in.size(1));
+                case "keras3_embedding_lstm", "keras3_embedding_flatten" -> in.reshape(in.size(0), 1, in.size(1));
                 default -> sequence(in);
             };
             assertClose(name + ".keras", withWeights(r).outputSingle(fed), h5(io, "outputs/output"));

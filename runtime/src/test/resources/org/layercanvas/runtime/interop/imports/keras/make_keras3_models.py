@@ -95,9 +95,31 @@ def rnn_norm():
     save(m, "keras3_rnn_norm", own.normal(0, 1, (4, 5, 3)).astype("float32"), own)
 
 
+def flatten_sequence():
+    own = np.random.default_rng(10)
+    m = keras.Sequential([
+        keras.Input((4, 3)),
+        layers.SimpleRNN(5, return_sequences=True, name="rnn"),
+        layers.Flatten(name="flat"),
+        layers.Dense(2, activation="softmax", name="out"),
+    ], name="keras3_flatten_sequence")
+    save(m, "keras3_flatten_sequence", own.normal(0, 1, (4, 4, 3)).astype("float32"), own)
+
+
+def embedding_flatten():
+    own = np.random.default_rng(11)
+    m = keras.Sequential([
+        keras.Input((6,), dtype="int32"),
+        layers.Embedding(15, 4, name="embed"),
+        layers.Flatten(name="flat"),
+        layers.Dense(1, activation="sigmoid", name="out"),
+    ], name="keras3_embedding_flatten")
+    save(m, "keras3_embedding_flatten", own.integers(0, 15, (5, 6)).astype("int32"), own)
+
+
 MODELS = {"cnn": cnn, "lstm": lstm, "embedding_lstm": embedding_lstm,
           "bilstm_sequences": lambda: bidirectional(True), "bilstm_last": lambda: bidirectional(False),
-          "rnn_norm": rnn_norm}
+          "rnn_norm": rnn_norm, "flatten_sequence": flatten_sequence, "embedding_flatten": embedding_flatten}
 
 if __name__ == "__main__":
     print("keras", keras.__version__, "backend", keras.backend.backend(), file=sys.stderr)
