@@ -140,9 +140,26 @@ class KerasPredictionsTest {
     }
 
     @Test
+    void keras3CnnWithStridesDilationAndSamePaddingEverywhere() throws Exception {
+        Path io = keras("keras3_cnn_same_inputs_and_outputs.h5");
+        ImportResult r = Importers.read(keras("keras3_cnn_same.h5"));
+        assertClose("keras3_cnn_same.h5", withWeights(r).outputSingle(image(h5(io, "inputs/input"))),
+                h5(io, "outputs/output"));
+    }
+
+    @Test
+    void keras3FunctionalCnnWithAddBatchNormAndGlobalPooling() throws Exception {
+        Path io = keras("keras3_cnn_global_inputs_and_outputs.h5");
+        ImportResult r = Importers.read(keras("keras3_cnn_global.h5"));
+        assertClose("keras3_cnn_global.h5", withWeights(r).outputSingle(image(h5(io, "inputs/input"))),
+                h5(io, "outputs/output"));
+    }
+
+    @Test
     void keras3ArchivesGiveTheSamePredictions() throws Exception {
         for (String name : new String[] {"keras3_cnn_bn", "keras3_lstm", "keras3_embedding_lstm",
-            "keras3_bilstm_sequences", "keras3_rnn_norm", "keras3_flatten_sequence", "keras3_embedding_flatten"}) {
+            "keras3_bilstm_sequences", "keras3_rnn_norm", "keras3_flatten_sequence", "keras3_embedding_flatten",
+            "keras3_cnn_same", "keras3_cnn_global"}) {
             Path io = keras(name + "_inputs_and_outputs.h5");
             ImportResult r = Importers.read(keras(name + ".keras"));
             assertThat(r.weights()).as(name).isNotNull();
@@ -150,7 +167,7 @@ class KerasPredictionsTest {
             assertThat(r.weights().total()).as(name).isEqualTo(KerasReference.analyze(r.document()).totalParams());
             INDArray in = h5(io, "inputs/input");
             INDArray fed = switch (name) {
-                case "keras3_cnn_bn" -> image(in);
+                case "keras3_cnn_bn", "keras3_cnn_same", "keras3_cnn_global" -> image(in);
                 case "keras3_embedding_lstm", "keras3_embedding_flatten" -> in.reshape(in.size(0), 1, in.size(1));
                 default -> sequence(in);
             };

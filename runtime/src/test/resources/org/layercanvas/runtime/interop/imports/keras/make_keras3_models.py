@@ -117,9 +117,37 @@ def embedding_flatten():
     save(m, "keras3_embedding_flatten", own.integers(0, 15, (5, 6)).astype("int32"), own)
 
 
+def cnn_same():
+    own = np.random.default_rng(12)
+    m = keras.Sequential([
+        keras.Input((9, 9, 2)),
+        layers.Conv2D(3, 3, strides=2, padding="same", activation="relu", name="conv_s2"),
+        layers.AveragePooling2D(2, padding="same", name="avg"),
+        layers.Conv2D(4, 2, dilation_rate=2, padding="same", name="conv_d2"),
+        layers.MaxPooling2D(2, padding="same", name="max"),
+        layers.Flatten(name="flat"),
+        layers.Dense(3, activation="softmax", name="out"),
+    ], name="keras3_cnn_same")
+    save(m, "keras3_cnn_same", own.normal(0, 1, (5, 9, 9, 2)).astype("float32"), own)
+
+
+def cnn_global():
+    own = np.random.default_rng(13)
+    inp = keras.Input((6, 6, 3), name="image")
+    a = layers.Conv2D(4, 3, padding="same", activation="relu", name="conv_a")(inp)
+    b = layers.Conv2D(4, 1, name="conv_b")(inp)
+    x = layers.Add(name="add")([a, b])
+    x = layers.BatchNormalization(name="norm")(x)
+    x = layers.GlobalAveragePooling2D(name="pool")(x)
+    out = layers.Dense(2, activation="softmax", name="out")(x)
+    m = keras.Model(inp, out, name="keras3_cnn_global")
+    save(m, "keras3_cnn_global", own.normal(0, 1, (4, 6, 6, 3)).astype("float32"), own)
+
+
 MODELS = {"cnn": cnn, "lstm": lstm, "embedding_lstm": embedding_lstm,
           "bilstm_sequences": lambda: bidirectional(True), "bilstm_last": lambda: bidirectional(False),
-          "rnn_norm": rnn_norm, "flatten_sequence": flatten_sequence, "embedding_flatten": embedding_flatten}
+          "rnn_norm": rnn_norm, "flatten_sequence": flatten_sequence, "embedding_flatten": embedding_flatten,
+          "cnn_same": cnn_same, "cnn_global": cnn_global}
 
 if __name__ == "__main__":
     print("keras", keras.__version__, "backend", keras.backend.backend(), file=sys.stderr)
