@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code layercanvas import FILE --out NET.lcnet}: a Keras, DL4J or Mermaid file to a document, written atomically;
- * weights the file carries are kept next to it as {@code NET.weights.h5} or {@code NET.weights.zip}.
+ * weights the file carries are kept next to it as {@code NET.weights.h5}, {@code .keras} or {@code .zip}.
  */
 @Command(name = "import", resourceBundle = "org.layercanvas.runtime.cli.ImportCommand", mixinStandardHelpOptions = true)
 final class ImportCommand implements Callable<Integer> {

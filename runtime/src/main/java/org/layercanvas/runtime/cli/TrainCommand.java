@@ -58,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model-out", paramLabel = "F.zip", descriptionKey = "modelOut")
     private Path modelOut;
 
-    @Option(names = "--weights", paramLabel = "NET.weights.h5|.zip", descriptionKey = "weights")
+    @Option(names = "--weights", paramLabel = "NET.weights.h5|.keras|.zip", descriptionKey = "weights")
     private Path weights;
 
     @Option(names = "--quiet", descriptionKey = "quiet")

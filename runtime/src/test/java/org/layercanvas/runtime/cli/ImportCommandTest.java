@@ -26,16 +26,37 @@ class ImportCommandTest {
     @Test
     void aKerasModelBecomesADocumentWithItsWeightsNextToIt() throws Exception {
         Path out = dir.resolve("lstm.lcnet");
-        Run run = cli("import", keras("simple_lstm_tf_keras_2_model.h5").toString(), "--out", out.toString());
+        Run run = cli("import", keras("keras3_lstm.h5").toString(), "--out", out.toString());
         assertThat(run.exit()).as("%s", run).isZero();
+        // LSTM(5) on 3 features: 4 * (3*5 + 5*5 + 5); Dense(2): 5*2 + 2
         assertThat(run.out()).contains("weights kept in " + dir.resolve("lstm.weights.h5").toAbsolutePath())
-                .contains("10,451 numbers").contains("imported " + out + ": 3 nodes, 10,451 parameters");
-        assertThat(run.errLines()).allSatisfy(l -> assertThat(l).startsWith("warning: simple_lstm_tf_keras_2_model.h5: "));
+                .contains("192 numbers").contains("imported " + out + ": 3 nodes, 192 parameters");
+        assertThat(run.errLines()).allSatisfy(l -> assertThat(l).startsWith("warning: keras3_lstm.h5: "));
         NetworkDocument doc = DocumentJson.read(out);
         assertThat(doc.nodes()).hasSize(3);
-        assertThat(Files.mismatch(dir.resolve("lstm.weights.h5"), keras("simple_lstm_tf_keras_2_model.h5")))
-                .isEqualTo(-1L);
+        assertThat(Files.mismatch(dir.resolve("lstm.weights.h5"), keras("keras3_lstm.h5"))).isEqualTo(-1L);
         assertThat(dir.toFile().list()).containsExactlyInAnyOrder("lstm.lcnet", "lstm.weights.h5");
+    }
+
+    @Test
+    void aKeras3ArchiveIsKeptWholeAsTheWeightsFile() throws Exception {
+        Path out = dir.resolve("lstm.lcnet");
+        Run run = cli("import", keras("keras3_lstm.keras").toString(), "--out", out.toString());
+        assertThat(run.exit()).as("%s", run).isZero();
+        assertThat(run.out()).contains("weights kept in " + dir.resolve("lstm.weights.keras").toAbsolutePath())
+                .contains("192 numbers");
+        assertThat(Files.mismatch(dir.resolve("lstm.weights.keras"), keras("keras3_lstm.keras"))).isEqualTo(-1L);
+    }
+
+    @Test
+    void aKerasLstmWithHardSigmoidGatesImportsWithoutItsWeightsAndSaysWhy() throws Exception {
+        Path out = dir.resolve("lstm.lcnet");
+        Run run = cli("import", keras("simple_lstm_tf_keras_2_model.h5").toString(), "--out", out.toString());
+        assertThat(run.exit()).as("%s", run).isZero();
+        assertThat(run.out()).doesNotContain("weights kept");
+        assertThat(run.err()).contains("simple_lstm_tf_keras_2_model.h5: layer \"lstm_1\"")
+                .contains("weights are not kept");
+        assertThat(dir.toFile().list()).containsExactly("lstm.lcnet");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -21,8 +22,6 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 final class Dl4jZipImporter {
     static final String CONFIGURATION = "configuration.json";
     static final String COEFFICIENTS = "coefficients.bin";
-    /** The architecture inside a Keras 3 {@code .keras} archive, which is a zip too. */
-    static final String KERAS_CONFIGURATION = "config.json";
     private static final int MAX_ENTRIES = 10_000;
 
     private Dl4jZipImporter() {
@@ -34,9 +33,8 @@ final class Dl4jZipImporter {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             checkEntries(zip, where);
             ZipEntry config = zip.getEntry(CONFIGURATION);
-            ZipEntry keras = zip.getEntry(KERAS_CONFIGURATION);
-            if (config == null && keras != null) {
-                return kerasArchive(text(zip, keras, where), where, title);
+            if (KerasArchive.isArchive(zip)) {
+                return kerasArchive(zip, file, where, title);
             }
             if (config == null) {
                 throw ImportException.unreadable(where, ImportMessages.format("zip.noConfiguration"));
@@ -51,14 +49,22 @@ final class Dl4jZipImporter {
     }
 
     /**
-     * A Keras 3 {@code .keras} archive: its {@code config.json} is the same architecture JSON as {@code to_json()}.
-     * Its weights ({@code model.weights.h5}, Keras 3's own layout) are not kept yet: said as a warning.
+     * A Keras 3 {@code .keras} archive: its {@code config.json} is the same architecture JSON as {@code to_json()};
+     * the archive is kept as the weights file when it holds {@code model.weights.h5} ({@link KerasArchive}).
      */
-    private static ImportResult kerasArchive(String json, String where, String title) throws ImportException {
-        ImportResult r = new KerasImporter(where).read(KerasJson.parse(json, where), title, null);
-        List<ImportProblem> warnings = new ArrayList<>(r.warnings());
-        warnings.add(new ImportProblem(where, ImportMessages.format("keras.archiveWeights")));
-        return new ImportResult(r.document(), warnings, null);
+    private static ImportResult kerasArchive(ZipFile zip, Path file, String where, String title)
+            throws IOException, ImportException {
+        KerasJson.Parsed parsed = KerasJson.parse(KerasArchive.configuration(zip, where), where);
+        ImportResult r = new KerasImporter(where).read(parsed, title, null);
+        byte[] weights = KerasArchive.weightsFile(zip, where);
+        if (weights == null) {
+            List<ImportProblem> warnings = new ArrayList<>(r.warnings());
+            warnings.add(new ImportProblem(where, ImportMessages.format("keras.archiveWeights")));
+            return new ImportResult(r.document(), warnings, null);
+        }
+        Map<String, Long> counts = KerasArchive.counts(weights, KerasArchive.slots(parsed.root(), where), where);
+        return Importers.withKerasWeights(r, counts, KerasWeights.notLoadable(parsed.root()),
+                ImportedWeights.Format.KERAS_ARCHIVE, file, where);
     }
 
     /** Refuses a zip whose entry names could escape a folder it is unpacked into, or that has too many entries. */
@@ -94,7 +100,7 @@ final class Dl4jZipImporter {
         return false;
     }
 
-    private static String text(ZipFile zip, ZipEntry entry, String where) throws IOException, ImportException {
+    static String text(ZipFile zip, ZipEntry entry, String where) throws IOException, ImportException {
         try (InputStream in = zip.getInputStream(entry)) {
             byte[] bytes = in.readNBytes((int) KerasJson.MAX_CHARS + 1);
             if (bytes.length > KerasJson.MAX_CHARS) {

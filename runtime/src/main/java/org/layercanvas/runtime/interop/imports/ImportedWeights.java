@@ -24,7 +24,9 @@ public record ImportedWeights(Format format, Path source, Map<String, Long> coun
         /** A Keras HDF5 model file: groups {@code model_weights/<layer>/...}, Keras' layouts. */
         KERAS_H5("h5"),
         /** A DL4J model zip ({@code ModelSerializer}): DL4J's layouts, one vertex per node. */
-        DL4J_ZIP("zip");
+        DL4J_ZIP("zip"),
+        /** A Keras 3 archive: {@code config.json} and {@code model.weights.h5} in Keras 3's layout. */
+        KERAS_ARCHIVE("keras");
 
         private final String extension;
 

@@ -23,7 +23,8 @@ import org.layercanvas.model.shape.ShapeInference;
  * The one entry point of every import: reads a file, tells its format from its first bytes (not its name), and
  * returns a complete editable document or throws an {@link ImportException} naming every problem. Formats: Keras
  * architecture JSON ({@code model.to_json()}), Keras full-model HDF5 ({@code .h5}/{@code .hdf5}, weights kept),
- * DL4J model zip (ComputationGraph or MultiLayerNetwork, weights kept) and Mermaid flowchart text.
+ * Keras 3 {@code .keras} archive (weights kept), DL4J model zip (ComputationGraph or MultiLayerNetwork, weights
+ * kept) and Mermaid flowchart text.
  */
 public final class Importers {
     /** Text formats (JSON, Mermaid) are read whole; larger files are refused before reading. */
@@ -79,22 +80,38 @@ public final class Importers {
 
     private static ImportResult keras(Path file, String where, String title) throws ImportException {
         KerasH5.Contents h5 = KerasH5.read(file, where);
-        ImportResult architecture = new KerasImporter(where).read(KerasJson.parse(h5.modelConfig(), where), title,
-                h5.lossHint());
+        KerasJson.Parsed config = KerasJson.parse(h5.modelConfig(), where);
+        ImportResult architecture = new KerasImporter(where).read(config, title, h5.lossHint());
+        if (h5.weightCounts().isEmpty()) {
+            return architecture;
+        }
+        return withKerasWeights(architecture, h5.weightCounts(), KerasWeights.notLoadable(config.root()),
+                ImportedWeights.Format.KERAS_H5, file, where);
+    }
+
+    /**
+     * An imported Keras architecture with the file that holds its weights kept, unless a layer's weights would
+     * predict differently here ({@link KerasWeights#notLoadable}: a warning per layer, nothing kept). A layer whose count
+     * differs from its parameter count gets a warning (loading the weights then fails).
+     */
+    static ImportResult withKerasWeights(ImportResult architecture, Map<String, Long> held,
+                                         Map<String, String> notLoadable, ImportedWeights.Format format, Path file,
+                                         String where) {
         List<ImportProblem> warnings = new ArrayList<>(architecture.warnings());
+        notLoadable.forEach((layer, why) -> warnings.add(new ImportProblem(
+                ImportMessages.format("where.layer", where, layer), ImportMessages.format("weights.notKept", why))));
         Map<String, Long> counts = new LinkedHashMap<>();
         Analysis analysis = new ShapeInference(LayerCatalog.standard()).analyze(architecture.document());
         for (Node n : architecture.document().nodes()) {
-            long held = h5.weightCounts().getOrDefault(n.id(), 0L);
+            long count = held.getOrDefault(n.id(), 0L);
             long expected = analysis.paramCount(n.id());
-            if (held != expected && !h5.weightCounts().isEmpty()) {
+            if (count != expected) {
                 warnings.add(new ImportProblem(ImportMessages.format("where.layer", where, n.id()),
-                        ImportMessages.format("weights.countMismatch", held, expected)));
+                        ImportMessages.format("weights.countMismatch", count, expected)));
             }
-            counts.put(n.id(), held);
+            counts.put(n.id(), count);
         }
-        ImportedWeights weights = h5.weightCounts().isEmpty() ? null
-                : new ImportedWeights(ImportedWeights.Format.KERAS_H5, file, counts);
+        ImportedWeights weights = notLoadable.isEmpty() ? new ImportedWeights(format, file, counts) : null;
         return new ImportResult(architecture.document(), warnings, weights);
     }
 

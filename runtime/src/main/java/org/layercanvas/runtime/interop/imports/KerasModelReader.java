@@ -170,7 +170,9 @@ final class KerasModelReader {
             if (KERAS1_CLASSES.contains(l.className())) {
                 return true;
             }
-            boolean modern = l.config().has("units") || l.config().has("filters") || l.config().has("rate");
+            // an Embedding keeps Keras 1's output_dim in Keras 2 and 3, with embeddings_initializer instead of init
+            boolean modern = l.config().has("units") || l.config().has("filters") || l.config().has("rate")
+                    || l.config().has("embeddings_initializer");
             if (!modern && KERAS1_FIELDS.stream().anyMatch(l.config()::has)) {
                 return true;
             }

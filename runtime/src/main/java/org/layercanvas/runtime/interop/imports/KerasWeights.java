@@ -1,5 +1,6 @@
 package org.layercanvas.runtime.interop.imports;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
@@ -33,7 +34,7 @@ final class KerasWeights {
                 if (names != null && names.getData() instanceof String[] list) {
                     for (String name : list) {
                         Dataset d = hdf.getDatasetByPath(weights.getPath() + layer.getKey() + "/" + name);
-                        arrays.put(kind(name), array(d));
+                        arrays.put(kind(name, layer.getKey()), array(d));
                     }
                 }
                 layers.put(layer.getKey(), arrays);
@@ -44,13 +45,81 @@ final class KerasWeights {
         }
     }
 
-    /** {@code lstm_1/kernel:0} -> {@code kernel}; Keras 3's {@code sequential/dense/kernel} -> {@code kernel}. */
-    static String kind(String weightName) {
-        String n = weightName.endsWith(":0") ? weightName.substring(0, weightName.length() - 2) : weightName;
-        return n.substring(n.lastIndexOf('/') + 1);
+    /**
+     * The layers of the file's architecture ({@code model_config}) whose Keras weights would predict differently in
+     * the compiled network, each with the reason: LSTM gates that are {@code hard_sigmoid} (the catalog's are
+     * sigmoid), and a Bidirectional LSTM that returns its last step only (the compiled network takes the backward
+     * LSTM's output at the last step, after one element; Keras its output after the whole reversed sequence). A
+     * Bidirectional counts under its own name. Empty when the file holds no architecture (a weights-only file
+     * cannot tell).
+     */
+    static Map<String, String> notLoadable(Path file, String where) throws ImportException {
+        String config;
+        try (HdfFile hdf = new HdfFile(file)) {
+            Attribute a = hdf.getAttribute("model_config");
+            Object data = a == null || a.getSizeInBytes() > KerasJson.MAX_CHARS ? null : a.getData();
+            config = data instanceof String text ? text : data instanceof String[] list && list.length == 1 ? list[0]
+                    : null;
+        } catch (RuntimeException e) {
+            throw ImportException.unreadable(where, ImportMessages.format("h5.unreadable",
+                    String.valueOf(e.getMessage())));
+        }
+        return config == null ? Map.of() : notLoadable(KerasJson.parse(config, where).root());
     }
 
-    private static INDArray array(Dataset d) {
+    static Map<String, String> notLoadable(JsonNode architecture) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        collect(architecture, null, reasons, 0);
+        return reasons;
+    }
+
+    private static void collect(JsonNode node, String owner, Map<String, String> reasons, int depth) {
+        if (depth > 64 || node == null) {
+            return;
+        }
+        String inner = owner;
+        JsonNode config = node.path("config");
+        if (node.isObject() && node.has("class_name") && config.isObject()) {
+            String name = config.path("name").asText(node.path("name").asText(""));
+            String me = owner != null ? owner : name;
+            if ("hard_sigmoid".equals(KerasConfig.activationName(config.get("recurrent_activation")))) {
+                reasons.putIfAbsent(me, ImportMessages.format("weights.hardSigmoid"));
+            }
+            boolean bidirectional = "Bidirectional".equals(node.path("class_name").asText());
+            if (bidirectional && !config.path("layer").path("config").path("return_sequences").asBoolean(false)) {
+                reasons.putIfAbsent(me, ImportMessages.format("weights.bidirectionalLastStep"));
+            }
+            // the layer a Bidirectional wraps is loaded as part of it; a model's layers are layers of their own
+            inner = bidirectional ? me : null;
+        }
+        for (JsonNode child : node) {
+            collect(child, inner, reasons, depth + 1);
+        }
+    }
+
+    /**
+     * {@code lstm_1/kernel:0} -> {@code kernel}; Keras 3's {@code sequential/dense/kernel} -> {@code kernel}. Inside
+     * a Bidirectional, the weights of its two layers ({@code bidirectional_1/forward_lstm_1/kernel:0},
+     * {@code .../backward_lstm_1/lstm_cell/kernel}) are {@code forward/kernel} and {@code backward/kernel}; only
+     * the parts after the layer's own name count, so a layer named {@code forward_...} is not mistaken for one.
+     */
+    static String kind(String weightName, String layer) {
+        String n = weightName.endsWith(":0") ? weightName.substring(0, weightName.length() - 2) : weightName;
+        String[] parts = n.split("/");
+        String last = parts[parts.length - 1];
+        int own = java.util.Arrays.asList(parts).lastIndexOf(layer);
+        for (int i = own + 1; i < parts.length - 1; i++) {
+            if (parts[i].startsWith("forward_")) {
+                return "forward/" + last;
+            }
+            if (parts[i].startsWith("backward_")) {
+                return "backward/" + last;
+            }
+        }
+        return last;
+    }
+
+    static INDArray array(Dataset d) {
         Object flat = d.getDataFlat();
         long[] shape = java.util.Arrays.stream(d.getDimensions()).asLongStream().toArray();
         if (flat instanceof float[] f) {

@@ -135,7 +135,7 @@ class Dl4jZipImportTest {
     }
 
     @Test
-    void aKeras3ArchiveImportsItsArchitecture() throws Exception {
+    void aKeras3ArchiveWithoutWeightsImportsItsArchitecture() throws Exception {
         Path file = dir.resolve("model.keras");
         String config = "{\"module\": \"keras\", \"class_name\": \"Sequential\", \"config\": {\"name\": \"seq\", "
                 + "\"layers\": [{\"module\": \"keras.layers\", \"class_name\": \"InputLayer\", \"config\": "
@@ -144,7 +144,7 @@ class Dl4jZipImportTest {
                 + "\"activation\": \"softmax\"}}]}}";
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
             for (String[] entry : new String[][] {{"metadata.json", "{\"keras_version\": \"3.4.1\"}"},
-                {"config.json", config}, {"model.weights.h5", "x"}}) {
+                {"config.json", config}}) {
                 zip.putNextEntry(new ZipEntry(entry[0]));
                 zip.write(entry[1].getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
@@ -153,7 +153,37 @@ class Dl4jZipImportTest {
         ImportResult r = Importers.read(file);
         assertThat(params(r.document())).isEqualTo(7850);
         assertThat(r.weights()).isNull();
-        assertThat(r.warnings()).anySatisfy(w -> assertThat(w.what()).contains(".keras archive"));
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w.what()).contains("no model.weights.h5"));
+    }
+
+    @Test
+    void aKeras3ArchiveWithDamagedWeightsIsOneClearErrorWhenImportedOrLoaded() throws Exception {
+        Path headless = cutWeights(dir.resolve("headless.keras"), 600);
+        ImportException e = failure(headless);
+        assertThat(e.unreadable()).isTrue();
+        assertThat(texts(e)).singleElement().asString().startsWith("headless.keras: ");
+
+        Path cut = cutWeights(dir.resolve("cut.keras"), 6000);
+        ImportResult whole = Importers.read(ImportFixtures.keras("keras3_lstm.keras"));
+        ComputationGraph graph = KerasReference.compiled(whole.document());
+        ImportException load = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class,
+                () -> WeightLoader.load(graph, whole.document(), cut));
+        assertThat(load.getMessage()).startsWith("cut.keras: ");
+    }
+
+    /** The real keras3_lstm.keras with its model.weights.h5 cut after {@code keep} bytes. */
+    private static Path cutWeights(Path file, int keep) throws Exception {
+        Path real = ImportFixtures.keras("keras3_lstm.keras");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(real.toFile());
+             OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(e).readAllBytes();
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(e.getName().equals("model.weights.h5") ? java.util.Arrays.copyOf(bytes, keep) : bytes);
+                zip.closeEntry();
+            }
+        }
+        return file;
     }
 
     /** A zip whose entries hold {@code {}}. */

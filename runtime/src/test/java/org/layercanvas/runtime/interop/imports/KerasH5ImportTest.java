@@ -29,24 +29,34 @@ class KerasH5ImportTest {
     Path dir;
 
     @Test
-    void lstmModelImportsWithItsWeightsAndEveryLayersCountMatches() throws Exception {
+    void lstmModelWithHardSigmoidGatesImportsWithoutItsWeights() throws Exception {
         Path file = keras("simple_lstm_tf_keras_2_model.h5");
         ImportResult r = Importers.read(file);
         NetworkDocument doc = r.document();
-        Analysis analysis = analyze(doc);
         assertThat(node(doc, "lstm_1").type()).isEqualTo(LayerType.LSTM);
         assertThat(node(doc, "dense_1").params()).containsEntry("units", 1).containsEntry("loss", "mse");
         assertThat(node(doc, "input").params()).containsEntry("kind", "timeseries").containsEntry("length", 1)
                 .containsEntry("features", 1);
         // LSTM(50) on 1 feature: 4 * (1*50 + 50*50 + 50); Dense(1): 51
         assertThat(params(doc)).isEqualTo(10_451);
+        // Keras 2's default hard_sigmoid gates: with the catalog's sigmoid gates these weights predict differently
+        assertThat(r.weights()).isNull();
+        assertThat(warnings(r)).noneMatch(w -> w.contains("weights for this layer"))
+                .anySatisfy(w -> assertThat(w).contains("hard_sigmoid").contains("gates use sigmoid"))
+                .anySatisfy(w -> assertThat(w).startsWith("simple_lstm_tf_keras_2_model.h5: layer \"lstm_1\"")
+                        .contains("weights are not kept"));
+    }
+
+    @Test
+    void lstmModelWithSigmoidGatesKeepsItsWeightsAndEveryLayersCountMatches() throws Exception {
+        Path file = keras("keras3_lstm.h5");
+        ImportResult r = Importers.read(file);
         assertThat(r.weights()).isNotNull();
         assertThat(r.weights().format()).isEqualTo(ImportedWeights.Format.KERAS_H5);
         assertThat(r.weights().source()).isEqualTo(file);
-        assertThat(r.weights().total()).isEqualTo(analysis.totalParams());
-        assertThat(r.weights().countsPerNode()).containsEntry("lstm_1", 10_400L).containsEntry("dense_1", 51L);
-        assertThat(warnings(r)).noneMatch(w -> w.contains("weights for this layer"))
-                .anySatisfy(w -> assertThat(w).contains("hard_sigmoid"));
+        assertThat(r.weights().total()).isEqualTo(analyze(r.document()).totalParams()).isEqualTo(192);
+        assertThat(r.weights().countsPerNode()).containsEntry("lstm", 180L).containsEntry("out", 12L);
+        assertThat(warnings(r)).noneMatch(w -> w.contains("weights"));
     }
 
     @Test
@@ -60,9 +70,9 @@ class KerasH5ImportTest {
     @Test
     void functionalLstmModelImports() throws Exception {
         ImportResult r = Importers.read(keras("lstm_functional_tf_keras_2.h5"));
-        assertThat(r.weights().total()).isEqualTo(params(r.document()));
         assertThat(r.document().nodes()).extracting(n -> n.type()).contains(LayerType.INPUT, LayerType.LSTM,
                 LayerType.OUTPUT);
+        assertThat(r.weights()).as("hard_sigmoid gates: weights not kept").isNull();
     }
 
     @Test

@@ -50,11 +50,24 @@ class WeightLoaderTest {
     }
 
     @Test
-    void aKerasLstmLoadsEveryParameter() throws Exception {
-        ImportResult r = Importers.read(keras("simple_lstm_tf_keras_2_model.h5"));
+    void aKerasLstmWithHardSigmoidGatesIsRefusedWithTheLayerAndTheReason() throws Exception {
+        Path file = keras("simple_lstm_tf_keras_2_model.h5");
+        ImportResult r = Importers.read(file);
         ComputationGraph graph = compiled(r.document());
         INDArray before = graph.params().dup();
-        assertThat(WeightLoader.load(graph, r.document(), r.weights().source())).isEqualTo(10_451);
+        ImportException e = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class,
+                () -> WeightLoader.load(graph, r.document(), file));
+        assertThat(e.getMessage()).contains("simple_lstm_tf_keras_2_model.h5: layer \"lstm_1\"")
+                .contains("hard_sigmoid");
+        assertThat(graph.params()).isEqualTo(before);
+    }
+
+    @Test
+    void aKerasLstmWithSigmoidGatesLoadsEveryParameter() throws Exception {
+        ImportResult r = Importers.read(keras("keras3_lstm.h5"));
+        ComputationGraph graph = compiled(r.document());
+        INDArray before = graph.params().dup();
+        assertThat(WeightLoader.load(graph, r.document(), r.weights().source())).isEqualTo(192);
         assertThat(graph.params()).isNotEqualTo(before);
     }
 
@@ -73,12 +86,12 @@ class WeightLoaderTest {
 
     @Test
     void weightsThatDoNotFitAreRefusedWhole() throws Exception {
-        ImportResult lstm = Importers.read(keras("simple_lstm_tf_keras_2_model.h5"));
+        ImportResult lstm = Importers.read(keras("keras3_lstm.h5"));
         ImportResult rnn = Importers.read(keras("simple_rnn_tf_keras_2_model.h5"));
         ComputationGraph graph = compiled(rnn.document());
         ImportException e = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class,
                 () -> WeightLoader.load(graph, rnn.document(), lstm.weights().source()));
-        assertThat(e.getMessage()).contains("simple_lstm_tf_keras_2_model.h5");
+        assertThat(e.getMessage()).contains("keras3_lstm.h5");
     }
 
     private static INDArray array(io.jhdf.api.Dataset d) {
