@@ -16,16 +16,23 @@ public final class WorkerRunners {
     private WorkerRunners() {
     }
 
+    /** A factory whose runs may start from trained weights; a run without them is one with null weights. */
+    private abstract static class StartsFromWeights implements TrainingViewModel.RunnerFactory {
+        @Override
+        public TrainingViewModel.TrainingRunner start(NetworkDocument doc, DeviceRequest device, int threads,
+                                                      Consumer<WorkerProtocol.Message> listener) throws IOException {
+            return start(doc, device, threads, null, listener);
+        }
+
+        @Override
+        public abstract TrainingViewModel.TrainingRunner start(NetworkDocument doc, DeviceRequest device, int threads,
+                                                               Path weights, Consumer<WorkerProtocol.Message> listener)
+                throws IOException;
+    }
+
     /** @param mainClass the launcher that becomes the worker when given the argument {@code worker} */
     public static TrainingViewModel.RunnerFactory factory(String mainClass, List<String> jvmArgs) {
-        return new TrainingViewModel.RunnerFactory() {
-            @Override
-            public TrainingViewModel.TrainingRunner start(NetworkDocument doc, DeviceRequest device, int threads,
-                                                          Consumer<WorkerProtocol.Message> listener)
-                    throws IOException {
-                return start(doc, device, threads, null, listener);
-            }
-
+        return new StartsFromWeights() {
             @Override
             public TrainingViewModel.TrainingRunner start(NetworkDocument doc, DeviceRequest device, int threads,
                                                           Path weights, Consumer<WorkerProtocol.Message> listener)
@@ -43,14 +50,7 @@ public final class WorkerRunners {
      */
     public static TrainingViewModel.RunnerFactory withSpare(String mainClass, Supplier<List<String>> jvmArgs,
                                                             SpareWorker spare) {
-        return new TrainingViewModel.RunnerFactory() {
-            @Override
-            public TrainingViewModel.TrainingRunner start(NetworkDocument doc, DeviceRequest device, int threads,
-                                                          Consumer<WorkerProtocol.Message> listener)
-                    throws IOException {
-                return start(doc, device, threads, null, listener);
-            }
-
+        return new StartsFromWeights() {
             @Override
             public TrainingViewModel.TrainingRunner start(NetworkDocument doc, DeviceRequest device, int threads,
                                                           Path weights, Consumer<WorkerProtocol.Message> listener)
