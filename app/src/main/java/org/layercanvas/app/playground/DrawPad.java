@@ -61,6 +61,16 @@ final class DrawPad extends HBox {
         drawn.accept(cells.clone());
     }
 
+    /** Takes a picture (row by row, 0 to 1, {@code side x side}) to draw on, and asks about it as about a stroke. */
+    void load(float[] picture) {
+        if (picture.length != cells.length) {
+            return;
+        }
+        cells = picture.clone();
+        paint();
+        drawn.accept(cells.clone());
+    }
+
     /** The cells as drawn, row by row. */
     float[] cells() {
         return cells.clone();
