@@ -1,21 +1,23 @@
 package org.layercanvas.app.playground;
 
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import org.layercanvas.runtime.worker.Planes;
 import org.layercanvas.runtime.worker.WorkerProtocol.Inspection;
 
 /**
  * What a network's Conv2D layers make of the input shown last: the first layer's learned filters, then each layer's
- * feature maps (at most 16 a layer, each scaled to the layer's strongest response), labelled by layer. Renders
- * {@link PicturesViewModel#shownProperty()}.
+ * feature maps (at most 16 a layer, scaled to the layer's strongest response), a block of pictures per layer,
+ * labelled by layer; the blocks wrap to the width there is. Renders {@link PicturesViewModel#shownProperty()}.
  */
 final class FeatureMapsView extends VBox {
-    private static final double FILTER = 40;
-    private static final double MAP = 64;
+    private static final double GAP = 3;
 
-    private final VBox layers = new VBox(6);
+    private final FlowPane layers = new FlowPane(18, 10);
 
     FeatureMapsView(PicturesViewModel model) {
         super(6);
@@ -38,34 +40,40 @@ final class FeatureMapsView extends VBox {
         if (i.filters() != null) {
             Planes f = i.filters();
             double max = PlanePictures.maxAbs(f);
-            FlowPane row = row("filters-" + f.layer());
-            for (int k = 0; k < f.planes().length; k++) {
-                row.getChildren().add(PlanePictures.canvas(PlanePictures.filter(f, k, max), FILTER, FILTER));
-            }
-            layers.getChildren().addAll(caption(PicturesViewModel.filtersCaption(f)), row);
+            layers.getChildren().add(block("filters-" + f.layer(), PicturesViewModel.filtersCaption(f), f,
+                    k -> PlanePictures.filter(f, k, max)));
         }
         for (Planes m : i.maps()) {
             double max = PlanePictures.maxAbs(m);
-            double scale = MAP / Math.max(m.height(), m.width());
-            FlowPane row = row("maps-" + m.layer());
-            row.getStyleClass().add("feature-map-row");
-            for (int k = 0; k < m.planes().length; k++) {
-                row.getChildren().add(PlanePictures.canvas(PlanePictures.map(m, k, max), m.width() * scale,
-                        m.height() * scale));
-            }
-            layers.getChildren().addAll(caption(PicturesViewModel.mapsCaption(m)), row);
+            layers.getChildren().add(block("maps-" + m.layer(), PicturesViewModel.mapsCaption(m), m,
+                    k -> PlanePictures.map(m, k, max)));
         }
     }
 
-    private static FlowPane row(String id) {
-        FlowPane row = new FlowPane(4, 4);
-        row.setId(id);
-        return row;
-    }
-
-    private static Label caption(String text) {
-        Label l = new Label(text);
+    /**
+     * A caption over the planes' pictures in four columns (eight for more than 16 pictures, such as 32 filters), each
+     * about two screen pixels per value or more.
+     */
+    private static Node block(String id, String caption, Planes p, java.util.function.IntFunction<WritableImage> image) {
+        int columns = p.planes().length > 16 ? 8 : 4;
+        double cell = Math.min(56, Math.max(36, 2 * Math.max(p.height(), p.width())));
+        double scale = cell / Math.max(p.height(), p.width());
+        TilePane tiles = new TilePane(GAP, GAP);
+        tiles.setId(id);
+        tiles.setPrefColumns(columns);
+        for (int k = 0; k < p.planes().length; k++) {
+            tiles.getChildren().add(PlanePictures.canvas(image.apply(k), p.width() * scale, p.height() * scale));
+        }
+        double width = columns * cell + (columns - 1) * GAP;
+        tiles.setPrefWidth(width);
+        tiles.setMaxWidth(width);
+        Label l = new Label(caption);
         l.getStyleClass().add("feature-map-caption");
-        return l;
+        l.setWrapText(true);
+        l.setMaxWidth(width);
+        l.setPrefWidth(width);
+        VBox block = new VBox(4, l, tiles);
+        block.getStyleClass().add("feature-map-block");
+        return block;
     }
 }

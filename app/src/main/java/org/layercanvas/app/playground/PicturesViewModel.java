@@ -102,7 +102,11 @@ public final class PicturesViewModel {
 
     /** The feature maps of the student's drawing arrived (the draw pad asks for them with its predictions). */
     void showDrawn(Inspection answer) {
-        show(answer, Source.DRAWN);
+        // A picked test image put on the pad and not changed yet is still that test image.
+        Inspection p = picked.get();
+        boolean unchanged = p != null && java.util.Arrays.equals(p.picture().planes()[0],
+                answer.picture().planes()[0]);
+        show(answer, unchanged ? Source.PICKED : Source.DRAWN);
     }
 
     private void show(Inspection answer, Source from) {

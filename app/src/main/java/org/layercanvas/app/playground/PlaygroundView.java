@@ -111,13 +111,15 @@ public final class PlaygroundView extends BorderPane {
         PlaygroundViewModel.Mode mode = model.modeProperty().get();
         if (mode == PlaygroundViewModel.Mode.DRAW || mode == PlaygroundViewModel.Mode.IMAGE) {
             boolean pad = mode == PlaygroundViewModel.Mode.DRAW;
+            picker.padShown(pad);
             if (pad) {
                 drawPad.reset(model.drawSide());
-                pictureRow.getChildren().setAll(drawPad, picker);
+                drawPad.setExtra(picker.buttons(), picker);
+                pictureRow.getChildren().setAll(drawPad);
             } else {
+                drawPad.setExtra(null, null);
                 pictureRow.getChildren().setAll(picker);
             }
-            picker.padShown(pad);
             setCenter(pictureView);
         } else if (mode == PlaygroundViewModel.Mode.TEXT) {
             textProbe.reset();

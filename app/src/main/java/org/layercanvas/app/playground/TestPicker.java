@@ -1,5 +1,7 @@
 package org.layercanvas.app.playground;
 
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
@@ -12,26 +14,31 @@ import org.layercanvas.runtime.worker.Planes;
 import org.layercanvas.runtime.worker.WorkerProtocol.Inspection;
 
 /**
- * A test image of the run picked at random (or the next one), drawn large; its true class and the network's class
- * probabilities beside it. For grey images a button hands the picture to the draw pad, where the student can change
- * it. Renders {@link PicturesViewModel}.
+ * Picks a test image of the run at random (or the next one) and says its true class and what the network says. Beside
+ * a draw pad (grey images) the picture goes onto the pad, where the student can change it, and the pad's bars show the
+ * class probabilities; on its own (colour images) it draws the picture large and the bars beside it. Renders
+ * {@link PicturesViewModel}.
  */
-final class TestPicker extends HBox {
+final class TestPicker extends VBox {
     private static final double SIDE = 168;
+    private static final double TEXT_WIDTH = 320;
 
     private final PicturesViewModel model;
+    private final IntFunction<String> className;
+    private final Consumer<float[]> toDrawPad;
     private final StackPane picture = new StackPane();
     private final ClassBars bars = new ClassBars("pick-bars");
-    private final Button toPad = new Button(Messages.get("playground.pick.toPad"));
-    private final java.util.function.IntFunction<String> className;
+    private final HBox buttons;
+    private final Label truth = new Label();
+    private final Label hint = new Label(Messages.get("playground.pick.hint"));
     private boolean padShown;
 
-    /** @param toDrawPad takes a grey picture's intensities (null: there is no draw pad) */
-    TestPicker(PicturesViewModel model, java.util.function.IntFunction<String> className,
-               java.util.function.Consumer<float[]> toDrawPad) {
-        super(16);
+    /** @param toDrawPad takes a grey picture's intensities, row by row */
+    TestPicker(PicturesViewModel model, IntFunction<String> className, Consumer<float[]> toDrawPad) {
+        super(8);
         this.model = model;
         this.className = className;
+        this.toDrawPad = toDrawPad;
         getStyleClass().add("test-picker");
         Button random = new Button(Messages.get("playground.pick.random"));
         random.setId("pick-random");
@@ -41,47 +48,55 @@ final class TestPicker extends HBox {
         next.setOnAction(e -> model.pickNext());
         random.disableProperty().bind(model.busyProperty());
         next.disableProperty().bind(model.busyProperty());
-        toPad.setId("pick-to-pad");
-        toPad.setOnAction(e -> {
-            Inspection i = model.pickedProperty().get();
-            if (i != null && toDrawPad != null) {
-                toDrawPad.accept(i.picture().planes()[0].clone());
-            }
-        });
+        random.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        next.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        buttons = new HBox(8, random, next);
         picture.setId("pick-image");
         picture.setMinSize(SIDE, SIDE);
         picture.setPrefSize(SIDE, SIDE);
         picture.setMaxSize(SIDE, SIDE);
-        picture.getStyleClass().add("pick-image");
-        Label truth = new Label();
         truth.setId("pick-truth");
         truth.setWrapText(true);
-        truth.setMaxWidth(300);
+        truth.setMaxWidth(TEXT_WIDTH);
         truth.textProperty().bind(model.pickNoteProperty());
-        Label hint = new Label(Messages.get("playground.pick.hint"));
         hint.setWrapText(true);
-        hint.setMaxWidth(300);
-        HBox buttons = new HBox(8, random, next, toPad);
-        VBox right = new VBox(8, buttons, hint, truth, bars);
-        getChildren().addAll(picture, right);
-        setAlignment(Pos.TOP_LEFT);
-        model.pickedProperty().addListener((o, a, i) -> show(i));
-        show(null);
+        hint.setMaxWidth(TEXT_WIDTH);
+        model.pickedProperty().addListener((o, a, i) -> show(i, true));
+        padShown(false);
     }
 
-    /** Whether the draw pad is shown beside the picker (then a grey picture can be handed to it). */
+    /** The Random and Next buttons, for a draw pad to show beside its own (see {@link #padShown}). */
+    HBox buttons() {
+        return buttons;
+    }
+
+    /**
+     * Beside a draw pad (the picture goes onto it; the pad shows {@link #buttons()} and this, the sentence on the
+     * picked image), or on its own (the picture, its bars and the buttons here).
+     */
     void padShown(boolean shown) {
         padShown = shown;
-        show(model.pickedProperty().get());
+        if (shown) {
+            getChildren().setAll(truth);
+        } else {
+            HBox row = new HBox(16, picture, new VBox(8, buttons, hint, truth, bars));
+            row.setAlignment(Pos.TOP_LEFT);
+            getChildren().setAll(row);
+        }
+        show(model.pickedProperty().get(), false);
     }
 
-    private void show(Inspection i) {
+    private void show(Inspection i, boolean fresh) {
         picture.getChildren().clear();
         Planes p = i == null ? null : i.picture();
-        toPad.setVisible(padShown && p != null && p.channels() == 1);
-        toPad.setManaged(padShown);
         if (p == null) {
             bars.show(null, className);
+            return;
+        }
+        if (padShown && p.channels() == 1) {
+            if (fresh) {
+                toDrawPad.accept(p.planes()[0].clone());
+            }
             return;
         }
         // The longer side fills the square; every pixel stays a sharp square.

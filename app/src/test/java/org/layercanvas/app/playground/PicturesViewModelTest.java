@@ -65,10 +65,10 @@ class PicturesViewModelTest {
         assertThat(model.pickedProperty().get().testIndex()).isEqualTo(11);
         assertThat(model.shownProperty().get()).isSameAs(model.pickedProperty().get());
         assertThat(model.sourceProperty().get()).isEqualTo(PicturesViewModel.Source.PICKED);
-        assertThat(model.mapsNoteProperty().get()).startsWith("Feature maps of the test image");
-        assertThat(PicturesViewModel.mapsCaption(maps)).isEqualTo("stem: 16 of 32 feature maps, 8x8");
+        assertThat(model.mapsNoteProperty().get()).startsWith("The test image through the Conv2D layers");
+        assertThat(PicturesViewModel.mapsCaption(maps)).isEqualTo("stem: 16 of 32 maps, 8x8");
         assertThat(PicturesViewModel.filtersCaption(model.shownProperty().get().filters()))
-                .startsWith("stem: its 8 learned filters, 3x3 (orange");
+                .isEqualTo("stem: 8 filters, 3x3");
 
         reply = new CompletableFuture<>();
         model.pickNext();

@@ -266,7 +266,7 @@ class PlaygroundViewModelTest {
         reply.complete(new double[][] {{0.5, 0.5}});
         assertThat(model.pictures().sourceProperty().get()).isEqualTo(PicturesViewModel.Source.DRAWN);
         assertThat(model.pictures().shownProperty().get().maps()).hasSize(1);
-        assertThat(model.pictures().mapsNoteProperty().get()).startsWith("Feature maps of your drawing");
+        assertThat(model.pictures().mapsNoteProperty().get()).startsWith("Your drawing through the Conv2D layers");
         assertThat(model.probabilitiesProperty().get()).containsExactly(0.5, 0.5);
         model.accept(started());
         assertThat(model.pictures().shownProperty().get()).isNull();
