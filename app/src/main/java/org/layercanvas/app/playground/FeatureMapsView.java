@@ -1,13 +1,13 @@
 package org.layercanvas.app.playground;
 
+import java.util.function.IntFunction;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
-import org.layercanvas.runtime.worker.Planes;
-import org.layercanvas.runtime.worker.WorkerProtocol.Inspection;
+import org.layercanvas.runtime.train.Planes;
 
 /**
  * What a network's Conv2D layers make of the input shown last: the first layer's learned filters, then each layer's
@@ -32,7 +32,7 @@ final class FeatureMapsView extends VBox {
         model.shownProperty().addListener((o, a, i) -> show(i));
     }
 
-    private void show(Inspection i) {
+    private void show(PicturesViewModel.Picture i) {
         layers.getChildren().clear();
         if (i == null || i.maps() == null) {
             return;
@@ -54,7 +54,7 @@ final class FeatureMapsView extends VBox {
      * A caption over the planes' pictures in four columns (eight for more than 16 pictures, such as 32 filters), each
      * about two screen pixels per value or more.
      */
-    private static Node block(String id, String caption, Planes p, java.util.function.IntFunction<WritableImage> image) {
+    private static Node block(String id, String caption, Planes p, IntFunction<WritableImage> image) {
         int columns = p.planes().length > 16 ? 8 : 4;
         double cell = Math.min(56, Math.max(36, 2 * Math.max(p.height(), p.width())));
         double scale = cell / Math.max(p.height(), p.width());

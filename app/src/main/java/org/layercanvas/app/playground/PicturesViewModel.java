@@ -14,7 +14,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.layercanvas.app.Messages;
 import org.layercanvas.i18n.Numbers;
-import org.layercanvas.runtime.worker.Planes;
+import org.layercanvas.runtime.train.Planes;
 import org.layercanvas.runtime.worker.WorkerProtocol.Inspection;
 
 /**
@@ -30,6 +30,19 @@ public final class PicturesViewModel {
         CompletableFuture<Inspection> inspect(int testIndex, double[] intensities, boolean maps);
     }
 
+    /**
+     * An input as the playground shows it: the picture (values 0 to 1), one probability per class, where it is in the
+     * test split and its true class (-1 for a drawing), and with a Conv2D network the first layer's filters (else
+     * null) and each layer's feature maps (empty: no Conv2D layer; null: not asked).
+     */
+    public record Picture(Planes image, double[] probabilities, int testIndex, int testSize, int label,
+                          Planes filters, List<Planes> maps) {
+        static Picture of(Inspection i) {
+            return new Picture(i.picture(), PicturesViewModel.probabilities(i.outputs()), i.testIndex(),
+                    i.testSize(), i.label(), i.filters(), i.maps());
+        }
+    }
+
     /** Where the input whose feature maps are shown came from. */
     public enum Source { PICKED, DRAWN }
 
@@ -38,8 +51,8 @@ public final class PicturesViewModel {
     private final IntFunction<String> className;
     private final BooleanSupplier runOver;
     private final Random random;
-    private final ReadOnlyObjectWrapper<Inspection> picked = new ReadOnlyObjectWrapper<>(this, "picked");
-    private final ReadOnlyObjectWrapper<Inspection> shown = new ReadOnlyObjectWrapper<>(this, "shown");
+    private final ReadOnlyObjectWrapper<Picture> picked = new ReadOnlyObjectWrapper<>(this, "picked");
+    private final ReadOnlyObjectWrapper<Picture> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final ReadOnlyObjectWrapper<Source> source = new ReadOnlyObjectWrapper<>(this, "source");
     private final ReadOnlyStringWrapper pickNote = new ReadOnlyStringWrapper(this, "pickNote", "");
     private final ReadOnlyStringWrapper mapsNote = new ReadOnlyStringWrapper(this, "mapsNote", "");
@@ -93,23 +106,24 @@ public final class PicturesViewModel {
                         .reason(error)) : Messages.get("playground.pick.training"));
                 return;
             }
-            lastIndex = answer.testIndex();
-            picked.set(answer);
-            pickNote.set(truth(answer));
-            show(answer, Source.PICKED);
+            Picture p = Picture.of(answer);
+            lastIndex = p.testIndex();
+            picked.set(p);
+            pickNote.set(truth(p));
+            show(p, Source.PICKED);
         }));
     }
 
     /** The feature maps of the student's drawing arrived (the draw pad asks for them with its predictions). */
     void showDrawn(Inspection answer) {
         // A picked test image put on the pad and not changed yet is still that test image.
-        Inspection p = picked.get();
-        boolean unchanged = p != null && java.util.Arrays.equals(p.picture().planes()[0],
+        Picture p = picked.get();
+        boolean unchanged = p != null && java.util.Arrays.equals(p.image().planes()[0],
                 answer.picture().planes()[0]);
-        show(answer, unchanged ? Source.PICKED : Source.DRAWN);
+        show(Picture.of(answer), unchanged ? Source.PICKED : Source.DRAWN);
     }
 
-    private void show(Inspection answer, Source from) {
+    private void show(Picture answer, Source from) {
         shown.set(answer);
         source.set(from);
         List<Planes> maps = answer.maps();
@@ -118,8 +132,8 @@ public final class PicturesViewModel {
     }
 
     /** "Test image 12 of 360: true class 3; the network says 3 (97 % sure): right." */
-    private String truth(Inspection a) {
-        double[] p = probabilities(a.outputs());
+    private String truth(Picture a) {
+        double[] p = a.probabilities();
         int best = 0;
         for (int k = 1; k < p.length; k++) {
             best = p[k] > p[best] ? k : best;
@@ -136,12 +150,12 @@ public final class PicturesViewModel {
     }
 
     /** The test image picked last (null: none yet). */
-    public ReadOnlyObjectProperty<Inspection> pickedProperty() {
+    public ReadOnlyObjectProperty<Picture> pickedProperty() {
         return picked.getReadOnlyProperty();
     }
 
     /** The input whose filters and feature maps are shown: the picked image or the drawing, whichever came last. */
-    public ReadOnlyObjectProperty<Inspection> shownProperty() {
+    public ReadOnlyObjectProperty<Picture> shownProperty() {
         return shown.getReadOnlyProperty();
     }
 

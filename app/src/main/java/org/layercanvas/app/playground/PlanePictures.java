@@ -5,7 +5,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import org.layercanvas.runtime.worker.Planes;
+import org.layercanvas.runtime.train.Planes;
 
 /** Pictures of {@link Planes}: one pixel per value, drawn large without smoothing (every pixel a square). */
 final class PlanePictures {

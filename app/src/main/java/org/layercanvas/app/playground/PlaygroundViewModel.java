@@ -35,8 +35,9 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
         /** Outputs for sentences, encoded with the run's vocabulary by the worker. */
         CompletableFuture<double[][]> predictTexts(List<String> texts);
 
-        /** A test image or a drawn input as a picture, with outputs and Conv2D pictures (see {@link PicturesViewModel}). */
-        default CompletableFuture<WorkerProtocol.Inspection> inspect(int testIndex, double[] intensities, boolean maps) {
+        /** A test image or a drawn input as a picture, with outputs and Conv2D pictures ({@link PicturesViewModel}). */
+        default CompletableFuture<WorkerProtocol.Inspection> inspect(int testIndex, double[] intensities,
+                                                                    boolean maps) {
             return CompletableFuture.failedFuture(new UnsupportedOperationException("inspect"));
         }
     }

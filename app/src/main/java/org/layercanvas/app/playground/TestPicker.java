@@ -10,8 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.layercanvas.app.Messages;
-import org.layercanvas.runtime.worker.Planes;
-import org.layercanvas.runtime.worker.WorkerProtocol.Inspection;
+import org.layercanvas.runtime.train.Planes;
 
 /**
  * Picks a test image of the run at random (or the next one) and says its true class and what the network says. Beside
@@ -86,9 +85,9 @@ final class TestPicker extends VBox {
         show(model.pickedProperty().get(), false);
     }
 
-    private void show(Inspection i, boolean fresh) {
+    private void show(PicturesViewModel.Picture i, boolean fresh) {
         picture.getChildren().clear();
-        Planes p = i == null ? null : i.picture();
+        Planes p = i == null ? null : i.image();
         if (p == null) {
             bars.show(null, className);
             return;
@@ -103,6 +102,6 @@ final class TestPicker extends VBox {
         double scale = SIDE / Math.max(p.height(), p.width());
         Canvas c = PlanePictures.canvas(PlanePictures.input(p, 0), p.width() * scale, p.height() * scale);
         picture.getChildren().add(c);
-        bars.show(PicturesViewModel.probabilities(i.outputs()), className);
+        bars.show(i.probabilities(), className);
     }
 }

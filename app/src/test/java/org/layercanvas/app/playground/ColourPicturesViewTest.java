@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.layercanvas.model.shape.TensorShape;
 import org.layercanvas.runtime.train.TrainingEvent;
-import org.layercanvas.runtime.worker.Planes;
+import org.layercanvas.runtime.train.Planes;
 import org.layercanvas.runtime.worker.WorkerProtocol;
 import org.testfx.framework.junit5.ApplicationTest;
 

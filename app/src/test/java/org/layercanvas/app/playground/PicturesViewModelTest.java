@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.layercanvas.runtime.worker.Planes;
+import org.layercanvas.runtime.train.Planes;
 import org.layercanvas.runtime.worker.WorkerProtocol;
 
 /** The test image picker and the Conv2D pictures, without a stage. */

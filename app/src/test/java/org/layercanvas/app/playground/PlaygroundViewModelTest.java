@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.layercanvas.model.shape.TensorShape;
 import org.layercanvas.runtime.train.EndReason;
 import org.layercanvas.runtime.train.TrainingEvent;
-import org.layercanvas.runtime.worker.Planes;
+import org.layercanvas.runtime.train.Planes;
 import org.layercanvas.runtime.worker.WorkerProtocol;
 
 /** The playground's state from training events, and its questions to the model, without a stage. */

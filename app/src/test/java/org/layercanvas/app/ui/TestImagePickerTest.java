@@ -18,7 +18,6 @@ import org.layercanvas.app.TestDocs;
 import org.layercanvas.app.playground.PicturesViewModel;
 import org.layercanvas.app.playground.PlaygroundViewModel;
 import org.layercanvas.app.training.TrainingViewModel.State;
-import org.layercanvas.runtime.worker.WorkerProtocol;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -57,13 +56,13 @@ class TestImagePickerTest extends AppTestBase {
         waitSeconds(120, () -> window.training().stateProperty().get() == State.FINISHED);
         waitSeconds(10, () -> window.training().evaluationProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        WorkerProtocol.Inspection before = fx(() -> pictures().pickedProperty().get());
+        PicturesViewModel.Picture before = fx(() -> pictures().pickedProperty().get());
         clickOn("#pick-random");
         waitSeconds(20, () -> pictures().pickedProperty().get() != before && !pictures().busyProperty().get());
-        WorkerProtocol.Inspection picked = fx(() -> pictures().pickedProperty().get());
+        PicturesViewModel.Picture picked = fx(() -> pictures().pickedProperty().get());
 
-        assertThat(picked.outputs()).hasSize(10);
-        assertThat(Arrays.stream(picked.outputs()).sum()).isCloseTo(1.0, within(1e-4));
+        assertThat(picked.probabilities()).hasSize(10);
+        assertThat(Arrays.stream(picked.probabilities()).sum()).isCloseTo(1.0, within(1e-4));
         assertThat(picked.label()).isBetween(0, 9);
         assertThat(fx(() -> lookup("#pick-truth").queryAs(Label.class).getText()))
                 .contains("true class " + fx(() -> window.playground().className(picked.label())))
@@ -71,7 +70,7 @@ class TestImagePickerTest extends AppTestBase {
         // The grey picture goes onto the draw pad, whose bars show the network's answer for it.
         waitSeconds(20, () -> window.playground().probabilitiesProperty().get() != null
                 && lookup("#draw-pad-bars").queryAs(GridPane.class).getChildren().size() == 30);
-        assertThat(fx(() -> window.playground().probabilitiesProperty().get())).containsExactly(picked.outputs(),
+        assertThat(fx(() -> window.playground().probabilitiesProperty().get())).containsExactly(picked.probabilities(),
                 within(1e-4));
         assertThat(lookup("#draw-pad-bars .progress-bar").queryAllAs(ProgressBar.class)).hasSize(10);
 
@@ -99,7 +98,7 @@ class TestImagePickerTest extends AppTestBase {
         // Next is the following test image.
         clickOn("#pick-next");
         waitSeconds(20, () -> pictures().pickedProperty().get() != picked && !pictures().busyProperty().get());
-        WorkerProtocol.Inspection next = fx(() -> pictures().pickedProperty().get());
+        PicturesViewModel.Picture next = fx(() -> pictures().pickedProperty().get());
         assertThat(next.testIndex()).isEqualTo((picked.testIndex() + 1) % picked.testSize());
     }
 }

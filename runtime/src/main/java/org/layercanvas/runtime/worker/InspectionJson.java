@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.layercanvas.runtime.train.Planes;
 import org.layercanvas.runtime.worker.WorkerProtocol.Inspect;
 import org.layercanvas.runtime.worker.WorkerProtocol.Inspection;
 import org.layercanvas.runtime.worker.WorkerProtocol.ProtocolException;

@@ -10,6 +10,7 @@ import org.layercanvas.model.shape.TensorShape;
 import org.layercanvas.runtime.compile.CompiledGraph;
 import org.layercanvas.runtime.data.BatchSource;
 import org.layercanvas.runtime.data.Examples;
+import org.layercanvas.runtime.train.Planes;
 import org.layercanvas.runtime.train.Tensors;
 import org.layercanvas.runtime.worker.WorkerProtocol.Inspect;
 import org.layercanvas.runtime.worker.WorkerProtocol.Inspection;

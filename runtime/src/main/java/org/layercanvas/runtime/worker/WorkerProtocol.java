@@ -15,6 +15,7 @@ import java.util.Set;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.io.DocumentJson;
 import org.layercanvas.runtime.train.EventJson;
+import org.layercanvas.runtime.train.Planes;
 import org.layercanvas.runtime.train.TrainingEvent;
 
 /**

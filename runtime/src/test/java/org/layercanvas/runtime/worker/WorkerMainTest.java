@@ -28,6 +28,7 @@ import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.runtime.cli.LayerCanvasCli;
 import org.layercanvas.runtime.train.EndReason;
 import org.layercanvas.runtime.train.ModelFiles;
+import org.layercanvas.runtime.train.Planes;
 import org.layercanvas.runtime.train.TrainingEvent;
 import org.layercanvas.runtime.worker.WorkerProtocol.Message;
 import org.nd4j.linalg.factory.Nd4j;

@@ -17,6 +17,7 @@ import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.io.DocumentJson;
 import org.layercanvas.runtime.train.EndReason;
 import org.layercanvas.runtime.train.FailureCode;
+import org.layercanvas.runtime.train.Planes;
 import org.layercanvas.runtime.train.TrainingEvent;
 import org.layercanvas.samples.Samples;
 

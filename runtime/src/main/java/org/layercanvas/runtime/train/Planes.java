@@ -1,9 +1,9 @@
-package org.layercanvas.runtime.worker;
+package org.layercanvas.runtime.train;
 
 import java.util.Arrays;
 
 /**
- * Small pictures of one layer on the wire ({@code inspection}): {@code planes[i]} has {@code height * width *
+ * * Small pictures of one layer (the worker's {@code inspection} answer): {@code planes[i]} has {@code height * width *
  * channels} values, row by row with channels last. A test image is one plane of its own channels; the first Conv2D
  * layer's filters are one plane per filter with a channel per input channel; a Conv2D layer's feature maps are one
  * plane (of one channel) per shown channel, the first {@code planes.length} of {@code total}.
