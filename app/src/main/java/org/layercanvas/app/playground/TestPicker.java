@@ -58,6 +58,9 @@ final class TestPicker extends VBox {
         truth.setWrapText(true);
         truth.setMaxWidth(TEXT_WIDTH);
         truth.textProperty().bind(model.pickNoteProperty());
+        // No gap before anything is picked.
+        truth.visibleProperty().bind(truth.textProperty().isNotEmpty());
+        truth.managedProperty().bind(truth.visibleProperty());
         hint.setWrapText(true);
         hint.setMaxWidth(TEXT_WIDTH);
         model.pickedProperty().addListener((o, a, i) -> show(i, true));

@@ -9,7 +9,8 @@ import org.layercanvas.app.main.MainWindow;
 /**
  * The playground's test image picker and Conv2D pictures: the small residual network of the digits trained, a test
  * image picked, its filters and feature maps under it ({@code playground-conv.png}). Part of {@link ScreenshotTour};
- * alone: {@code java -cp ... org.layercanvas.app.tour.PicturesTour docs/images [width height]}.
+ * alone, with the draw pad's shot ({@code playground-draw.png}):
+ * {@code java -cp ... org.layercanvas.app.tour.PicturesTour docs/images [width height]}.
  */
 public final class PicturesTour {
     private PicturesTour() {
@@ -20,8 +21,10 @@ public final class PicturesTour {
             Path out = Path.of(args1.length > 0 ? args1[0] : "docs/images");
             Files.createDirectories(out);
             AppContext app = ScreenshotTour.startApp();
-            shoot(app, out, args1.length > 2 ? Integer.parseInt(args1[1]) : 1280,
-                    args1.length > 2 ? Integer.parseInt(args1[2]) : 800);
+            int width = args1.length > 2 ? Integer.parseInt(args1[1]) : 1280;
+            int height = args1.length > 2 ? Integer.parseInt(args1[2]) : 800;
+            ScreenshotTour.drawPad(app, out, width, height);
+            shoot(app, out, width, height);
             Platform.exit();
             System.exit(0);
         }, args);

@@ -193,7 +193,7 @@ public final class ScreenshotTour {
     }
 
     /** Trains the digits network, then draws a "7" on the pad with mouse events. */
-    private static void drawPad(AppContext app, Path out, int width, int height) throws Exception {
+    static void drawPad(AppContext app, Path out, int width, int height) throws Exception {
         MainWindow w = trainedInPlayground(app, "digits-mlp", width, height);
         onFx(() -> {
             javafx.scene.canvas.Canvas pad = (javafx.scene.canvas.Canvas) w.stage().getScene().lookup("#draw-pad");
