@@ -25,6 +25,9 @@ final class DrawPad extends HBox {
     private final Canvas canvas = new Canvas(PAD, PAD);
     private final ClassBars bars = new ClassBars("draw-pad-bars");
     private final Consumer<float[]> drawn;
+    /** Room beside Clear and under it for more controls (the test image picker's). */
+    private final HBox extraButtons = new HBox(8);
+    private final VBox extra = new VBox();
     private int side;
     private float[] cells = new float[0];
 
@@ -40,11 +43,17 @@ final class DrawPad extends HBox {
         clear.setOnAction(e -> clear());
         Label hint = new Label(Messages.get("playground.draw.hint"));
         hint.setWrapText(true);
-        hint.setMaxWidth(PAD);
+        hint.setMaxWidth(320);
         // The pad at the left; its buttons beside it, not under it, so that a low panel shows them.
-        VBox right = new VBox(8, new HBox(8, clear), hint, bars);
+        VBox right = new VBox(8, new HBox(8, clear, extraButtons), extra, hint, bars);
         getChildren().addAll(canvas, right);
         setAlignment(Pos.TOP_LEFT);
+    }
+
+    /** Shows {@code buttons} beside the Clear button and {@code node} under it (null: nothing). */
+    void setExtra(javafx.scene.Node buttons, javafx.scene.Node node) {
+        extraButtons.getChildren().setAll(buttons == null ? java.util.List.of() : java.util.List.of(buttons));
+        extra.getChildren().setAll(node == null ? java.util.List.of() : java.util.List.of(node));
     }
 
     /** A fresh pad of {@code side x side} cells. */
@@ -57,6 +66,16 @@ final class DrawPad extends HBox {
 
     void clear() {
         Arrays.fill(cells, 0);
+        paint();
+        drawn.accept(cells.clone());
+    }
+
+    /** Takes a picture (row by row, 0 to 1, {@code side x side}) to draw on, and asks about it as about a stroke. */
+    void load(float[] picture) {
+        if (picture.length != cells.length) {
+            return;
+        }
+        cells = picture.clone();
         paint();
         drawn.accept(cells.clone());
     }

@@ -26,7 +26,8 @@ import org.layercanvas.runtime.train.TrainingEvent;
  * colour is the class, its strength how sure the network is), updated while it trains, with what each unit of its
  * first hidden layers computes as small pictures beside it (TF Playground's view of a network); a click asks the
  * network about that point. For a network on small grey images, a {@link DrawPad} with the class probabilities of
- * the drawing. Renders {@link PlaygroundViewModel}; paints only when a new picture arrives.
+ * the drawing; for a network on images, a {@link TestPicker} for the run's test images and, under it, what its Conv2D
+ * layers make of the input shown last ({@link FeatureMapsView}). Renders {@link PlaygroundViewModel}; paints only when a new picture arrives.
  */
 public final class PlaygroundView extends BorderPane {
     /** Class colours: orange and blue for two classes as in TF Playground, then distinct hues. */
@@ -45,6 +46,9 @@ public final class PlaygroundView extends BorderPane {
     private final HBox planeView;
     private final DrawPad drawPad;
     private final TextProbe textProbe;
+    private final TestPicker picker;
+    private final HBox pictureRow = new HBox(24);
+    private final ScrollPane pictureView;
     private Point2D marker;
 
     public PlaygroundView(PlaygroundViewModel model) {
@@ -78,6 +82,13 @@ public final class PlaygroundView extends BorderPane {
         HBox.setHgrow(planeHolder, Priority.ALWAYS);
         drawPad = new DrawPad(model::draw);
         textProbe = new TextProbe(model::type);
+        picker = new TestPicker(model.pictures(), model::className, drawPad::load);
+        // The picture (picked or drawn) on top; what the Conv2D layers make of it under it.
+        VBox pictures = new VBox(12, pictureRow, new FeatureMapsView(model.pictures()));
+        pictures.setPadding(new Insets(0, 8, 8, 0));
+        pictureView = new ScrollPane(pictures);
+        pictureView.setId("playground-pictures");
+        pictureView.setFitToWidth(true);
         model.probabilitiesProperty().addListener((o, a, p) -> {
             drawPad.showProbabilities(p, model::className);
             textProbe.showProbabilities(p, model::className);
@@ -98,9 +109,18 @@ public final class PlaygroundView extends BorderPane {
 
     private void showMode() {
         PlaygroundViewModel.Mode mode = model.modeProperty().get();
-        if (mode == PlaygroundViewModel.Mode.DRAW) {
-            drawPad.reset(model.drawSide());
-            setCenter(drawPad);
+        if (mode == PlaygroundViewModel.Mode.DRAW || mode == PlaygroundViewModel.Mode.IMAGE) {
+            boolean pad = mode == PlaygroundViewModel.Mode.DRAW;
+            picker.padShown(pad);
+            if (pad) {
+                drawPad.reset(model.drawSide());
+                drawPad.setExtra(picker.buttons(), picker);
+                pictureRow.getChildren().setAll(drawPad);
+            } else {
+                drawPad.setExtra(null, null);
+                pictureRow.getChildren().setAll(picker);
+            }
+            setCenter(pictureView);
         } else if (mode == PlaygroundViewModel.Mode.TEXT) {
             textProbe.reset();
             setCenter(textProbe);

@@ -15,6 +15,7 @@ import org.layercanvas.app.Messages;
 import org.layercanvas.i18n.Numbers;
 import org.layercanvas.model.shape.TensorShape;
 import org.layercanvas.runtime.train.TrainingEvent;
+import org.layercanvas.runtime.worker.WorkerProtocol;
 
 /**
  * The playground's state: for a 2-D classifier the newest picture of what it predicts over the plane (sent by the
@@ -25,7 +26,7 @@ import org.layercanvas.runtime.train.TrainingEvent;
  */
 public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
     /** What the playground can show for the last run. */
-    public enum Mode { WAITING, PLANE, DRAW, TEXT, NOT_PLANE }
+    public enum Mode { WAITING, PLANE, DRAW, IMAGE, TEXT, NOT_PLANE }
 
     /** The run's model: outputs for input rows, as given or as drawn intensities (fails while it trains). */
     public interface Predictor {
@@ -33,6 +34,12 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
 
         /** Outputs for sentences, encoded with the run's vocabulary by the worker. */
         CompletableFuture<double[][]> predictTexts(List<String> texts);
+
+        /** A test image or a drawn input as a picture, with outputs and Conv2D pictures ({@link PicturesViewModel}). */
+        default CompletableFuture<WorkerProtocol.Inspection> inspect(int testIndex, double[] intensities,
+                                                                    boolean maps) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("inspect"));
+        }
     }
 
     /** Drawn images larger than this many pixels a side are not offered (a pad of 28x28 cells is the largest). */
@@ -45,6 +52,8 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
     private final ReadOnlyObjectWrapper<double[]> probabilities = new ReadOnlyObjectWrapper<>(this, "probabilities");
     private volatile int drawSide;
     private volatile boolean tokens;
+    private volatile boolean pictureInput;
+    private final PicturesViewModel pictures;
     private float[] waitingDrawing;
     private String waitingText;
     private boolean questionOut;
@@ -57,7 +66,8 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
     private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper(this, "answer", "");
     private volatile List<String> classNames = List.of();
     private volatile boolean sawBoundary;
-    private volatile boolean runOver;
+    /** No run is going: none has started yet, or the last one has ended. */
+    private volatile boolean runOver = true;
     private long asked;
 
     /**
@@ -79,6 +89,13 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
         this.predictor = predictor;
         this.inputShape = inputShape;
         this.readsWords = readsWords;
+        this.pictures = new PicturesViewModel(ui, predictor::inspect, this::className, () -> runOver,
+                new java.util.Random());
+    }
+
+    /** Whether the network reads pictures whose test examples the playground can show: images, or the digits. */
+    static boolean picturesOf(TensorShape s) {
+        return s != null && (s.kind() == TensorShape.Kind.IMAGE || drawSideOf(s) > 0);
     }
 
     /** The side of the square grey image the network reads, when a student can draw one for it; else 0. */
@@ -107,29 +124,29 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
             int side = drawSideOf(shape);
             boolean anyTokens = shape != null && shape.kind() == TensorShape.Kind.TOKENS;
             boolean text = anyTokens && Boolean.TRUE.equals(readsWords.get());
+            boolean image = picturesOf(shape);
             drawSide = side;
             tokens = anyTokens;
-            if (anyTokens && !text) {
-                // Tokens made up for a task: nothing a student could type means anything to this network.
-                ui.execute(() -> {
-                    mode.set(Mode.NOT_PLANE);
-                    status.set(Messages.get("playground.notWords"));
-                });
-                return;
-            }
+            pictureInput = image;
+            // Tokens made up for a task (not words): nothing a student could type means anything to the network.
+            boolean madeUp = anyTokens && !text;
             ui.execute(() -> {
-                mode.set(side > 0 ? Mode.DRAW : text ? Mode.TEXT : Mode.WAITING);
+                mode.set(side > 0 ? Mode.DRAW : image ? Mode.IMAGE : text ? Mode.TEXT
+                        : madeUp ? Mode.NOT_PLANE : Mode.WAITING);
+                pictures.reset();
                 boundary.set(null);
                 points.set(null);
                 probabilities.set(null);
                 answer.set("");
                 status.set(side > 0 ? Messages.get("playground.draw.training", side)
-                        : text ? Messages.get("playground.text.training") : Messages.get("playground.waiting"));
+                        : image ? Messages.get("playground.image.training")
+                        : text ? Messages.get("playground.text.training")
+                        : madeUp ? Messages.get("playground.notWords") : Messages.get("playground.waiting"));
             });
         } else if (event instanceof TrainingEvent.Boundary b) {
             sawBoundary = true;
             ui.execute(() -> show(b));
-        } else if (event instanceof TrainingEvent.Epoch && !sawBoundary && drawSide == 0 && !tokens) {
+        } else if (event instanceof TrainingEvent.Epoch && !sawBoundary && !pictureInput && !tokens) {
             // An epoch went by without a picture: this network does not classify two input features.
             ui.execute(() -> {
                 mode.set(Mode.NOT_PLANE);
@@ -145,6 +162,8 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
                     show(b);
                 } else if (mode.get() == Mode.DRAW) {
                     status.set(Messages.get("playground.draw.ready", drawSide));
+                } else if (mode.get() == Mode.IMAGE) {
+                    status.set(Messages.get("playground.image.ready"));
                 } else if (mode.get() == Mode.TEXT) {
                     status.set(Messages.get("playground.text.ready"));
                 }
@@ -194,7 +213,11 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
         for (int k = 0; k < row.length; k++) {
             row[k] = intensities[k];
         }
-        ask(predictor.predict(new double[][] {row}, true));
+        // One question for both: the class probabilities and what the Conv2D layers make of the drawing.
+        ask(predictor.inspect(-1, row, true).thenApply(answer -> {
+            ui.execute(() -> pictures.showDrawn(answer));
+            return new double[][] {answer.outputs()};
+        }));
     }
 
     /**
@@ -234,7 +257,12 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
 
     /** One probability per class: a sigmoid unit's output is the second of two. */
     private static double[] probabilities(double[] out) {
-        return out.length == 1 ? new double[] {1 - out[0], out[0]} : out.clone();
+        return PicturesViewModel.probabilities(out);
+    }
+
+    /** The test image picker and the Conv2D pictures of a network on images. */
+    public PicturesViewModel pictures() {
+        return pictures;
     }
 
     /** The side of the image a student can draw for the last run's network; 0 when it takes no such image. */
@@ -269,7 +297,7 @@ public final class PlaygroundViewModel implements Consumer<TrainingEvent> {
         return k < names.size() ? names.get(k) : Messages.get("playground.class", k);
     }
 
-    private static String reason(Throwable error) {
+    static String reason(Throwable error) {
         Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName().toLowerCase(Locale.ROOT) : m;

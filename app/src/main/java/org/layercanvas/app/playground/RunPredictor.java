@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.layercanvas.app.Messages;
 import org.layercanvas.app.training.TrainingViewModel;
+import org.layercanvas.runtime.worker.WorkerProtocol;
 
 /** The playground's questions go to the last run's worker; without one they fail with a sentence that says so. */
 public final class RunPredictor implements PlaygroundViewModel.Predictor {
@@ -30,7 +31,13 @@ public final class RunPredictor implements PlaygroundViewModel.Predictor {
         return r == null ? noRun() : r.predictTexts(texts);
     }
 
-    private static CompletableFuture<double[][]> noRun() {
+    @Override
+    public CompletableFuture<WorkerProtocol.Inspection> inspect(int testIndex, double[] intensities, boolean maps) {
+        TrainingViewModel.TrainingRunner r = runner.get();
+        return r == null ? noRun() : r.inspect(testIndex, intensities, maps);
+    }
+
+    private static <T> CompletableFuture<T> noRun() {
         return CompletableFuture.failedFuture(new IllegalStateException(Messages.get("playground.noRun")));
     }
 }

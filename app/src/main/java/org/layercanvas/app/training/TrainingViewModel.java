@@ -62,7 +62,7 @@ public final class TrainingViewModel {
     }
 
     /** A running worker, as the view model uses it. */
-    public interface TrainingRunner extends AutoCloseable {
+    public interface TrainingRunner extends AutoCloseable, RunQuestions {
         void pause();
 
         void resume();
@@ -75,19 +75,6 @@ public final class TrainingViewModel {
         void stop();
 
         CompletableFuture<Path> save(Path path);
-
-        /**
-         * The model's outputs for these rows (only when the run is over or paused; the worker refuses otherwise);
-         * {@code intensities}: drawn values from 0 to 1 that the worker scales and preprocesses first.
-         */
-        default CompletableFuture<double[][]> predict(double[][] inputs, boolean intensities) {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException("predict"));
-        }
-
-        /** The model's outputs for sentences (a network on word tokens), encoded by the worker. */
-        default CompletableFuture<double[][]> predictTexts(List<String> texts) {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException("predict"));
-        }
 
         /** The worker's process id, or -1. */
         long pid();
@@ -297,6 +284,9 @@ public final class TrainingViewModel {
             completePendingRun();
             if (!ended) {
                 ended = true;
+                // The playground learns that the run is over: its questions now fail because the worker is gone.
+                eventListeners.forEach(l -> l.accept(new TrainingEvent.Failed(
+                        org.layercanvas.runtime.train.FailureCode.INTERNAL, c.message(), epochsDone, 0)));
                 String text = Messages.get("training.crashed", c.message());
                 ui.execute(() -> {
                     state.set(State.FAILED);

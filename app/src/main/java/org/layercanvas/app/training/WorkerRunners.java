@@ -116,6 +116,12 @@ public final class WorkerRunners {
             }
 
             @Override
+            public CompletableFuture<org.layercanvas.runtime.worker.WorkerProtocol.Inspection> inspect(int testIndex,
+                    double[] intensities, boolean maps) {
+                return client.inspect(testIndex, intensities, maps);
+            }
+
+            @Override
             public long pid() {
                 return client.pid();
             }

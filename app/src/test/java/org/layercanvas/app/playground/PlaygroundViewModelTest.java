@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.layercanvas.model.shape.TensorShape;
 import org.layercanvas.runtime.train.EndReason;
 import org.layercanvas.runtime.train.TrainingEvent;
+import org.layercanvas.runtime.train.Planes;
+import org.layercanvas.runtime.worker.WorkerProtocol;
 
 /** The playground's state from training events, and its questions to the model, without a stage. */
 class PlaygroundViewModelTest {
@@ -35,7 +37,23 @@ class PlaygroundViewModelTest {
                     typed.add(texts);
                     return reply;
                 }
+
+                @Override
+                public CompletableFuture<WorkerProtocol.Inspection> inspect(int testIndex, double[] intensities,
+                                                                            boolean maps) {
+                    if (intensities == null) {
+                        picks.add(testIndex);
+                        return pick;
+                    }
+                    // a drawing: asked like a prediction of one row of intensities
+                    asked.add(new double[][] {intensities});
+                    drawn.add(true);
+                    return reply.thenApply(out -> PicturesViewModelTest.answer(-1, -1, out[0], drawnMaps));
+                }
             }, () -> input);
+    private final List<Integer> picks = new ArrayList<>();
+    private CompletableFuture<WorkerProtocol.Inspection> pick = new CompletableFuture<>();
+    private List<Planes> drawnMaps = List.of();
 
     @BeforeAll
     static void english() {
@@ -217,5 +235,53 @@ class PlaygroundViewModelTest {
         model.draw(new float[64]);
         reply.complete(new double[][] {{0.75}});
         assertThat(model.probabilitiesProperty().get()).containsExactly(0.25, 0.75);
+    }
+
+    @Test
+    void colourImagesGetThePickerWithoutAPadAndKeepItAfterAnEpoch() {
+        input = TensorShape.image(32, 32, 3);
+        model.accept(started());
+        assertThat(model.modeProperty().get()).isEqualTo(PlaygroundViewModel.Mode.IMAGE);
+        assertThat(model.statusProperty().get()).contains("pick a test image");
+        model.accept(epoch(1));
+        assertThat(model.modeProperty().get()).isEqualTo(PlaygroundViewModel.Mode.IMAGE);
+        model.accept(new TrainingEvent.Finished(EndReason.COMPLETED, 3, 66, 0.1, 0.97, 1000, 1, "cpu"));
+        assertThat(model.statusProperty().get()).startsWith("Pick a test image");
+        assertThat(PlaygroundViewModel.picturesOf(TensorShape.image(28, 28, 1))).isTrue();
+        assertThat(PlaygroundViewModel.picturesOf(TensorShape.vector(64))).isTrue();
+        assertThat(PlaygroundViewModel.picturesOf(TensorShape.vector(2))).isFalse();
+        assertThat(PlaygroundViewModel.picturesOf(TensorShape.tokens(50, 1000))).isFalse();
+    }
+
+    @Test
+    void aPickWhileTrainingSaysSoAndAfterTheRunTheWorkersReason() {
+        input = TensorShape.image(28, 28, 1);
+        model.accept(started());
+        model.pictures().pickRandom();
+        pick.completeExceptionally(new IllegalStateException("inspect: the network is training"));
+        assertThat(model.pictures().pickNoteProperty().get()).startsWith("The network is still training");
+        model.accept(new TrainingEvent.Failed(org.layercanvas.runtime.train.FailureCode.INTERNAL, "crashed", 1, 0));
+        pick = new CompletableFuture<>();
+        model.pictures().pickNext();
+        pick.completeExceptionally(new IllegalStateException("the training process is not running"));
+        assertThat(model.pictures().pickNoteProperty().get())
+                .isEqualTo("No test image: the training process is not running");
+        assertThat(model.pictures().busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aDrawingOfAConvNetworkShowsItsFeatureMapsAndANewRunClearsThem() {
+        input = TensorShape.image(8, 8, 1);
+        drawnMaps = List.of(new Planes("stem", 8, 8, 1, 32, new float[16][64]));
+        model.accept(started());
+        model.draw(new float[64]);
+        reply.complete(new double[][] {{0.5, 0.5}});
+        assertThat(model.pictures().sourceProperty().get()).isEqualTo(PicturesViewModel.Source.DRAWN);
+        assertThat(model.pictures().shownProperty().get().maps()).hasSize(1);
+        assertThat(model.pictures().mapsNoteProperty().get()).startsWith("Your drawing through the Conv2D layers");
+        assertThat(model.probabilitiesProperty().get()).containsExactly(0.5, 0.5);
+        model.accept(started());
+        assertThat(model.pictures().shownProperty().get()).isNull();
+        assertThat(model.pictures().mapsNoteProperty().get()).isEmpty();
     }
 }

@@ -189,10 +189,11 @@ public final class ScreenshotTour {
         onFx(() -> w[0].stage().close());
         drawPad(app, out, width, height);
         sentence(app, out, width, height);
+        PicturesTour.shoot(app, out, width, height);
     }
 
     /** Trains the digits network, then draws a "7" on the pad with mouse events. */
-    private static void drawPad(AppContext app, Path out, int width, int height) throws Exception {
+    static void drawPad(AppContext app, Path out, int width, int height) throws Exception {
         MainWindow w = trainedInPlayground(app, "digits-mlp", width, height);
         onFx(() -> {
             javafx.scene.canvas.Canvas pad = (javafx.scene.canvas.Canvas) w.stage().getScene().lookup("#draw-pad");
@@ -241,7 +242,7 @@ public final class ScreenshotTour {
         return w[0];
     }
 
-    private static MainWindow trainedInPlayground(AppContext app, String sample, int width, int height)
+    static MainWindow trainedInPlayground(AppContext app, String sample, int width, int height)
             throws Exception {
         MainWindow[] w = {runningInPlayground(app, sample, width, height)};
         long deadline = System.currentTimeMillis() + 120_000;

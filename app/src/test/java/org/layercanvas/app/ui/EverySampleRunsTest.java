@@ -79,6 +79,13 @@ class EverySampleRunsTest extends AppTestBase {
             default -> assertThat(fx(() -> playground.statusProperty().get())).as("%s: why no playground", name)
                     .isNotBlank();
         }
+        if (mode == PlaygroundViewModel.Mode.DRAW || mode == PlaygroundViewModel.Mode.IMAGE) {
+            // a network on images also shows a test image of its run with the network's answer
+            interact(() -> playground.pictures().pickRandom());
+            waitFor(name, playground, () -> playground.pictures().pickedProperty().get() != null);
+            double[] p = fx(() -> playground.pictures().pickedProperty().get().probabilities());
+            assertThat(Arrays.stream(p).sum()).as("%s: probabilities of a test image", name).isBetween(0.999, 1.001);
+        }
         if (mode == PlaygroundViewModel.Mode.DRAW || mode == PlaygroundViewModel.Mode.TEXT) {
             double[] p = fx(() -> playground.probabilitiesProperty().get());
             double sum = Arrays.stream(p).sum();

@@ -122,6 +122,16 @@ public interface BatchSource {
         }
 
         @Override
+        public float[] intensities(int i) {
+            return source.intensities(at(i));
+        }
+
+        @Override
+        public float[] fromIntensities(float[] intensities) {
+            return source.fromIntensities(intensities);
+        }
+
+        @Override
         public List<TensorShape> shapes() {
             return shapes == null ? source.shapes() : shapes;
         }
@@ -155,6 +165,19 @@ public interface BatchSource {
         float[] out = new float[intensities.length];
         for (int k = 0; k < out.length; k++) {
             out[k] = Math.max(0f, Math.min(1f, intensities[k]));
+        }
+        return out;
+    }
+
+    /**
+     * Example {@code i} as a picture: one intensity per feature from 0 (background) to 1 (the largest value of the
+     * data), before any preprocessing; the inverse of {@link #fromIntensities} for the playground's test images.
+     */
+    default float[] intensities(int i) {
+        float[] out = new float[featureCount()];
+        features(i, out, 0);
+        for (int k = 0; k < out.length; k++) {
+            out[k] = Math.max(0f, Math.min(1f, out[k]));
         }
         return out;
     }
@@ -295,16 +318,7 @@ public interface BatchSource {
         /** Intensity 1 is the largest value in the data (16 for the 8x8 digits, 255 for raw pixels). */
         @Override
         public float[] fromIntensities(float[] intensities) {
-            float max = rawMax;
-            if (Float.isNaN(max)) {
-                max = 0;
-                for (float[] row : examples.features()) {
-                    for (float v : row) {
-                        max = Float.isFinite(v) ? Math.max(max, v) : max;
-                    }
-                }
-                rawMax = max = max > 0 ? max : 1;
-            }
+            float max = rawMax();
             float[] raw = BatchSource.super.fromIntensities(intensities);
             for (int k = 0; k < raw.length; k++) {
                 raw[k] *= max;
@@ -315,6 +329,32 @@ public interface BatchSource {
             float[] out = new float[normalizer.featureCount()];
             normalizer.transform(raw, 0, out, 0);
             return out;
+        }
+
+        /** The raw values over the largest raw value, clipped to [0, 1]. */
+        @Override
+        public float[] intensities(int i) {
+            float max = rawMax();
+            float[] row = examples.features()[i];
+            float[] out = new float[row.length];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = Float.isFinite(row[k]) ? Math.max(0f, Math.min(1f, row[k] / max)) : 0f;
+            }
+            return out;
+        }
+
+        private float rawMax() {
+            float max = rawMax;
+            if (Float.isNaN(max)) {
+                max = 0;
+                for (float[] row : examples.features()) {
+                    for (float v : row) {
+                        max = Float.isFinite(v) ? Math.max(max, v) : max;
+                    }
+                }
+                rawMax = max = max > 0 ? max : 1;
+            }
+            return max;
         }
 
         @Override

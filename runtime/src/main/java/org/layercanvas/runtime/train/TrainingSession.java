@@ -50,6 +50,7 @@ public final class TrainingSession {
     private volatile ComputationGraph model;
     private volatile CompiledGraph compiled;
     private volatile BatchSource trainSource;
+    private volatile BatchSource testSource;
     private volatile TextDatasets.Vocabulary vocabulary;
     /** The memory estimate against the device's budget, in words, for the Started event. */
     private volatile String memory;
@@ -231,6 +232,11 @@ public final class TrainingSession {
         return trainSource;
     }
 
+    /** The test split as the network sees it, once the data is loaded (for the playground's test images); else null. */
+    public BatchSource testSource() {
+        return testSource;
+    }
+
     /**
      * Where the minibatch loop's time went so far: waiting for batches, the engine's parts, reporting events. Read it
      * on the training thread (a listener) for exact numbers between two minibatches.
@@ -295,6 +301,7 @@ public final class TrainingSession {
             device = confirmDevice(device);
             PreparedData data = prepareData(c);
             trainSource = data.train();
+            testSource = data.test();
             vocabulary = data.vocabulary().isEmpty() ? null : TextDatasets.Vocabulary.of(data.vocabulary());
             return train(c, data, device, wallStart);
         } catch (RunFailure f) {

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The predict and save requests sent to a worker and not answered yet, each a future that the answer with its
+ * The predict, inspect and save requests sent to a worker and not answered yet, each a future that the answer with its
  * request id completes: {@link WorkerProtocol.Prediction}, {@link WorkerProtocol.Saved}, or an
  * {@link WorkerProtocol.Error} that fails it. Thread-safe.
  */
@@ -18,6 +18,7 @@ final class PendingRequests {
 
     private final Map<Long, CompletableFuture<double[][]>> predictions = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<Path>> saves = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<WorkerProtocol.Inspection>> inspections = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     Request<double[][]> newPrediction() {
@@ -34,12 +35,24 @@ final class PendingRequests {
         return new Request<>(id, f);
     }
 
+    Request<WorkerProtocol.Inspection> newInspection() {
+        long id = ids.incrementAndGet();
+        CompletableFuture<WorkerProtocol.Inspection> f = new CompletableFuture<>();
+        inspections.put(id, f);
+        return new Request<>(id, f);
+    }
+
     /** Completes the request {@code m} answers, if it answers one; other messages change nothing. */
     void answer(WorkerProtocol.Message m) {
         if (m instanceof WorkerProtocol.Prediction p) {
             CompletableFuture<double[][]> f = predictions.remove(p.requestId());
             if (f != null) {
                 f.complete(p.outputs());
+            }
+        } else if (m instanceof WorkerProtocol.Inspection i) {
+            CompletableFuture<WorkerProtocol.Inspection> f = inspections.remove(i.requestId());
+            if (f != null) {
+                f.complete(i);
             }
         } else if (m instanceof WorkerProtocol.Saved s && s.requestId() != null) {
             CompletableFuture<Path> f = saves.remove(s.requestId());
@@ -61,6 +74,10 @@ final class PendingRequests {
         if (sf != null) {
             sf.completeExceptionally(new WorkerClient.WorkerException(why));
         }
+        CompletableFuture<WorkerProtocol.Inspection> inf = inspections.remove(id);
+        if (inf != null) {
+            inf.completeExceptionally(new WorkerClient.WorkerException(why));
+        }
     }
 
     /** Fails every request still waiting (the worker is gone). */
@@ -69,5 +86,7 @@ final class PendingRequests {
         predictions.clear();
         saves.values().forEach(f -> f.completeExceptionally(new WorkerClient.WorkerException(why)));
         saves.clear();
+        inspections.values().forEach(f -> f.completeExceptionally(new WorkerClient.WorkerException(why)));
+        inspections.clear();
     }
 }

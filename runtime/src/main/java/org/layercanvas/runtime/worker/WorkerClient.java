@@ -206,6 +206,17 @@ public final class WorkerClient implements AutoCloseable {
         return r.future();
     }
 
+    /**
+     * One input as a picture with the model's outputs (and, with {@code maps}, the Conv2D layers' filters and
+     * feature maps): test example {@code testIndex} (modulo the test split's size) when {@code intensities} is null,
+     * else a drawn input. Like {@link #predict}, only when the run is over or paused.
+     */
+    public CompletableFuture<WorkerProtocol.Inspection> inspect(int testIndex, double[] intensities, boolean maps) {
+        PendingRequests.Request<WorkerProtocol.Inspection> r = pending.newInspection();
+        request(new WorkerProtocol.Inspect(r.id(), testIndex, intensities, maps), r.id());
+        return r.future();
+    }
+
     /** Saves the model (DL4J zip) to {@code path} on this machine; completes with the absolute path written. */
     public CompletableFuture<Path> save(Path path) {
         PendingRequests.Request<Path> r = pending.newSave();

@@ -177,6 +177,8 @@ public final class WorkerMain {
             predict(p);
         } else if (command instanceof WorkerProtocol.Save s) {
             save(s);
+        } else if (command instanceof WorkerProtocol.Inspect i) {
+            inspect(i);
         } else if (command instanceof WorkerProtocol.Warm w) {
             warm(w);
         }
@@ -278,6 +280,24 @@ public final class WorkerMain {
         });
         if (problem != null) {
             sendError(problem, p.requestId());
+        }
+    }
+
+    private void inspect(WorkerProtocol.Inspect i) {
+        TrainingSession s;
+        synchronized (runLock) {
+            s = session;
+        }
+        String problem = withModel("inspect", (graph, compiled) -> {
+            try {
+                send(Inspector.inspect(i, graph, compiled, s.trainSource(), s.testSource()));
+                return null;
+            } catch (Inspector.Refusal r) {
+                return r.getMessage();
+            }
+        });
+        if (problem != null) {
+            sendError(problem, i.requestId());
         }
     }
 
@@ -417,6 +437,7 @@ public final class WorkerMain {
 
     private static Long requestIdOf(Command c) {
         return c instanceof WorkerProtocol.Predict p ? Long.valueOf(p.requestId())
+                : c instanceof WorkerProtocol.Inspect i ? Long.valueOf(i.requestId())
                 : c instanceof WorkerProtocol.Save s ? s.requestId() : null;
     }
 

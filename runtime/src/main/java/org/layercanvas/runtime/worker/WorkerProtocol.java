@@ -15,6 +15,7 @@ import java.util.Set;
 import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.io.DocumentJson;
 import org.layercanvas.runtime.train.EventJson;
+import org.layercanvas.runtime.train.Planes;
 import org.layercanvas.runtime.train.TrainingEvent;
 
 /**
@@ -35,9 +36,9 @@ public final class WorkerProtocol {
 
     /** The {@code type} names of the app's commands. */
     public static final List<String> COMMAND_TYPES = List.of("train", "pause", "resume", "step", "stop", "predict",
-            "save", "warm", "shutdown");
+            "save", "warm", "shutdown", "inspect");
 
-    private static final Set<String> EVENT_TYPES = Set.of("started", "iteration", "epoch", "paused", "resumed",
+    static final Set<String> EVENT_TYPES = Set.of("started", "iteration", "epoch", "paused", "resumed",
             "finished", "failed", "evaluation", "histograms", "boundary", "health");
 
     private WorkerProtocol() {
@@ -155,6 +156,24 @@ public final class WorkerProtocol {
         }
     }
 
+    /**
+     * Look at one input: test example {@code testIndex} (modulo the test split's size) when {@code intensities} is
+     * null, else a drawn input (0 to 1, as a {@link Predict} with intensities). With {@code maps} the answer also
+     * carries the first Conv2D layer's filters and each Conv2D layer's feature maps. Answered by {@link Inspection}.
+     */
+    public record Inspect(long requestId, int testIndex, double[] intensities, boolean maps) implements Command {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Inspect i && i.requestId == requestId && i.testIndex == testIndex && i.maps == maps
+                    && Arrays.equals(i.intensities, intensities);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(requestId) * 31 + testIndex + Arrays.hashCode(intensities);
+        }
+    }
+
     /** Save the model (DL4J zip with updater state) to a path on the worker's machine; requestId may be null. */
     public record Save(String path, Long requestId) implements Command {
     }
@@ -211,6 +230,8 @@ public final class WorkerProtocol {
             if (s.requestId() != null) {
                 o.put("requestId", s.requestId());
             }
+        } else if (command instanceof Inspect i) {
+            InspectionJson.write(i, o);
         } else if (command instanceof Shutdown) {
             o.put("type", "shutdown");
         } else if (command instanceof Warm w) {
@@ -237,6 +258,7 @@ public final class WorkerProtocol {
                     org.layercanvas.runtime.device.DeviceRequest.AUTO.toString()),
                     o.path("options").path("threads").asInt(0));
             case "predict" -> predict(o);
+            case "inspect" -> InspectionJson.read(o, requestId(o, "inspect", true));
             case "save" -> {
                 JsonNode path = o.get("path");
                 if (path == null || !path.isTextual() || path.textValue().isBlank()) {
@@ -281,6 +303,32 @@ public final class WorkerProtocol {
         }
     }
 
+    /**
+     * The answer to {@link Inspect}: the input as a picture (0 to 1 per value), the model's outputs for it, and with
+     * maps asked for the first Conv2D layer's {@code filters} (null: none) and the feature maps of each Conv2D layer
+     * (empty: the network has none; null: not asked). {@code testIndex}, {@code testSize} and {@code label} (the true
+     * class) are -1 for a drawn input.
+     */
+    public record Inspection(long requestId, int testIndex, int testSize, int label, Planes picture,
+                             double[] outputs, Planes filters, List<Planes> maps) implements Message {
+        public Inspection {
+            maps = maps == null ? null : List.copyOf(maps);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Inspection i && i.requestId == requestId && i.testIndex == testIndex
+                    && i.testSize == testSize && i.label == label && i.picture.equals(picture)
+                    && Arrays.equals(i.outputs, outputs) && java.util.Objects.equals(i.filters, filters)
+                    && java.util.Objects.equals(i.maps, maps);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(requestId) * 31 + picture.hashCode() + Arrays.hashCode(outputs);
+        }
+    }
+
     /** A {@link Save} succeeded: the absolute path written. */
     public record Saved(String path, Long requestId) implements Message {
     }
@@ -315,74 +363,17 @@ public final class WorkerProtocol {
     }
 
     public static String toLine(Message message) {
-        if (message instanceof Event e) {
-            return EventJson.toJson(e.event());
-        }
-        ObjectNode o = MAPPER.createObjectNode();
-        if (message instanceof Hello h) {
-            o.put("type", "hello");
-            o.put("protocol", h.protocol());
-            o.put("pid", h.pid());
-            o.put("javaVersion", h.javaVersion());
-        } else if (message instanceof Prediction p) {
-            o.put("type", "prediction");
-            o.put("requestId", p.requestId());
-            o.set("outputs", ProtocolMatrices.write(p.outputs()));
-        } else if (message instanceof Saved s) {
-            o.put("type", "saved");
-            o.put("path", s.path());
-            if (s.requestId() != null) {
-                o.put("requestId", s.requestId());
-            }
-        } else if (message instanceof Error e) {
-            o.put("type", "error");
-            o.put("message", e.message());
-            if (e.requestId() != null) {
-                o.put("requestId", e.requestId());
-            }
-        } else if (message instanceof Bye) {
-            o.put("type", "bye");
-        } else if (message instanceof Ready r) {
-            o.put("type", "ready");
-            o.put("seconds", r.seconds());
-            o.put("cutShort", r.cutShort());
-            if (r.problem() != null) {
-                o.put("problem", r.problem());
-            }
-        } else {
-            throw new IllegalArgumentException(message + " is not sent over the wire");
-        }
-        return write(o);
+        return MessageJson.write(message);
     }
 
     /** Reads one line from the worker. Unknown types become {@link Unknown}. */
     public static Message parseMessage(String line) throws ProtocolException {
-        ObjectNode o = object(line);
-        String type = type(o);
-        if (EVENT_TYPES.contains(type)) {
-            try {
-                return new Event(EventJson.fromJson(line));
-            } catch (JsonProcessingException e) {
-                throw new ProtocolException(type + ": " + e.getOriginalMessage());
-            }
-        }
-        return switch (type) {
-            case "hello" -> new Hello(o.path("protocol").asInt(-1), o.path("pid").asLong(-1),
-                    o.path("javaVersion").asText(""));
-            case "prediction" -> new Prediction(requestId(o, "prediction", true),
-                    ProtocolMatrices.read(o.get("outputs"), "prediction: 'outputs'"));
-            case "saved" -> new Saved(o.path("path").asText(""), requestId(o, "saved", false));
-            case "error" -> new Error(o.path("message").asText(""), requestId(o, "error", false));
-            case "bye" -> new Bye();
-            case "ready" -> new Ready(o.path("seconds").asDouble(0), o.path("cutShort").asBoolean(false),
-                    o.hasNonNull("problem") ? o.get("problem").asText() : null);
-            default -> new Unknown(type, line);
-        };
+        return MessageJson.read(line);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
 
-    private static ObjectNode object(String line) throws ProtocolException {
+    static ObjectNode object(String line) throws ProtocolException {
         JsonNode node;
         try {
             node = MAPPER.readTree(line);
@@ -395,7 +386,7 @@ public final class WorkerProtocol {
         return (ObjectNode) node;
     }
 
-    private static String type(ObjectNode o) throws ProtocolException {
+    static String type(ObjectNode o) throws ProtocolException {
         JsonNode type = o.get("type");
         if (type == null || !type.isTextual()) {
             throw new ProtocolException("the object has no 'type' field naming the message");
@@ -403,7 +394,7 @@ public final class WorkerProtocol {
         return type.textValue();
     }
 
-    private static Long requestId(ObjectNode o, String type, boolean required) throws ProtocolException {
+    static Long requestId(ObjectNode o, String type, boolean required) throws ProtocolException {
         JsonNode id = o.get("requestId");
         if (id == null || id.isNull()) {
             if (required) {
@@ -436,7 +427,7 @@ public final class WorkerProtocol {
         return new Predict(id, ProtocolMatrices.read(o.get("inputs"), "predict: 'inputs'"), o.path("intensities").asBoolean(false));
     }
 
-    private static String write(ObjectNode o) {
+    static String write(ObjectNode o) {
         try {
             return MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {

@@ -28,6 +28,7 @@ import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.runtime.cli.LayerCanvasCli;
 import org.layercanvas.runtime.train.EndReason;
 import org.layercanvas.runtime.train.ModelFiles;
+import org.layercanvas.runtime.train.Planes;
 import org.layercanvas.runtime.train.TrainingEvent;
 import org.layercanvas.runtime.worker.WorkerProtocol.Message;
 import org.nd4j.linalg.factory.Nd4j;
@@ -396,5 +397,109 @@ class WorkerMainTest {
         WorkerProtocol.Error e = (WorkerProtocol.Error) worker.until(m -> m instanceof WorkerProtocol.Error);
         assertThat(e.requestId()).isEqualTo(22L);
         assertThat(e.message()).contains("does not read word tokens");
+    }
+
+    @Test
+    void aTestImagesFeatureMapsAndFiltersAreWhatDl4jComputesForIt() throws Exception {
+        NetworkDocument doc = org.layercanvas.model.io.DocumentJson.read(
+                org.layercanvas.samples.Samples.text("resnet-mini").orElseThrow(), "resnet-mini");
+        doc = doc.withTraining(doc.training().withEpochs(1));
+        worker = new Worker();
+        worker.next();
+        worker.send(WorkerProtocol.Train.of(doc, "cpu", 1));
+        worker.untilEvent(TrainingEvent.Evaluation.class);
+        worker.send(new WorkerProtocol.Inspect(31, 1005, null, true));
+        WorkerProtocol.Inspection seen = (WorkerProtocol.Inspection) worker.until(
+                m -> m instanceof WorkerProtocol.Inspection || m instanceof WorkerProtocol.Error);
+        Path file = dir.resolve("resnet.zip");
+        worker.send(new WorkerProtocol.Save(file.toString(), 32L));
+        worker.until(m -> m instanceof WorkerProtocol.Saved);
+
+        // The same test example, model and forward pass in this process.
+        org.layercanvas.runtime.data.BatchSource test = org.layercanvas.runtime.train.TrainingSession.testSplit(doc,
+                org.layercanvas.runtime.data.DataContext.offline());
+        int index = 1005 % test.size();
+        assertThat(seen.testIndex()).isEqualTo(index);
+        assertThat(seen.testSize()).isEqualTo(test.size());
+        assertThat(seen.label()).isEqualTo(test.label(index));
+        assertThat(seen.picture().planes()[0]).containsExactly(test.intensities(index));
+        assertThat(seen.picture().height()).isEqualTo(8);
+        assertThat(java.util.Arrays.stream(seen.outputs()).sum()).isCloseTo(1.0, within(1e-4));
+        float[] features = new float[test.featureCount()];
+        test.features(index, features, 0);
+        ComputationGraph model = ModelFiles.load(file);
+        java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> acts = model.feedForward(
+                org.layercanvas.runtime.train.Tensors.features(new org.layercanvas.runtime.data.Examples(
+                        new float[][] {features}, new int[1], List.of()), org.layercanvas.model.shape.TensorShape.image(
+                        8, 8, 1), org.nd4j.linalg.api.buffer.DataType.FLOAT), false);
+
+        assertThat(seen.maps()).extracting(Planes::layer).containsExactly("stem", "block1a", "block1b", "block2a",
+                "block2b");
+        for (Planes maps : seen.maps()) {
+            org.nd4j.linalg.api.ndarray.INDArray a = acts.get(maps.layer());
+            assertThat(maps.total()).isEqualTo(a.size(1));
+            assertThat(maps.planes()).hasNumberOfRows(Math.min(16, (int) a.size(1)));
+            for (int k = 0; k < maps.planes().length; k++) {
+                for (int r = 0; r < maps.height(); r++) {
+                    for (int c = 0; c < maps.width(); c++) {
+                        assertThat(maps.at(k, r, c, 0)).as("%s map %d at (%d, %d)", maps.layer(), k, r, c)
+                                .isEqualTo(a.getFloat(0, k, r, c));
+                    }
+                }
+            }
+        }
+        org.nd4j.linalg.api.ndarray.INDArray w = model.getLayer("stem").getParam("W");
+        Planes filters = seen.filters();
+        assertThat(filters.layer()).isEqualTo("stem");
+        assertThat(filters.planes()).hasNumberOfRows((int) w.size(0));
+        for (int f = 0; f < filters.planes().length; f++) {
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 3; c++) {
+                    assertThat(filters.at(f, r, c, 0)).isEqualTo(w.getFloat(f, 0, r, c));
+                }
+            }
+        }
+
+        // The picture drawn back in gives the same answer (what the draw pad sends when it takes a test image).
+        double[] drawn = new double[64];
+        for (int k = 0; k < 64; k++) {
+            drawn[k] = seen.picture().planes()[0][k];
+        }
+        worker.send(new WorkerProtocol.Inspect(33, -1, drawn, false));
+        WorkerProtocol.Inspection again = (WorkerProtocol.Inspection) worker.until(
+                m -> m instanceof WorkerProtocol.Inspection || m instanceof WorkerProtocol.Error);
+        assertThat(again.label()).isEqualTo(-1);
+        assertThat(again.maps()).isNull();
+        assertThat(again.outputs()).containsExactly(seen.outputs(), within(1e-4));
+    }
+
+    @Test
+    void inspectSaysWhenThereAreNoMapsOrNoPictures() throws Exception {
+        NetworkDocument digits = org.layercanvas.model.io.DocumentJson.read(
+                org.layercanvas.samples.Samples.text("digits-mlp").orElseThrow(), "digits-mlp");
+        worker = new Worker();
+        worker.next();
+        worker.send(new WorkerProtocol.Inspect(40, 0, null, true));
+        assertThat(((WorkerProtocol.Error) worker.until(m -> m instanceof WorkerProtocol.Error)).message())
+                .contains("no model yet");
+        worker.send(WorkerProtocol.Train.of(digits.withTraining(digits.training().withEpochs(1)), "cpu", 1));
+        worker.untilEvent(TrainingEvent.Evaluation.class);
+        worker.send(new WorkerProtocol.Inspect(41, 3, null, true));
+        WorkerProtocol.Inspection i = (WorkerProtocol.Inspection) worker.until(
+                m -> m instanceof WorkerProtocol.Inspection || m instanceof WorkerProtocol.Error);
+        assertThat(i.maps()).isEmpty();
+        assertThat(i.filters()).isNull();
+        assertThat(i.picture().height()).isEqualTo(8);
+        assertThat(i.picture().channels()).isEqualTo(1);
+        for (float v : i.picture().planes()[0]) {
+            assertThat(v).isBetween(0f, 1f);
+        }
+
+        worker.send(WorkerProtocol.Train.of(xor(1), "cpu", 1));
+        worker.untilEvent(TrainingEvent.Evaluation.class);
+        worker.send(new WorkerProtocol.Inspect(42, 0, null, true));
+        WorkerProtocol.Error e = (WorkerProtocol.Error) worker.until(m -> m instanceof WorkerProtocol.Error);
+        assertThat(e.requestId()).isEqualTo(42L);
+        assertThat(e.message()).contains("not a picture");
     }
 }

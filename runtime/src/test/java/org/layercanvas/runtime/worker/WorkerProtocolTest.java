@@ -17,6 +17,7 @@ import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.model.io.DocumentJson;
 import org.layercanvas.runtime.train.EndReason;
 import org.layercanvas.runtime.train.FailureCode;
+import org.layercanvas.runtime.train.Planes;
 import org.layercanvas.runtime.train.TrainingEvent;
 import org.layercanvas.samples.Samples;
 
@@ -38,7 +39,9 @@ class WorkerProtocolTest {
                 new WorkerProtocol.Predict(10, new double[][] {{0.5, 1}}, true),
                 WorkerProtocol.Predict.texts(11, List.of("a fine film", "\u4e00\u90e8\u597d\u7535\u5f71")),
                 new WorkerProtocol.Save("/tmp/model \"x\".zip", 9L), new WorkerProtocol.Save("m.zip", null),
-                new WorkerProtocol.Shutdown(), new WorkerProtocol.Warm("cpu", 1), new WorkerProtocol.Warm("auto", 0));
+                new WorkerProtocol.Shutdown(), new WorkerProtocol.Warm("cpu", 1), new WorkerProtocol.Warm("auto", 0),
+                new WorkerProtocol.Inspect(12, 41, null, true), new WorkerProtocol.Inspect(13, 0, null, false),
+                new WorkerProtocol.Inspect(14, -1, new double[] {0, 0.25, 1, 0.5}, true));
     }
 
     static Stream<WorkerProtocol.Message> messages() {
@@ -58,7 +61,19 @@ class WorkerProtocolTest {
                 new WorkerProtocol.Saved("/tmp/m.zip", 9L), new WorkerProtocol.Saved("/tmp/m.zip", null),
                 new WorkerProtocol.Error("unknown command 'x'", null), new WorkerProtocol.Error("save: no", 3L),
                 new WorkerProtocol.Bye(), new WorkerProtocol.Ready(3.02, false, null),
-                new WorkerProtocol.Ready(0.4, true, null), new WorkerProtocol.Ready(0.1, false, "no backend"));
+                new WorkerProtocol.Ready(0.4, true, null), new WorkerProtocol.Ready(0.1, false, "no backend"),
+                inspection(true), inspection(false));
+    }
+
+    /** A test image of 2x2 RGB pixels with three class probabilities, with or without its Conv2D pictures. */
+    static WorkerProtocol.Inspection inspection(boolean maps) {
+        Planes picture = new Planes("", 2, 2, 3, 1, new float[][] {{0, 0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f,
+            0.8f, 0.9f, 1, 1f / 3}});
+        Planes filters = new Planes("conv1", 1, 2, 3, 2, new float[][] {{-0.12345678f, 1e-8f, 3, 4, 5, 6},
+            {Float.NaN, 0, 0, 0, 0, -7.5f}});
+        Planes featureMaps = new Planes("conv1", 2, 1, 1, 32, new float[][] {{0.5f, 0}, {1.25e-3f, 9}});
+        return new WorkerProtocol.Inspection(15, maps ? 3 : -1, maps ? 10 : -1, maps ? 2 : -1, picture,
+                new double[] {0.1, 0.2, 0.7}, maps ? filters : null, maps ? List.of(featureMaps) : null);
     }
 
     @ParameterizedTest
@@ -116,11 +131,27 @@ class WorkerProtocolTest {
         "{\"type\":\"train\",\"protocol\":1,\"document\":{},\"options\":{\"threads\":-1}}",
         "{\"type\":\"train\",\"protocol\":1,\"document\":{},\"options\":{\"boundaryMillis\":-5}}",
         "{\"type\":\"train\",\"protocol\":1,\"document\":{},\"options\":{\"boundaryMillis\":\"often\"}}",
+        "{\"type\":\"inspect\",\"requestId\":1}", "{\"type\":\"inspect\",\"requestId\":1,\"testIndex\":-2}",
+        "{\"type\":\"inspect\",\"testIndex\":0}", "{\"type\":\"inspect\",\"requestId\":1,\"intensities\":[\"x\"]}",
         "{\"type\":"})
     void badCommandsAreRefusedWithAReason(String line) {
         assertThatThrownBy(() -> WorkerProtocol.parseCommand(line))
                 .isInstanceOf(WorkerProtocol.ProtocolException.class)
                 .satisfies(e -> assertThat(e.getMessage()).isNotBlank());
+    }
+
+    @Test
+    void anInspectionWithoutMapsSaysNothingOfThemAndPictureValuesKeepEveryFloatBit() throws Exception {
+        String line = WorkerProtocol.toLine(inspection(false));
+        assertThat(line).doesNotContain("\"maps\"").doesNotContain("\"filters\"");
+        WorkerProtocol.Inspection back = (WorkerProtocol.Inspection) WorkerProtocol.parseMessage(
+                WorkerProtocol.toLine(inspection(true)));
+        assertThat(back.filters().planes()[0][0]).isEqualTo(-0.12345678f);
+        assertThat(back.maps().get(0).total()).isEqualTo(32);
+        assertThat(back.picture().at(0, 1, 1, 2)).isEqualTo(1f / 3);
+        // a plane whose length does not fit its shape is refused
+        assertThatThrownBy(() -> WorkerProtocol.parseMessage(line.replace("[[0.0,0.1", "[[0.1")))
+                .isInstanceOf(WorkerProtocol.ProtocolException.class).hasMessageContaining("picture");
     }
 
     @Test
@@ -157,7 +188,7 @@ class WorkerProtocolTest {
     void reasonsNameTheProblem() {
         assertThatThrownBy(() -> WorkerProtocol.parseCommand("{\"type\":\"dance\"}"))
                 .hasMessage("unknown command 'dance'; expected one of train, pause, resume, step, stop, predict,"
-                        + " save, warm, shutdown");
+                        + " save, warm, shutdown, inspect");
         assertThatThrownBy(() -> WorkerProtocol.parseCommand("{\"type\":\"train\",\"protocol\":2,\"document\":{}}"))
                 .hasMessage("train: protocol 2 is not supported; this worker speaks protocol 1");
         assertThatThrownBy(() -> WorkerProtocol.parseCommand("not json")).hasMessageStartingWith("malformed JSON: ");
@@ -185,6 +216,6 @@ class WorkerProtocolTest {
         }
         assertThat(types).containsAll(WorkerProtocol.COMMAND_TYPES.stream().filter(t -> !t.equals("train")).toList())
                 .contains("hello", "started", "iteration", "epoch", "paused", "resumed", "finished", "failed",
-                        "evaluation", "prediction", "saved", "error", "bye", "ready");
+                        "evaluation", "prediction", "saved", "error", "bye", "ready", "inspection");
     }
 }
