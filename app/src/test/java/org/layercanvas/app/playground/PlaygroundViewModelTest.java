@@ -128,7 +128,18 @@ class PlaygroundViewModelTest {
 
     @Test
     void tokensMadeUpForATaskAreNotOfferedForTyping() {
-        PlaygroundViewModel madeUp = new PlaygroundViewModel(Runnable::run, null,
+        PlaygroundViewModel.Predictor never = new PlaygroundViewModel.Predictor() {
+            @Override
+            public CompletableFuture<double[][]> predict(double[][] rows, boolean intensities) {
+                return new CompletableFuture<>();
+            }
+
+            @Override
+            public CompletableFuture<double[][]> predictTexts(List<String> texts) {
+                return new CompletableFuture<>();
+            }
+        };
+        PlaygroundViewModel madeUp = new PlaygroundViewModel(Runnable::run, never,
                 () -> TensorShape.tokens(10, 16), () -> false);
         madeUp.accept(started());
         assertThat(madeUp.modeProperty().get()).isEqualTo(PlaygroundViewModel.Mode.NOT_PLANE);

@@ -61,6 +61,7 @@ class ImportedWeightsTest extends AppTestBase {
     void aTrainedModelImportedBackTrainsOnFromItsWeights() throws Exception {
         interact(() -> session().execute(DocumentCommands.setTraining(document().training().withEpochs(8))));
         double fresh = firstLoss(window);
+        waitSeconds(30, () -> window.training().lastRunProperty().get() != null); // recorded after its evaluation
         RunStore.RunInfo run = fx(() -> window.training().lastRunProperty().get());
         Path model = run.folder().resolve(RunStore.MODEL);
         waitSeconds(30, () -> Files.isRegularFile(model));
