@@ -53,6 +53,12 @@ final class BottomPanels {
             }
         });
         training.lastRunProperty().addListener((o, a, r) -> runs.refresh());
+        // A past run's saved model, loaded by a worker without training, answers in the playground.
+        runs.setOnPlayground(run -> runs.model().document(run).ifPresent(doc -> {
+            if (training.reload(doc, run.folder().resolve(org.layercanvas.app.runs.RunStore.MODEL))) {
+                tabs.getSelectionModel().select(playgroundTab);
+            }
+        }));
     }
 
     private static Tab tab(String key, Node content, String id) {

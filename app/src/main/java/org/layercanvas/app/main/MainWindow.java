@@ -129,8 +129,7 @@ public final class MainWindow {
 
     private PlaygroundView playgroundView() {
         playground = new PlaygroundViewModel(Platform::runLater, RunPredictor.of(training::runner),
-                () -> session.analysis().inputShape(session.document()).orElse(null), () -> session.document()
-                .dataset() != null && DatasetCatalog.TEXT_SETS.contains(session.document().dataset().id()));
+                () -> PlaygroundInputs.shape(training, session), () -> PlaygroundInputs.words(training, session));
         training.addEventListener(playground);
         return new PlaygroundView(playground);
     }

@@ -48,6 +48,19 @@ public final class RunsView extends SplitPane {
                 model.document(run).ifPresent(onOpen);
             }
         });
+        Button playground = new Button(Messages.get("runs.playground"));
+        playground.setId("runs-playground");
+        playground.setTooltip(new javafx.scene.control.Tooltip(Messages.get("runs.playground.long")));
+        playground.setOnAction(e -> {
+            RunStore.RunInfo run = list.getSelectionModel().getSelectedItem();
+            if (run != null && onPlayground != null) {
+                onPlayground.accept(run);
+            }
+        });
+        playground.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            RunStore.RunInfo run = list.getSelectionModel().getSelectedItem();
+            return run == null || !java.nio.file.Files.isRegularFile(run.folder().resolve(RunStore.MODEL));
+        }, list.getSelectionModel().selectedItemProperty()));
         Button delete = new Button(Messages.get("runs.delete"));
         delete.setId("runs-delete");
         delete.setOnAction(e -> model.delete(List.copyOf(list.getSelectionModel().getSelectedItems())));
@@ -59,7 +72,7 @@ public final class RunsView extends SplitPane {
         folder.getStyleClass().add("runs-folder");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, open, delete, refresh, spacer);
+        HBox buttons = new HBox(8, open, playground, delete, refresh, spacer);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(6, buttons, list, folder);
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -82,6 +95,13 @@ public final class RunsView extends SplitPane {
     /** Lists the runs on disk again. */
     public void refresh() {
         model.refresh();
+    }
+
+    private Consumer<RunStore.RunInfo> onPlayground;
+
+    /** What "Open in Playground" does with the selected run (its saved model goes to the playground). */
+    public void setOnPlayground(Consumer<RunStore.RunInfo> action) {
+        onPlayground = action;
     }
 
     public RunsViewModel model() {

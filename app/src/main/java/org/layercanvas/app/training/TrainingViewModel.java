@@ -117,6 +117,8 @@ public final class TrainingViewModel {
     private final StartingWeights startingWeights = new StartingWeights();
     /** The next run starts paused, in step mode (see {@link #step()}). */
     private volatile boolean stepNextRun;
+    /** The current run only loads a saved model (see {@link #reload}). */
+    private volatile boolean reloading;
     private final List<Consumer<TrainingEvent>> eventListeners = new CopyOnWriteArrayList<>();
 
     public TrainingViewModel(Supplier<NetworkDocument> document, ShapeInference inference, RunnerFactory factory,
@@ -162,6 +164,33 @@ public final class TrainingViewModel {
             message.set(Messages.get("training.noDataset"));
             return false;
         }
+        recorder.begin(doc, device.toString());
+        boolean stepping = stepNextRun;
+        stepNextRun = false;
+        StartingWeights.Fit fit = startingWeights.fit(doc, analysis);
+        return start(doc, device, threads, fit.file(), stepping, fit.misfits().isEmpty() ? ""
+                : Messages.get("training.weightsDoNotFit", String.join(", ", fit.misfits())));
+    }
+
+    /**
+     * Loads the model a finished run saved ({@code model}: its {@code model.zip}) into a worker for the playground,
+     * without training and without a new run record: the worker builds the run's network on its data, starts from
+     * the saved weights, is stopped before the first minibatch and evaluates the model as it is.
+     */
+    public boolean reload(NetworkDocument doc, java.nio.file.Path model) {
+        if (busy.get()) {
+            return false;
+        }
+        reloading = true;
+        if (!start(doc, lastDevice, lastThreads, model, false, "")) {
+            return false;
+        }
+        runner.stop(); // handled after the train command: the run ends before its first minibatch
+        return true;
+    }
+
+    private boolean start(NetworkDocument doc, DeviceRequest device, int threads, java.nio.file.Path weights,
+                          boolean stepping, String note) {
         closeRunner();
         sink.reset();
         evaluation.set(null);
@@ -177,15 +206,9 @@ public final class TrainingViewModel {
         ended = false;
         trainedDocument.set(doc);
         state.set(State.STARTING);
-        recorder.begin(doc, device.toString());
-        boolean stepping = stepNextRun;
-        stepNextRun = false;
-        StartingWeights.Fit fit = startingWeights.fit(doc, analysis);
-        if (!fit.misfits().isEmpty()) {
-            message.set(Messages.get("training.weightsDoNotFit", String.join(", ", fit.misfits())));
-        }
+        message.set(note);
         try {
-            runner = factory.start(doc, device, threads, fit.file(), this::onMessage);
+            runner = factory.start(doc, device, threads, weights, this::onMessage);
             if (stepping) {
                 runner.step(); // pauses before the first minibatch
             }
@@ -193,6 +216,7 @@ public final class TrainingViewModel {
         } catch (IOException | RuntimeException e) {
             state.set(State.FAILED);
             message.set(Messages.get("training.cannotStart", String.valueOf(e.getMessage())));
+            reloading = false;
             finishRun("failed", Double.NaN, Double.NaN, 0, message.get());
             return false;
         }
@@ -342,8 +366,10 @@ public final class TrainingViewModel {
             ui.execute(() -> state.set(State.RUNNING));
         } else if (event instanceof TrainingEvent.Finished f) {
             ended = true;
-            String text = Messages.get("training.finished." + f.endReason().wireName(), f.epochsCompleted(),
+            String text = reloading ? Messages.get("training.reloaded", pct(f.testAccuracy()), num(f.testLoss()))
+                    : Messages.get("training.finished." + f.endReason().wireName(), f.epochsCompleted(),
                     pct(f.testAccuracy()), num(f.testLoss()));
+            reloading = false;
             String stats = Messages.get("training.summary", f.iterations(),
                     Numbers.grouped(f.samplesPerSecond()), RunProgress.time(f.wallSeconds()));
             ui.execute(() -> {
@@ -358,6 +384,7 @@ public final class TrainingViewModel {
                     f.epochsCompleted()));
         } else if (event instanceof TrainingEvent.Failed f) {
             ended = true;
+            reloading = false;
             String text = Messages.get("training.failed." + f.failure().wireName(), f.message());
             ui.execute(() -> {
                 state.set(State.FAILED);
