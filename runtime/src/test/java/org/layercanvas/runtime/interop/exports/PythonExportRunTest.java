@@ -31,7 +31,7 @@ import org.layercanvas.model.shape.ShapeInference;
  * the venvs {@code .ci/run} prepares under {@code ~/.cache/layercanvas-ci/venvs}; without them the tests are skipped
  * and say why.
  */
-class PythonProgramRunTest {
+class PythonExportRunTest {
     private static final Path VENVS = Path.of(System.getProperty("user.home"), ".cache", "layercanvas-ci", "venvs");
     private static final Python KERAS = Python.find("LAYERCANVAS_KERAS_PYTHON", VENVS.resolve("keras"), "keras");
     private static final Python TORCH = Python.find("LAYERCANVAS_TORCH_PYTHON", VENVS.resolve("torch"), "torch");
