@@ -86,6 +86,9 @@ public final class JavaProgramExporter {
         v.put("SCHEDULE", schedule(t));
         StringBuilder layers = new StringBuilder();
         for (Layer l : graph.layers()) {
+            if (l.type() == LayerType.EMBEDDING && l.b("positions")) { // no DL4J layer: the runtime defines its own
+                throw new ExportException(l.id(), ExportMessages.format("java.positions"));
+            }
             layers.append("        ").append(JavaLayers.statement(l)).append('\n');
         }
         v.put("LAYERS", layers.toString().stripTrailing());

@@ -19,20 +19,25 @@ import org.layercanvas.runtime.interop.exports.ExportGraph.Layer;
  * {@code name = layers.Class(arguments, name="id")(inputs)}, in the document's topological order.
  */
 public final class KerasProgramExporter {
-    /** Configuration entries that are Keras defaults or a JSON-only matter: left out of the program. */
+    /** Keras defaults, JSON-only entries and input_length (Keras 3 refuses it; the Input has the length): left out. */
     private static final Set<String> SKIPPED = Set.of("name", "trainable", "dtype", "batch_input_shape", "sparse",
             "ragged", "bias_initializer", "kernel_initializer", "recurrent_initializer", "beta_initializer",
-            "gamma_initializer", "moving_mean_initializer", "moving_variance_initializer", "embeddings_initializer");
+            "gamma_initializer", "moving_mean_initializer", "moving_variance_initializer", "embeddings_initializer",
+            "input_length");
 
     public String export(NetworkDocument doc) throws ExportException {
         ExportGraph graph = ExportGraph.of(doc);
         TrainingSettings t = doc.training();
         KerasLayers keras = new KerasLayers(graph);
         StringBuilder b = new StringBuilder();
-        b.append(ProgramTemplates.header(doc, "Keras", "python3 PROGRAM.py [--data FILE.csv] [--summary]"));
-        b.append("import argparse\nimport math\nimport sys\n\nimport numpy as np\nfrom tensorflow import keras\n")
-                .append("from tensorflow.keras import layers, regularizers\n\n");
+        b.append(ProgramTemplates.header(doc, "Keras",
+                "KERAS_BACKEND=jax|torch|tensorflow python3 PROGRAM.py [--data FILE.csv] [--summary]"));
+        b.append("import argparse\nimport math\nimport sys\n\nimport keras\nimport numpy as np\n")
+                .append("from keras import layers, regularizers\n\n");
         b.append(ProgramTemplates.settings(t));
+        if (graph.layers().stream().anyMatch(KerasProgramExporter::hasPositions)) {
+            b.append("\n\n").append(Template.load("keras-positions.py"));
+        }
         b.append("\n\ndef build_model():\n");
         for (Layer l : graph.layers()) {
             b.append("    ").append(line(graph, l, keras.spec(l))).append('\n');
@@ -68,7 +73,17 @@ public final class KerasProgramExporter {
         } else {
             args = graph.inputName(l, 0);
         }
+        if (hasPositions(l)) { // the token vectors get their own name; the node's name adds the positions
+            String tokens = call.replace("name=" + PythonCode.string(l.id()),
+                    "name=" + PythonCode.string(l.id() + "_tokens"));
+            call = "PositionEmbedding(name=" + PythonCode.string(l.id()) + ")(" + tokens;
+            return l.name() + " = " + call + "(" + args + "))";
+        }
         return l.name() + " = " + call + "(" + args + ")";
+    }
+
+    private static boolean hasPositions(Layer l) {
+        return l.type() == LayerType.EMBEDDING && l.b("positions");
     }
 
     /** {@code layers.Class(key=value, ..., name="id")}; nested layers (Bidirectional) the same way. */

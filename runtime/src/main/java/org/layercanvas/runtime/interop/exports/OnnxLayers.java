@@ -6,6 +6,7 @@ import onnx.Onnx;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.layercanvas.model.layers.LayerType;
 import org.layercanvas.model.shape.TensorShape;
+import org.layercanvas.runtime.compile.GraphCompiler;
 import org.layercanvas.runtime.interop.exports.ExportGraph.Layer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -68,11 +69,26 @@ final class OnnxLayers {
         return dl4j.getLayer(l.id()).paramTable();
     }
 
-    /** {@code x W + b}: Gemm with DL4J's {@code W [in, out]} as B, or MatMul without a bias. */
+    /**
+     * {@code x W + b}: Gemm with DL4J's {@code W [in, out]} as B, or MatMul without a bias. On a sequence
+     * {@code [N, F, T]} (DL4J's TimeDistributed) the same at every time step: {@code [N, T, F]} times W, back.
+     */
     private String gemm(Layer l, String x, boolean bias) {
         Map<String, INDArray> p = params(l);
         INDArray w = p.get("W");
         String weights = onnx.floats(l.id() + "_W", w, w.size(0), w.size(1));
+        if (l.in().kind() == TensorShape.Kind.SEQUENCE) {
+            String steps = onnx.fresh(l.id() + "_steps");
+            onnx.node("Transpose", List.of(x), steps).addAttribute(OnnxGraph.ints("perm", 0, 2, 1));
+            String product = onnx.apply("MatMul", l.id() + "_product", steps, weights);
+            if (bias && p.get("b") != null) {
+                product = onnx.apply("Add", l.id() + "_biased", product,
+                        onnx.floats(l.id() + "_b", p.get("b"), w.size(1)));
+            }
+            String linear = onnx.fresh(l.id() + "_linear");
+            onnx.node("Transpose", List.of(product), linear).addAttribute(OnnxGraph.ints("perm", 0, 2, 1));
+            return linear;
+        }
         if (!bias || p.get("b") == null) {
             return onnx.apply("MatMul", l.id() + "_linear", x, weights);
         }
@@ -196,9 +212,14 @@ final class OnnxLayers {
         return pads;
     }
 
-    /** Token ids {@code [N, 1, T]} (floats) -> Gather from {@code W [vocab, dim]} -> {@code [N, dim, T]}. */
+    /**
+     * Token ids {@code [N, 1, T]} (floats) -> Gather from {@code W [vocab, dim]} -> {@code [N, dim, T]}; with learned
+     * positions (the compiler's vertex {@code id-tokens} holds the token vectors) plus {@code positions [dim, T]}.
+     */
     private void embedding(Layer l, String x) {
-        Map<String, INDArray> p = params(l);
+        boolean positions = l.b("positions");
+        Map<String, INDArray> p = positions
+                ? dl4j.getLayer(l.id() + GraphCompiler.TOKENS_SUFFIX).paramTable() : params(l);
         INDArray w = p.get("W");
         String ids = onnx.fresh(l.id() + "_ids");
         onnx.node("Flatten", List.of(x), ids).addAttribute(OnnxGraph.integer("axis", 1));
@@ -208,11 +229,19 @@ final class OnnxLayers {
         String table = onnx.floats(l.id() + "_W", w, w.size(0), w.size(1));
         String looked = onnx.fresh(l.id() + "_rows");
         onnx.node("Gather", List.of(table, whole), looked).addAttribute(OnnxGraph.integer("axis", 0));
-        String target = p.get("b") == null ? l.id() : onnx.fresh(l.id() + "_nobias");
-        onnx.node("Transpose", List.of(looked), target).addAttribute(OnnxGraph.ints("perm", 0, 2, 1));
+        boolean last = p.get("b") == null && !positions;
+        String vectors = last ? l.id() : onnx.fresh(l.id() + "_vectors");
+        onnx.node("Transpose", List.of(looked), vectors).addAttribute(OnnxGraph.ints("perm", 0, 2, 1));
         if (p.get("b") != null) {
             String b = onnx.floats(l.id() + "_b", p.get("b"), 1, w.size(1), 1);
-            onnx.node("Add", List.of(target, b), l.id());
+            String biased = positions ? onnx.fresh(l.id() + "_biased") : l.id();
+            onnx.node("Add", List.of(vectors, b), biased);
+            vectors = biased;
+        }
+        if (positions) {
+            INDArray learned = params(l).get("positions");
+            String added = onnx.floats(l.id() + "_positions", learned, 1, learned.size(0), learned.size(1));
+            onnx.node("Add", List.of(vectors, added), l.id());
         }
     }
 

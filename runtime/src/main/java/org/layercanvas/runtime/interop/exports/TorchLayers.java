@@ -20,12 +20,12 @@ final class TorchLayers {
             case INPUT -> {
             }
             case DENSE -> {
-                init.add(self + " = nn.Linear(" + in.dim(0) + ", " + l.i("units") + ", bias="
+                init.add(self + " = nn.Linear(" + in.channels() + ", " + l.i("units") + ", bias="
                         + (l.b("useBias") ? "True" : "False") + ")" + comment);
                 forward.add(n + " = " + activation(l.s("activation"), 0.01, self + "(" + x + ")", 1));
             }
             case OUTPUT -> {
-                init.add(self + " = nn.Linear(" + in.dim(0) + ", " + l.i("units") + ")" + comment);
+                init.add(self + " = nn.Linear(" + in.channels() + ", " + l.i("units") + ")" + comment);
                 forward.add(n + " = " + self + "(" + x + ")  # logits: the loss applies " + l.s("loss"));
             }
             case ACTIVATION -> forward.add(n + " = " + activation(l.s("function"), l.d("alpha"), x,
@@ -53,7 +53,13 @@ final class TorchLayers {
                     : "torch.flatten(" + x + ", 1)"));
             case EMBEDDING -> {
                 init.add(self + " = nn.Embedding(" + in.vocabSize() + ", " + l.i("dim") + ")" + comment);
-                forward.add(n + " = " + self + "(" + x + ".long())");
+                if (l.b("positions")) { // learned positions: one vector per time step, added to the token vectors
+                    init.add(self + "_positions = nn.Parameter(nn.init.xavier_uniform_(torch.empty(" + in.dim(0)
+                            + ", " + l.i("dim") + ")))");
+                    forward.add(n + " = " + self + "(" + x + ".long()) + " + self + "_positions");
+                } else {
+                    forward.add(n + " = " + self + "(" + x + ".long())");
+                }
             }
             case LSTM -> {
                 init.add(self + " = single_bias(nn.LSTM(" + in.dim(1) + ", " + l.i("units")

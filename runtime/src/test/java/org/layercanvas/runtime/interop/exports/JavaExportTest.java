@@ -91,6 +91,14 @@ class JavaExportTest {
         }
     }
 
+    /** Learned positions are LayerCanvas's own DL4J layer: the Java program would silently lack them. */
+    @org.junit.jupiter.api.Test
+    void learnedPositionsAreRefusedNamingTheEmbedding() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JavaProgramExporter()
+                        .export(ExportFixtures.sample("transformer-block")))
+                .isInstanceOf(ExportException.class).hasMessageStartingWith("embed: learned positions");
+    }
+
     /** The program's main trains from a CSV file in its own JVM and saves the model where it runs. */
     @org.junit.jupiter.api.Test
     void programTrainsFromACsvFile() throws Exception {

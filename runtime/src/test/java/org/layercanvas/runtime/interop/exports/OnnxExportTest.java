@@ -46,6 +46,8 @@ class OnnxExportTest {
         all.add(Arguments.of("every-image-layer", imageLayers()));
         all.add(Arguments.of("every-sequence-layer", sequenceLayers()));
         all.add(Arguments.of("self-attention", attention()));
+        // Embedding with learned positions (two DL4J vertices): the export failed on it with a NullPointerException.
+        all.add(Arguments.of("transformer-block", ExportFixtures.sample("transformer-block")));
         return all.stream();
     }
 

@@ -15,8 +15,9 @@ def main():
     callbacks = [keras.callbacks.LearningRateScheduler(lambda epoch: {{SCHEDULE}})]
     if EARLY_STOPPING_PATIENCE > 0:
         callbacks.append(keras.callbacks.EarlyStopping(patience=EARLY_STOPPING_PATIENCE, restore_best_weights=True))
+    # A progress bar on a terminal; one line an epoch in a log or a pipe.
     model.fit(x, y, batch_size=BATCH_SIZE, epochs=args.epochs, validation_split=VALIDATION_FRACTION, shuffle=True,
-              callbacks=callbacks)
+              callbacks=callbacks, verbose=1 if sys.stdout.isatty() else 2)
     model.save(model.name + ".keras")
 
 

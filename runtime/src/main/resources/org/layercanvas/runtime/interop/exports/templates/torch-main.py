@@ -68,13 +68,21 @@ def main():
             optimizer.step()
             total, count = total + loss.item() * len(xb), count + len(xb)
         schedule.step()
+        seen = count
+        if distributed:  # the epoch's loss over every process's share of the examples
+            sums = torch.tensor([total, count], dtype=torch.float64, device=device)
+            dist.all_reduce(sums)
+            total, count = sums[0].item(), int(sums[1].item())
         val_loss = evaluate(net, val_loader, loss_fn, device)
         if rank == 0:
-            print(f"epoch {epoch + 1}/{args.epochs}  loss {total / max(count, 1):.4f}  val_loss {val_loss:.4f}")
+            print(f"epoch {epoch + 1}/{args.epochs}  loss {total / max(count, 1):.4f}  val_loss {val_loss:.4f}",
+                  flush=True)  # whole lines: the processes share the output
         if EARLY_STOPPING_PATIENCE > 0 and not distributed:
             best, waited = (val_loss, 0) if val_loss < best else (best, waited + 1)
             if waited >= EARLY_STOPPING_PATIENCE:
                 break
+    print(f"process {rank} of {dist.get_world_size() if distributed else 1}: trained on {seen} examples an epoch",
+          flush=True)
     if rank == 0:
         torch.save(model.state_dict(), "model.pt")
     if distributed:
