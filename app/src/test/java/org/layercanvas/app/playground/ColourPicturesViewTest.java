@@ -3,7 +3,6 @@ package org.layercanvas.app.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
@@ -13,8 +12,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.layercanvas.model.shape.TensorShape;
 import org.layercanvas.runtime.train.TrainingEvent;
@@ -26,20 +23,10 @@ import org.testfx.framework.junit5.ApplicationTest;
  * The playground of a network on colour images (CIFAR-10-like, no draw pad) with a scripted worker answer: the picked
  * picture is drawn in colour with its bars beside it, RGB filters and feature maps under it.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.layercanvas.app.testutil.EnglishLocale.class)
 class ColourPicturesViewTest extends ApplicationTest {
-    private static Locale before;
     private PlaygroundViewModel model;
 
-    @BeforeAll
-    static void english() {
-        before = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
-    }
-
-    @AfterAll
-    static void restore() {
-        Locale.setDefault(before);
-    }
 
     /** A 32x32 RGB picture: the left half red, the right half blue; 3x3 RGB filters; 32 maps of 30x30. */
     static WorkerProtocol.Inspection cifarLike() {

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.layercanvas.runtime.train.Planes;
 import org.layercanvas.runtime.worker.WorkerProtocol;
 
 /** The test image picker and the Conv2D pictures, without a stage. */
+@org.junit.jupiter.api.extension.ExtendWith(org.layercanvas.app.testutil.EnglishLocale.class)
 class PicturesViewModelTest {
-    private static Locale before;
     private final List<Integer> asked = new ArrayList<>();
     private final List<Boolean> withMaps = new ArrayList<>();
     private CompletableFuture<WorkerProtocol.Inspection> reply = new CompletableFuture<>();
@@ -26,16 +23,6 @@ class PicturesViewModelTest {
         return reply;
     }, k -> List.of("zero", "one", "two", "three").get(k), () -> runOver, new Random(7));
 
-    @BeforeAll
-    static void english() {
-        before = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
-    }
-
-    @AfterAll
-    static void restore() {
-        Locale.setDefault(before);
-    }
 
     /** A 2x2 grey test image with its answer; {@code maps} null when not asked. */
     static WorkerProtocol.Inspection answer(int index, int label, double[] outputs, List<Planes> maps) {

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.layercanvas.model.shape.TensorShape;
 import org.layercanvas.runtime.train.EndReason;
@@ -16,8 +13,8 @@ import org.layercanvas.runtime.train.Planes;
 import org.layercanvas.runtime.worker.WorkerProtocol;
 
 /** The playground's state from training events, and its questions to the model, without a stage. */
+@org.junit.jupiter.api.extension.ExtendWith(org.layercanvas.app.testutil.EnglishLocale.class)
 class PlaygroundViewModelTest {
-    private static Locale before;
     private final List<double[][]> asked = new ArrayList<>();
     private final List<Boolean> drawn = new ArrayList<>();
     private CompletableFuture<double[][]> reply = new CompletableFuture<>();
@@ -55,16 +52,6 @@ class PlaygroundViewModelTest {
     private CompletableFuture<WorkerProtocol.Inspection> pick = new CompletableFuture<>();
     private List<Planes> drawnMaps = List.of();
 
-    @BeforeAll
-    static void english() {
-        before = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
-    }
-
-    @AfterAll
-    static void restore() {
-        Locale.setDefault(before);
-    }
 
     private static TrainingEvent.Started started() {
         return new TrainingEvent.Started("CpuBackend", "cpu", "CPU requested", 1, "1.0.0-M2.1", "17", "Linux", 105,

@@ -4,27 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.layercanvas.runtime.train.HealthVerdict;
 import org.layercanvas.runtime.train.TrainingEvent;
 
 /** Step mode's findings as lines, levels and sentences, from health events, without a stage. */
+@org.junit.jupiter.api.extension.ExtendWith(org.layercanvas.app.testutil.EnglishLocale.class)
 class HealthViewModelTest {
-    private static Locale before;
     private final HealthViewModel model = new HealthViewModel(Runnable::run);
 
-    @BeforeAll
-    static void english() {
-        before = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
-    }
-
-    @AfterAll
-    static void restore() {
-        Locale.setDefault(before);
-    }
 
     private static TrainingEvent.Health health() {
         return new TrainingEvent.Health(2, 31, 0.4123, List.of(

@@ -53,7 +53,8 @@ class EventJsonTest {
         String expected = event instanceof TrainingEvent.Started ? "started"
                 : event instanceof TrainingEvent.Iteration ? "iteration"
                 : event instanceof TrainingEvent.Epoch ? "epoch"
-                : event instanceof TrainingEvent.Finished ? "finished" : "failed";
+                : event instanceof TrainingEvent.Finished ? "finished"
+                : event instanceof TrainingEvent.Health ? "health" : "failed";
         assertThat(node.get("type").asText()).isEqualTo(expected);
         // every record component is written under its own name, or the name its @JsonProperty gives
         List<String> names = Stream.of(event.getClass().getRecordComponents()).map(EventJsonTest::jsonName).toList();
