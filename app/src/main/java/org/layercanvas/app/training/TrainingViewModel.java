@@ -149,6 +149,9 @@ public final class TrainingViewModel {
         if (busy.get()) {
             return false;
         }
+        // A Step pressed with no run asks this run to start paused; a run refused below forgets it.
+        boolean stepping = stepNextRun;
+        stepNextRun = false;
         lastDevice = device;
         lastThreads = threads;
         NetworkDocument doc = document.get();
@@ -165,8 +168,6 @@ public final class TrainingViewModel {
             return false;
         }
         recorder.begin(doc, device.toString());
-        boolean stepping = stepNextRun;
-        stepNextRun = false;
         StartingWeights.Fit fit = startingWeights.fit(doc, analysis);
         return start(doc, device, threads, fit.file(), stepping, fit.misfits().isEmpty() ? ""
                 : Messages.get("training.weightsDoNotFit", String.join(", ", fit.misfits())));
