@@ -67,6 +67,8 @@ class StepModeTest extends AppTestBase {
         String firstLine = status("hidden1").getText();
         clickOn("#step");
         waitSeconds(30, () -> summary().startsWith("Step 2 "));
+        // the health line comes before the step's minibatch; the paused line after it
+        waitSeconds(30, () -> ((Label) find("#training-progress-text")).getText().contains("iteration 2/"));
         String[] line = {firstLine};
         waitSeconds(10, () -> !status("hidden1").getText().equals(line[0]));
         assertThat(fx(() -> ((Label) find("#training-progress-text")).getText()))
@@ -84,6 +86,8 @@ class StepModeTest extends AppTestBase {
         interact(() -> session().execute(DocumentCommands.setTraining(document().training().withEpochs(6))));
         interact(window::run);
         waitSeconds(90, () -> window.training().stateProperty().get() == State.FINISHED);
+        // The evaluation follows the end and brings its own tab to the front: show the weights after it.
+        waitSeconds(30, () -> window.training().evaluationProperty().get() != null);
         interact(() -> window.showTab("tab-weights"));
         Slider slider = (Slider) find("#weights-epoch");
         waitSeconds(10, () -> slider.getMax() == 6 && slider.isVisible());
