@@ -34,9 +34,9 @@ import org.layercanvas.model.shape.ShapeInference;
 class PythonExportRunTest {
     private static final Path VENVS = Path.of(System.getProperty("user.home"), ".cache", "layercanvas-ci", "venvs");
     private static final Python KERAS = Python.find("LAYERCANVAS_KERAS_PYTHON", VENVS.resolve("keras"), "keras");
-    private static final Python TORCH = Python.find("LAYERCANVAS_TORCH_PYTHON", VENVS.resolve("torch"), "torch");
+    static final Python TORCH = Python.find("LAYERCANVAS_TORCH_PYTHON", VENVS.resolve("torch"), "torch");
     private static final Pattern KERAS_LOSS = Pattern.compile("(?m)^\\d+/\\d+ - .*? - loss: ([0-9.eE+-]+)");
-    private static final Pattern TORCH_LOSS = Pattern.compile("(?m)^epoch \\d+/\\d+ +loss ([0-9.eE+-]+)");
+    private static final Pattern TORCH_LOSS = Pattern.compile("epoch \\d+/\\d+ +loss ([0-9.eE+-]+)");
 
     @TempDir
     Path dir;
@@ -155,6 +155,14 @@ class PythonExportRunTest {
             return executable != null;
         }
 
+        /** {@code python} if it can import {@code module}. */
+        static Python system(Path python, String module) {
+            if (!Files.isExecutable(python)) {
+                return new Python(null, python + " does not exist: the " + module + " program is not run");
+            }
+            return importing(python, module, python.toString());
+        }
+
         static Python find(String variable, Path venv, String module) {
             String named = System.getenv(variable);
             Path candidate = named != null && !named.isBlank() ? Path.of(named) : venv.resolve("bin").resolve("python");
@@ -163,6 +171,10 @@ class PythonExportRunTest {
             if (!Files.isExecutable(candidate)) {
                 return new Python(null, where + " does not exist: the " + module + " program is not run");
             }
+            return importing(candidate, module, where);
+        }
+
+        private static Python importing(Path candidate, String module, String where) {
             try {
                 new Python(candidate, "").exec(null, List.of(candidate.toString(), "-c", "import " + module));
                 return new Python(candidate, "");

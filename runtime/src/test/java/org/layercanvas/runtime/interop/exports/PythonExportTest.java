@@ -25,7 +25,10 @@ import org.layercanvas.model.shape.ShapeInference;
  */
 class PythonExportTest {
     private static final String PYTHON = "/usr/bin/python3";
-    private static Boolean torchPresent;
+    /** The CI venv's torch (or LAYERCANVAS_TORCH_PYTHON's), else Debian's python3-torch. */
+    private static final PythonExportRunTest.Python TORCH = PythonExportRunTest.TORCH.present()
+            ? PythonExportRunTest.TORCH
+            : PythonExportRunTest.Python.system(Path.of(PYTHON), "torch");
 
     @TempDir
     Path dir;
@@ -73,10 +76,10 @@ class PythonExportTest {
     @MethodSource("networks")
     void pytorchProgramBuildsTheNetworkWithTheDocumentsParameterCount(String sample, NetworkDocument doc)
             throws Exception {
-        assumeTrue(torchPresent(), "PyTorch is not installed for " + PYTHON + ": the program is only parsed");
+        assumeTrue(TORCH.present(), TORCH.reason() + " (" + PythonExportRunTest.TORCH.reason() + ")");
         Path file = dir.resolve(sample.replace('-', '_') + ".py");
         Files.writeString(file, new PyTorchExporter().export(doc), StandardCharsets.UTF_8);
-        String out = run(PYTHON, file.toString(), "--summary");
+        String out = TORCH.run(dir, file.toString(), "--summary");
         Matcher m = Pattern.compile("(?m)^parameters (\\d+)$").matcher(out);
         assertThat(m.find()).as(out).isTrue();
         long expected = new ShapeInference(LayerCatalog.standard()).analyze(doc).totalParams();
@@ -94,13 +97,13 @@ class PythonExportTest {
     @ParameterizedTest
     @MethodSource("trainable")
     void pytorchProgramTrainsAloneAndUnderTorchrun(String sample) throws Exception {
-        assumeTrue(torchPresent(), "PyTorch is not installed for " + PYTHON + ": the program is only parsed");
+        assumeTrue(TORCH.present(), TORCH.reason() + " (" + PythonExportRunTest.TORCH.reason() + ")");
         NetworkDocument doc = ExportFixtures.sample(sample);
         Path file = dir.resolve("net.py");
         Files.writeString(file, new PyTorchExporter().export(doc), StandardCharsets.UTF_8);
         Path csv = dir.resolve("data.csv");
         writeCsv(doc, csv);
-        String single = run(dir, PYTHON, file.toString(), "--data", csv.toString(), "--epochs", "2");
+        String single = TORCH.run(dir, file.toString(), "--data", csv.toString(), "--epochs", "2");
         assertThat(single).contains("epoch 2/2");
         Files.delete(dir.resolve("model.pt"));
         String parallel = torchrun(dir, 2, file.toString(), "--data", csv.toString(), "--epochs", "2");
@@ -122,7 +125,7 @@ class PythonExportTest {
         }
         List<Process> started = new java.util.ArrayList<>();
         for (int rank = 0; rank < processes; rank++) {
-            List<String> command = new java.util.ArrayList<>(List.of(PYTHON));
+            List<String> command = new java.util.ArrayList<>(List.of(TORCH.executable().toString()));
             command.addAll(List.of(program));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .directory(workingDir.toFile());
@@ -182,22 +185,6 @@ class PythonExportTest {
 
     private static boolean pythonPresent() {
         return Files.isExecutable(Path.of(PYTHON));
-    }
-
-    private static synchronized boolean torchPresent() {
-        if (torchPresent == null) {
-            try {
-                Process p = new ProcessBuilder(PYTHON, "-c", "import torch").redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                torchPresent = p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
-            } catch (IOException e) {
-                torchPresent = false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                torchPresent = false;
-            }
-        }
-        return torchPresent;
     }
 
     private static String run(String... command) throws Exception {

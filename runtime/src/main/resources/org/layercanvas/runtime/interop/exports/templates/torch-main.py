@@ -75,18 +75,23 @@ def main():
             total, count = sums[0].item(), int(sums[1].item())
         val_loss = evaluate(net, val_loader, loss_fn, device)
         if rank == 0:
-            print(f"epoch {epoch + 1}/{args.epochs}  loss {total / max(count, 1):.4f}  val_loss {val_loss:.4f}",
-                  flush=True)  # whole lines: the processes share the output
+            say(f"epoch {epoch + 1}/{args.epochs}  loss {total / max(count, 1):.4f}  val_loss {val_loss:.4f}")
         if EARLY_STOPPING_PATIENCE > 0 and not distributed:
             best, waited = (val_loss, 0) if val_loss < best else (best, waited + 1)
             if waited >= EARLY_STOPPING_PATIENCE:
                 break
-    print(f"process {rank} of {dist.get_world_size() if distributed else 1}: trained on {seen} examples an epoch",
-          flush=True)
+    say(f"process {rank} of {dist.get_world_size() if distributed else 1}: trained on {seen} examples an epoch")
     if rank == 0:
         torch.save(model.state_dict(), "model.pt")
     if distributed:
         dist.destroy_process_group()
+
+
+def say(line):
+    """Writes a whole line at once: under torchrun the processes share one output, and print() may write the text
+    and its line end separately, letting another process's line in between."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
 
 
 def evaluate(net, loader, loss_fn, device):
