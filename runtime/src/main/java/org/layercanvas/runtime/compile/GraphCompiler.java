@@ -245,8 +245,12 @@ public final class GraphCompiler {
 
     private static Layer recurrent(Map<String, Object> p, org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer rnn,
                                    boolean bidirectional) {
-        Layer layer = bidirectional ? new Bidirectional(Bidirectional.Mode.CONCAT, rnn) : rnn;
-        return Boolean.TRUE.equals(p.get("returnSequences")) ? layer : new LastTimeStep(layer);
+        boolean sequences = Boolean.TRUE.equals(p.get("returnSequences"));
+        if (!bidirectional) {
+            return sequences ? rnn : new LastTimeStep(rnn);
+        }
+        Bidirectional both = new Bidirectional(Bidirectional.Mode.CONCAT, rnn);
+        return sequences ? both : new BidirectionalLastStep(both);
     }
 
     private static Layer outputLayer(Map<String, Object> p, TensorShape in) {

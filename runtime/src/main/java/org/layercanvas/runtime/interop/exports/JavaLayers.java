@@ -13,7 +13,8 @@ final class JavaLayers {
     private JavaLayers() {
     }
 
-    static String statement(Layer l) {
+    /** @param input the network's input, which DL4J's time-step vertices name */
+    static String statement(Layer l, String input) {
         String id = str(l.id());
         String from = from(l);
         TensorShape in = l.in();
@@ -45,8 +46,9 @@ final class JavaLayers {
             case FLATTEN -> "graph.addVertex(" + id + ", " + flatten(in) + ", " + from + ");";
             case EMBEDDING -> layer(id, "new EmbeddingSequenceLayer.Builder().nIn(" + in.vocabSize() + ").nOut("
                     + l.i("dim") + ").inputLength(" + in.dim(0) + ").build()", from);
-            case LSTM -> layer(id, recurrent(l, "new LSTM.Builder().nIn(" + in.dim(1) + ").nOut(" + l.i("units")
-                    + ").activation(Activation.TANH).build()", l.b("bidirectional")), from);
+            case LSTM -> l.b("bidirectional") && !l.b("returnSequences")
+                    ? bidirectionalLastStep(l, lstm(l, in), from, input)
+                    : layer(id, recurrent(l, lstm(l, in), l.b("bidirectional")), from);
             case SIMPLE_RNN -> layer(id, recurrent(l, "new SimpleRnn.Builder().nIn(" + in.dim(1) + ").nOut("
                     + l.i("units") + ").activation(" + activation(l.s("activation"), 0.01) + ").build()", false),
                     from);
@@ -89,6 +91,38 @@ final class JavaLayers {
         };
         return "new OutputLayer.Builder(LossFunction." + lossAndActivation[0] + ").nIn(" + in.dim(0) + ").nOut("
                 + l.i("units") + ").activation(Activation." + lossAndActivation[1] + ").build()";
+    }
+
+    private static String lstm(Layer l, TensorShape in) {
+        return "new LSTM.Builder().nIn(" + in.dim(1) + ").nOut(" + l.i("units") + ").activation(Activation.TANH).build()";
+    }
+
+    /**
+     * What the compiler's own {@code BidirectionalLastStep} computes, from DL4J's vertices: the forward half of the
+     * last step next to the backward half of the first step (the backward direction after the whole reversed
+     * sequence, as Keras's {@code Bidirectional(LSTM(n))}).
+     */
+    private static String bidirectionalLastStep(Layer l, String lstm, String from, String input) {
+        int h = l.i("units");
+        String steps = str(l.id() + "-steps");
+        String last = str(l.id() + "-last");
+        String reversed = str(l.id() + "-reversed");
+        String first = str(l.id() + "-first");
+        String forward = str(l.id() + "-forward");
+        String backward = str(l.id() + "-backward");
+        String next = "\n        ";
+        return "// forward direction after the whole sequence, backward direction after the whole reversed sequence"
+                + next + layer(steps, "new Bidirectional(Bidirectional.Mode.CONCAT, " + lstm + ")", from)
+                + next + vertex(last, "new LastTimeStepVertex(" + str(input) + ")", steps)
+                + next + vertex(reversed, "new ReverseTimeSeriesVertex()", steps)
+                + next + vertex(first, "new LastTimeStepVertex(" + str(input) + ")", reversed)
+                + next + vertex(forward, "new SubsetVertex(0, " + (h - 1) + ")", last)
+                + next + vertex(backward, "new SubsetVertex(" + h + ", " + (2 * h - 1) + ")", first)
+                + next + vertex(str(l.id()), "new MergeVertex()", forward + ", " + backward);
+    }
+
+    private static String vertex(String id, String vertex, String from) {
+        return "graph.addVertex(" + id + ", " + vertex + ", " + from + ");";
     }
 
     private static String recurrent(Layer l, String rnn, boolean bidirectional) {

@@ -30,6 +30,9 @@ public final class JavaProgramExporter {
             "import org.deeplearning4j.nn.conf.graph.MergeVertex;",
             "import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;",
             "import org.deeplearning4j.nn.conf.graph.ReshapeVertex;",
+            "import org.deeplearning4j.nn.conf.graph.SubsetVertex;",
+            "import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;",
+            "import org.deeplearning4j.nn.conf.graph.rnn.ReverseTimeSeriesVertex;",
             "import org.deeplearning4j.nn.conf.inputs.InputType;",
             "import org.deeplearning4j.nn.conf.layers.*;",
             "import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;",
@@ -89,7 +92,7 @@ public final class JavaProgramExporter {
             if (l.type() == LayerType.EMBEDDING && l.b("positions")) { // no DL4J layer: the runtime defines its own
                 throw new ExportException(l.id(), ExportMessages.format("java.positions"));
             }
-            layers.append("        ").append(JavaLayers.statement(l)).append('\n');
+            layers.append("        ").append(JavaLayers.statement(l, graph.input().id())).append('\n');
         }
         v.put("LAYERS", layers.toString().stripTrailing());
         v.put("OUTPUT", JavaLayers.str(graph.output().id()));

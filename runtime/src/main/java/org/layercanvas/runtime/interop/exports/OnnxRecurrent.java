@@ -12,8 +12,10 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * LSTM and SimpleRNN as ONNX's LSTM and RNN operators. DL4J sequences are {@code [N, F, T]}, ONNX's {@code [T, N, F]}
  * in and {@code [T, directions, N, H]} out; the output goes back to {@code [N, directions * H, T]} (forward
- * direction first, as DL4J's bidirectional concatenation) and, without returnSequences, to its last step. DL4J has
- * one bias per gate: it is ONNX's input bias, the recurrent bias is zero.
+ * direction first, as DL4J's bidirectional concatenation) and, without returnSequences, to its last step; a
+ * bidirectional LSTM without returnSequences answers both directions' final states (ONNX's {@code Y_h}: the backward
+ * direction's is its output at the first step, as the compiler's {@code BidirectionalLastStep}). DL4J has one bias per
+ * gate: it is ONNX's input bias, the recurrent bias is zero.
  */
 final class OnnxRecurrent {
     private final OnnxGraph onnx;
@@ -55,10 +57,18 @@ final class OnnxRecurrent {
         if (!lstm) {
             node.addAllAttribute(activation(l));
         }
+        boolean all = l.b("returnSequences");
+        if (bidirectional && !all) { // each direction's final state: Y_h, [directions, N, H]
+            String finals = onnx.fresh(l.id() + "_yh");
+            node.addOutput(finals);
+            String ndh = onnx.fresh(l.id() + "_ndh");
+            onnx.node("Transpose", List.of(finals), ndh).addAttribute(OnnxGraph.ints("perm", 1, 0, 2));
+            onnx.node("Reshape", List.of(ndh, onnx.longs(l.id() + "_shape", new long[] {0, 2L * h}, 2)), l.id());
+            return;
+        }
         String nhdt = onnx.fresh(l.id() + "_ndht");
         onnx.node("Transpose", List.of(y), nhdt).addAttribute(OnnxGraph.ints("perm", 2, 1, 3, 0));
         String shape = onnx.longs(l.id() + "_shape", new long[] {0, (long) dirs * h, steps}, 3);
-        boolean all = l.b("returnSequences");
         String joined = all ? l.id() : onnx.fresh(l.id() + "_all");
         onnx.node("Reshape", List.of(nhdt, shape), joined);
         if (!all) {

@@ -65,8 +65,13 @@ final class TorchLayers {
                 init.add(self + " = single_bias(nn.LSTM(" + in.dim(1) + ", " + l.i("units")
                         + ", batch_first=True, bidirectional=" + (l.b("bidirectional") ? "True" : "False") + "))"
                         + comment);
-                forward.add(n + ", _ = " + self + "(" + x + ")");
-                lastStep(l, forward);
+                if (l.b("bidirectional") && !l.b("returnSequences")) { // each direction after its whole pass
+                    forward.add(n + ", (" + n + "_h, _) = " + self + "(" + x + ")");
+                    forward.add(n + " = torch.cat([" + n + "_h[0], " + n + "_h[1]], dim=1)");
+                } else {
+                    forward.add(n + ", _ = " + self + "(" + x + ")");
+                    lastStep(l, forward);
+                }
             }
             case SIMPLE_RNN -> {
                 init.add(self + " = SimpleRNN(" + in.dim(1) + ", " + l.i("units") + ", "

@@ -10,6 +10,8 @@ import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.layercanvas.model.Edge;
 import org.layercanvas.model.NetworkDocument;
@@ -31,6 +33,8 @@ final class Dl4jDocument {
     /** Flatten node id -> the image size DL4J recorded at that point: {height, width, channels}. */
     private final Map<String, long[]> flattened = new LinkedHashMap<>();
     private final Map<String, Long> counts = new LinkedHashMap<>();
+    /** A layer computes differently in the compiled network: the zip's weights are not kept. */
+    private boolean weightsDiffer;
 
     Dl4jDocument(Dl4jGraph graph, String where) {
         this.graph = graph;
@@ -54,7 +58,7 @@ final class Dl4jDocument {
         if (!errors.isEmpty()) {
             throw new ImportException(false, errors);
         }
-        ImportedWeights weights = weightsFile == null ? null
+        ImportedWeights weights = weightsFile == null || weightsDiffer ? null
                 : new ImportedWeights(ImportedWeights.Format.DL4J_ZIP, weightsFile, counts);
         return new ImportResult(doc, warnings, weights);
     }
@@ -62,6 +66,12 @@ final class Dl4jDocument {
     private void vertex(Dl4jGraph.Vertex v, Map<String, String> pooledBy) {
         List<String> inputs = new ArrayList<>(v.inputs());
         KerasLayers.Mapped m = null;
+        if (v.layer() instanceof LastTimeStep last && last.getUnderlying() instanceof Bidirectional) {
+            // DL4J's own last step of a bidirectional layer reads the backward direction after one element; the
+            // compiler's (as Keras) after the whole reversed sequence: the same weights would answer differently
+            warnings.add(new ImportProblem(at(v.name()), ImportMessages.format("zip.bidirectionalLastStep")));
+            weightsDiffer = true;
+        }
         if (v.layer() != null) {
             List<String> reasons = new ArrayList<>();
             m = Dl4jLayers.map(v.layer(), reasons);

@@ -18,6 +18,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.layercanvas.runtime.compile.BidirectionalLastStep;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.layercanvas.model.Edge;
 import org.layercanvas.model.Metadata;
@@ -101,7 +102,8 @@ final class Dl4jInputs {
             p.put("channels", (int) pre.getNumChannels());
             return true;
         }
-        Layer layer = v.layer() instanceof LastTimeStep l ? l.getUnderlying() : v.layer();
+        Layer layer = v.layer() instanceof LastTimeStep l ? l.getUnderlying()
+                : v.layer() instanceof BidirectionalLastStep both ? both.getBidirectional() : v.layer();
         layer = layer instanceof Bidirectional b ? b.getFwd() : layer;
         layer = layer instanceof LastTimeStep l2 ? l2.getUnderlying() : layer;
         if (layer instanceof EmbeddingSequenceLayer e) {

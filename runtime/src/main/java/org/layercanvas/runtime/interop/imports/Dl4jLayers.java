@@ -21,6 +21,7 @@ import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.layercanvas.runtime.compile.BidirectionalLastStep;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.layercanvas.model.layers.LayerType;
 import org.layercanvas.runtime.compile.LayerNormLayer;
@@ -51,7 +52,8 @@ final class Dl4jLayers {
     /** @return the mapping, or null after adding why there is none to {@code reasons} */
     static KerasLayers.Mapped map(Layer layer, List<String> reasons) {
         Map<String, Object> p = new LinkedHashMap<>();
-        Layer inner = layer instanceof LastTimeStep last ? last.getUnderlying() : layer;
+        Layer inner = layer instanceof LastTimeStep last ? last.getUnderlying()
+                : layer instanceof BidirectionalLastStep both ? both.getBidirectional() : layer;
         boolean lastStep = inner != layer;
         if (inner instanceof OutputLayer out) {
             return output(out, p, reasons);

@@ -48,9 +48,7 @@ final class KerasWeights {
     /**
      * The layers of the file's architecture ({@code model_config}) whose Keras weights would predict differently in
      * the compiled network, each with the reason: LSTM gates that are {@code hard_sigmoid} (the catalog's are
-     * sigmoid), and a Bidirectional LSTM that returns its last step only (the compiled network takes the backward
-     * LSTM's output at the last step, after one element; Keras its output after the whole reversed sequence). A
-     * Bidirectional counts under its own name. Empty when the file holds no architecture (a weights-only file
+     * sigmoid). A Bidirectional counts under its own name. Empty when the file holds no architecture (a weights-only file
      * cannot tell).
      */
     static Map<String, String> notLoadable(Path file, String where) throws ImportException {
@@ -86,9 +84,6 @@ final class KerasWeights {
                 reasons.putIfAbsent(me, ImportMessages.format("weights.hardSigmoid"));
             }
             boolean bidirectional = "Bidirectional".equals(node.path("class_name").asText());
-            if (bidirectional && !config.path("layer").path("config").path("return_sequences").asBoolean(false)) {
-                reasons.putIfAbsent(me, ImportMessages.format("weights.bidirectionalLastStep"));
-            }
             // the layer a Bidirectional wraps is loaded as part of it; a model's layers are layers of their own
             inner = bidirectional ? me : null;
         }

@@ -52,6 +52,7 @@ class JavaExportTest {
         all.add(Arguments.of("every-vector-layer", OnnxExportTest.vectorLayers()));
         all.add(Arguments.of("every-image-layer", OnnxExportTest.imageLayers()));
         all.add(Arguments.of("every-sequence-layer", OnnxExportTest.sequenceLayers()));
+        all.add(Arguments.of("bidirectional-last-step", OnnxExportTest.bidirectionalLastStep()));
         all.add(Arguments.of("self-attention", OnnxExportTest.graph(List.of(
                 OnnxExportTest.node("in", LayerType.INPUT, "kind", "timeseries", "length", 4, "features", 8),
                 OnnxExportTest.node("att", LayerType.SELF_ATTENTION, "heads", 2, "headSize", 4),
@@ -82,12 +83,52 @@ class JavaExportTest {
                     new GraphCompiler(LayerCatalog.standard()).compile(doc).configuration();
             // as trees: the order of a few JSON maps depends on hashing, not on the configuration
             if (doc.nodes().stream().anyMatch(n -> n.type() == LayerType.LAYER_NORM
-                    || n.type() == LayerType.SELF_ATTENTION)) {
-                return; // the program's own LayerNorm/Attention classes have other names than the runtime's
+                    || n.type() == LayerType.SELF_ATTENTION || bidirectionalLastStep(n))) {
+                // the program's own LayerNorm/Attention classes have other names than the runtime's; a bidirectional
+                // last step is the runtime's own wrapper there, DL4J vertices in the program
+                return;
             }
             var json = new com.fasterxml.jackson.databind.ObjectMapper();
             assertThat(json.readTree(programJson).equals(json.readTree(compiled.toJson())))
                     .as("the program's configuration equals the compiler's").isTrue();
+        }
+    }
+
+    private static boolean bidirectionalLastStep(org.layercanvas.model.Node n) {
+        return n.type() == LayerType.LSTM && Boolean.TRUE.equals(n.params().get("bidirectional"))
+                && !Boolean.TRUE.equals(n.params().get("returnSequences"));
+    }
+
+    /**
+     * The program builds a bidirectional last step from DL4J's vertices, the runtime from its own wrapper layer: with
+     * the same weights both answer the same.
+     */
+    @org.junit.jupiter.api.Test
+    void bidirectionalLastStepAnswersAsTheCompiledNetwork() throws Exception {
+        NetworkDocument doc = OnnxExportTest.bidirectionalLastStep();
+        String className = JavaProgramExporter.className(doc.metadata().title());
+        Path file = dir.resolve(className + ".java");
+        Files.writeString(file, new JavaProgramExporter().export(doc), StandardCharsets.UTF_8);
+        compile(file);
+        ComputationGraph compiled = Exporters.initialised(doc);
+        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(11);
+        compiled.setParams(org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1,
+                compiled.numParams()).subi(0.5));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+                getClass().getClassLoader())) {
+            ComputationGraph program = new ComputationGraph((ComputationGraphConfiguration) loader
+                    .loadClass(className).getMethod("buildConfiguration").invoke(null));
+            program.init();
+            for (org.deeplearning4j.nn.api.Layer layer : compiled.getLayers()) {
+                String name = layer.conf().getLayer().getLayerName();
+                var twin = program.getLayer(name.equals("bi") ? "bi-steps" : name);
+                assertThat(twin.numParams()).as(name).isEqualTo(layer.numParams());
+                twin.setParams(layer.params().dup());
+            }
+            var x = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 3, 6).subi(0.5);
+            var expected = compiled.outputSingle(x);
+            assertThat(program.outputSingle(x).sub(expected).amaxNumber().doubleValue()).isLessThan(1e-6);
+            assertThat(expected.amaxNumber().doubleValue()).isGreaterThan(0.01);
         }
     }
 

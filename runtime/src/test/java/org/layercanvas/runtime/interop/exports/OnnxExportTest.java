@@ -46,6 +46,7 @@ class OnnxExportTest {
         all.add(Arguments.of("every-image-layer", imageLayers()));
         all.add(Arguments.of("every-sequence-layer", sequenceLayers()));
         all.add(Arguments.of("self-attention", attention()));
+        all.add(Arguments.of("bidirectional-last-step", bidirectionalLastStep()));
         // Embedding with learned positions (two DL4J vertices): the export failed on it with a NullPointerException.
         all.add(Arguments.of("transformer-block", ExportFixtures.sample("transformer-block")));
         return all.stream();
@@ -162,6 +163,16 @@ class OnnxExportTest {
                 List.of(Edge.of("in", "ln"), Edge.of("ln", "bi"), Edge.of("bi", "rnn"), Edge.of("rnn", "gap"),
                         Edge.of("bi", "last"), Edge.of("rnn", "flat"), Edge.of("gap", "cat"), Edge.of("last", "cat"),
                         Edge.of("flat", "cat"), Edge.of("cat", "out")));
+    }
+
+    /** A Bidirectional LSTM answering its last step (Keras's default), then a second one over a stacked sequence. */
+    static NetworkDocument bidirectionalLastStep() {
+        return graph(List.of(
+                node("in", LayerType.INPUT, "kind", "timeseries", "length", 6, "features", 3),
+                node("seq", LayerType.LSTM, "units", 3, "returnSequences", true),
+                node("bi", LayerType.LSTM, "units", 4, "bidirectional", true),
+                node("out", LayerType.OUTPUT, "units", 3)),
+                List.of(Edge.of("in", "seq"), Edge.of("seq", "bi"), Edge.of("bi", "out")));
     }
 
     static Node node(String id, LayerType type, Object... params) {

@@ -69,6 +69,8 @@ class PythonExportTest {
         all.add(org.junit.jupiter.params.provider.Arguments.of("every-sequence-layer",
                 OnnxExportTest.sequenceLayers()));
         all.add(org.junit.jupiter.params.provider.Arguments.of("self-attention", OnnxExportTest.attention()));
+        all.add(org.junit.jupiter.params.provider.Arguments.of("bidirectional-last-step",
+                OnnxExportTest.bidirectionalLastStep()));
         return all.stream();
     }
 

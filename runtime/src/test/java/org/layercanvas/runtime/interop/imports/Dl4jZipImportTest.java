@@ -30,6 +30,7 @@ import org.layercanvas.model.io.DocumentJson;
 import org.layercanvas.model.layers.LayerCatalog;
 import org.layercanvas.model.layers.LayerType;
 import org.layercanvas.runtime.compile.GraphCompiler;
+import org.layercanvas.runtime.compile.Networks;
 import org.layercanvas.runtime.train.ModelFiles;
 import org.layercanvas.samples.Samples;
 import org.nd4j.linalg.activations.Activation;
@@ -94,6 +95,56 @@ class Dl4jZipImportTest {
         assertThat(r.document().nodes()).extracting(Node::type).containsExactly(LayerType.INPUT, LayerType.DENSE,
                 LayerType.OUTPUT);
         assertThat(params(r.document())).isEqualTo(net.numParams()).isEqualTo(4 * 7 + 7 + 7 * 3 + 3);
+    }
+
+    /** The compiler's bidirectional last step (as Keras's) comes back as the drawn LSTM, with its weights. */
+    @Test
+    void aBidirectionalLastStepOfThisRuntimeImportsWithItsWeights() throws Exception {
+        NetworkDocument drawn = Networks.chain(Networks.seriesInput(6, 3),
+                Networks.id("bi", Networks.lstm(4, false, true)), Networks.output(3, "softmax_ce"));
+        ComputationGraph graph = new ComputationGraph(new GraphCompiler(LayerCatalog.standard()).compile(drawn)
+                .configuration());
+        graph.init();
+        Path zip = dir.resolve("bi.zip");
+        ModelFiles.save(graph, zip);
+
+        ImportResult r = Importers.read(zip);
+
+        assertThat(node(r.document(), "bi").params()).containsEntry("bidirectional", true)
+                .containsEntry("returnSequences", false);
+        assertThat(r.weights()).isNotNull();
+        assertThat(r.warnings()).extracting(ImportProblem::toString).noneSatisfy(w -> assertThat(w)
+                .contains("not kept"));
+    }
+
+    /**
+     * DL4J's own LastTimeStep around a Bidirectional reads the backward direction after one element: the network is
+     * imported, its weights are not (they would answer differently here), and the warning says why.
+     */
+    @Test
+    void dl4jsOwnLastStepOfABidirectionalLayerImportsWithoutItsWeights() throws Exception {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
+                .layer(new org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep(
+                        new org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional(
+                                org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional.Mode.CONCAT,
+                                new org.deeplearning4j.nn.conf.layers.LSTM.Builder().nOut(3)
+                                        .activation(Activation.TANH).build())))
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.recurrent(4, 5)).build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        Path zip = dir.resolve("lts.zip");
+        ModelSerializer.writeModel(net, zip.toFile(), false);
+
+        ImportResult r = Importers.read(zip);
+
+        assertThat(r.document().nodes()).extracting(Node::type).containsExactly(LayerType.INPUT, LayerType.LSTM,
+                LayerType.OUTPUT);
+        assertThat(params(r.document())).isEqualTo(net.numParams());
+        assertThat(r.weights()).isNull();
+        assertThat(r.warnings()).extracting(ImportProblem::toString).anySatisfy(w -> assertThat(w)
+                .contains("layer0").contains("LastTimeStep").contains("not kept"));
     }
 
     @Test
