@@ -46,7 +46,9 @@ final class JavaLayers {
             case EMBEDDING -> layer(id, "new EmbeddingSequenceLayer.Builder().nIn(" + in.vocabSize() + ").nOut("
                     + l.i("dim") + ").inputLength(" + in.dim(0) + ").build()", from);
             case LSTM -> layer(id, recurrent(l, "new LSTM.Builder().nIn(" + in.dim(1) + ").nOut(" + l.i("units")
-                    + ").activation(Activation.TANH).build()", l.b("bidirectional")), from);
+                    + ").activation(Activation.TANH).gateActivationFunction(Activation."
+                    + ("hard_sigmoid".equals(l.s("gateActivation")) ? "HARDSIGMOID" : "SIGMOID") + ").build()",
+                    l.b("bidirectional")), from);
             case SIMPLE_RNN -> layer(id, recurrent(l, "new SimpleRnn.Builder().nIn(" + in.dim(1) + ").nOut("
                     + l.i("units") + ").activation(" + activation(l.s("activation"), 0.01) + ").build()", false),
                     from);

@@ -62,10 +62,16 @@ final class TorchLayers {
                 }
             }
             case LSTM -> {
-                init.add(self + " = single_bias(nn.LSTM(" + in.dim(1) + ", " + l.i("units")
-                        + ", batch_first=True, bidirectional=" + (l.b("bidirectional") ? "True" : "False") + "))"
-                        + comment);
-                forward.add(n + ", _ = " + self + "(" + x + ")");
+                String bidirectional = l.b("bidirectional") ? "True" : "False";
+                if ("hard_sigmoid".equals(l.s("gateActivation"))) { // nn.LSTM's gates are sigmoid, always
+                    init.add(self + " = GatedLSTM(" + in.dim(1) + ", " + l.i("units") + ", " + bidirectional
+                            + ", hard_sigmoid)" + comment);
+                    forward.add(n + " = " + self + "(" + x + ")");
+                } else {
+                    init.add(self + " = single_bias(nn.LSTM(" + in.dim(1) + ", " + l.i("units")
+                            + ", batch_first=True, bidirectional=" + bidirectional + "))" + comment);
+                    forward.add(n + ", _ = " + self + "(" + x + ")");
+                }
                 lastStep(l, forward);
             }
             case SIMPLE_RNN -> {
