@@ -28,6 +28,8 @@ public final class LayerCatalog {
     public static final List<String> LOSSES = List.of("softmax_ce", "sigmoid_bce", "mse", "mae");
     public static final List<String> INPUT_KINDS = List.of("vector", "image", "tokens", "timeseries");
     public static final List<String> PADDINGS = List.of("valid", "same");
+    /** LSTM gate functions: {@code hard_sigmoid} is Keras 2's and DL4J's {@code max(0, min(1, 0.2x + 0.5))}. */
+    public static final List<String> GATE_ACTIVATIONS = List.of("sigmoid", "hard_sigmoid");
 
     private static final int MAX_UNITS = 65_536;
     private static final LayerCatalog STANDARD = build();
@@ -125,7 +127,8 @@ public final class LayerCatalog {
         m.put(LayerType.LSTM, new LayerSpec(LayerType.LSTM, List.of(
                 intParam("units", 64, 1, MAX_UNITS),
                 boolParam("returnSequences", false),
-                boolParam("bidirectional", false)), one, true));
+                boolParam("bidirectional", false),
+                choiceParam("gateActivation", "sigmoid", GATE_ACTIVATIONS)), one, true));
         m.put(LayerType.SIMPLE_RNN, new LayerSpec(LayerType.SIMPLE_RNN, List.of(
                 intParam("units", 64, 1, MAX_UNITS),
                 boolParam("returnSequences", false),

@@ -195,7 +195,8 @@ public final class GraphCompiler {
             case FLATTEN -> addFlatten(graph, id, in, from);
             case EMBEDDING -> addEmbedding(graph, id, p, in, from);
             case LSTM -> graph.addLayer(id, recurrent(p, new LSTM.Builder().nIn(in.dim(1)).nOut(i(p, "units"))
-                    .activation(Activation.TANH).build(), Boolean.TRUE.equals(p.get("bidirectional"))), from);
+                    .activation(Activation.TANH).gateActivationFunction(gates(p)).build(),
+                    Boolean.TRUE.equals(p.get("bidirectional"))), from);
             case SIMPLE_RNN -> graph.addLayer(id, recurrent(p, new SimpleRnn.Builder().nIn(in.dim(1))
                     .nOut(i(p, "units")).activation(activation((String) p.get("activation"), 0.01)).build(),
                     false), from);
@@ -280,6 +281,11 @@ public final class GraphCompiler {
 
     private static ConvolutionMode mode(Map<String, Object> p) {
         return "same".equals(p.get("padding")) ? ConvolutionMode.Same : ConvolutionMode.Truncate;
+    }
+
+    /** The LSTM's gate function: DL4J's HARDSIGMOID is Keras 2's {@code max(0, min(1, 0.2x + 0.5))}. */
+    static Activation gates(Map<String, Object> p) {
+        return "hard_sigmoid".equals(p.get("gateActivation")) ? Activation.HARDSIGMOID : Activation.SIGMOID;
     }
 
     static IActivation activation(String name, double alpha) {

@@ -164,6 +164,11 @@ class GradientCheckTest {
                     ? chain(seriesInput(3, 2), rnn(3, true, "tanh"), of(LayerType.FLATTEN), output(2, "softmax_ce"))
                     : chain(seriesInput(3, 2), rnn(3, false, "tanh"), output(2, "softmax_ce"))));
         }
+        for (boolean bi : List.of(false, true)) { // gate pre-activations stay in hard_sigmoid's sloped part
+            c.add(new Case("LSTM hard_sigmoid gates bidirectional=" + bi, chain(seriesInput(3, 2),
+                    node(LayerType.LSTM, "units", 3, "bidirectional", bi, "gateActivation", "hard_sigmoid"),
+                    output(2, "softmax_ce"))));
+        }
         c.add(new Case("SimpleRNN relu", chain(seriesInput(3, 2), rnn(3, false, "relu"), output(2, "softmax_ce"))));
         c.add(new Case("SelfAttention", chain(seriesInput(3, 4), attention(2, 2), of(LayerType.GLOBAL_AVG_POOL),
                 output(2, "softmax_ce"))));

@@ -36,7 +36,9 @@ final class Layers {
                     ? PlanGap.of("option", id, "sequences", node.type().jsonName())
                     : Dnnl.available() ? null : PlanGap.of("noDnnl", id, node.type().jsonName());
             case LSTM -> Boolean.TRUE.equals(p.get("bidirectional"))
-                    ? PlanGap.of("option", id, "bidirectional", node.type().jsonName()) : null;
+                    ? PlanGap.of("option", id, "bidirectional", node.type().jsonName())
+                    : "hard_sigmoid".equals(p.get("gateActivation"))
+                    ? PlanGap.of("option", id, "hard_sigmoid gates", node.type().jsonName()) : null;
             default -> PlanGap.of("layer", id, node.type().jsonName());
         };
     }

@@ -94,7 +94,9 @@ final class JavaLayers {
     }
 
     private static String lstm(Layer l, TensorShape in) {
-        return "new LSTM.Builder().nIn(" + in.dim(1) + ").nOut(" + l.i("units") + ").activation(Activation.TANH).build()";
+        return "new LSTM.Builder().nIn(" + in.dim(1) + ").nOut(" + l.i("units")
+                + ").activation(Activation.TANH).gateActivationFunction(Activation."
+                + ("hard_sigmoid".equals(l.s("gateActivation")) ? "HARDSIGMOID" : "SIGMOID") + ").build()";
     }
 
     /**

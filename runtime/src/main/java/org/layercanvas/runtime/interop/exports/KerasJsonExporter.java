@@ -30,6 +30,9 @@ public final class KerasJsonExporter {
         ArrayNode layers = config.putArray("layers");
         KerasLayers keras = new KerasLayers(graph);
         for (Layer l : graph.layers()) {
+            if (KerasLayers.hasHardSigmoidGates(l)) {
+                throw new ExportException(l.id(), ExportMessages.format("keras.hardSigmoidJson"));
+            }
             KerasLayers.Spec spec = keras.spec(l);
             ObjectNode o = layers.addObject();
             o.put("class_name", spec.className());

@@ -25,6 +25,9 @@ public final class KerasProgramExporter {
             "gamma_initializer", "moving_mean_initializer", "moving_variance_initializer", "embeddings_initializer",
             "input_length");
 
+    /** The program's function for hard_sigmoid gates (template {@code keras-hard-sigmoid.py}). */
+    private static final String HARD_SIGMOID = "keras2_hard_sigmoid";
+
     public String export(NetworkDocument doc) throws ExportException {
         ExportGraph graph = ExportGraph.of(doc);
         TrainingSettings t = doc.training();
@@ -37,6 +40,9 @@ public final class KerasProgramExporter {
         b.append(ProgramTemplates.settings(t));
         if (graph.layers().stream().anyMatch(KerasProgramExporter::hasPositions)) {
             b.append("\n\n").append(Template.load("keras-positions.py"));
+        }
+        if (graph.layers().stream().anyMatch(KerasLayers::hasHardSigmoidGates)) {
+            b.append("\n\n").append(Template.load("keras-hard-sigmoid.py"));
         }
         b.append("\n\ndef build_model():\n");
         for (Layer l : graph.layers()) {
@@ -101,6 +107,8 @@ public final class KerasProgramExporter {
             String value;
             if ("layer".equals(key)) {
                 value = construct(v.get("class_name").asText(), v.get("config"), false);
+            } else if ("recurrent_activation".equals(key) && "hard_sigmoid".equals(v.asText())) {
+                value = HARD_SIGMOID; // Keras 3's own "hard_sigmoid" has slope 1/6, not 0.2
             } else if (key.endsWith("_regularizer")) {
                 value = "regularizers.L2(" + PythonCode.number(v.get("config").get("l2").doubleValue()) + ")";
             } else {

@@ -56,6 +56,8 @@ final class OnnxRecurrent {
                 .addAttribute(OnnxGraph.text("direction", bidirectional ? "bidirectional" : "forward"));
         if (!lstm) {
             node.addAllAttribute(activation(l));
+        } else if ("hard_sigmoid".equals(l.s("gateActivation"))) {
+            node.addAllAttribute(hardSigmoidGates(dirs));
         }
         boolean all = l.b("returnSequences");
         if (bidirectional && !all) { // each direction's final state: Y_h, [directions, N, H]
@@ -104,6 +106,25 @@ final class OnnxRecurrent {
             case "elu" -> List.of(OnnxGraph.texts("activations", "Elu"), attributeFloats("activation_alpha", 1f));
             default -> throw new ExportException(l.id(), ExportMessages.format("onnx.activation", f));
         };
+    }
+
+    /**
+     * Gates (f), cell input (g) and cell output (h) per direction: HardSigmoid(alpha 0.2, beta 0.5) is DL4J's
+     * max(0, min(1, 0.2x + 0.5)); alphas and betas are consumed in the order of the functions that take them.
+     */
+    private static List<Onnx.AttributeProto> hardSigmoidGates(int directions) {
+        List<String> functions = new java.util.ArrayList<>();
+        var alpha = Onnx.AttributeProto.newBuilder().setName("activation_alpha")
+                .setType(Onnx.AttributeProto.AttributeType.FLOATS);
+        var beta = Onnx.AttributeProto.newBuilder().setName("activation_beta")
+                .setType(Onnx.AttributeProto.AttributeType.FLOATS);
+        for (int d = 0; d < directions; d++) {
+            functions.addAll(List.of("HardSigmoid", "Tanh", "Tanh"));
+            alpha.addFloats(0.2f);
+            beta.addFloats(0.5f);
+        }
+        return List.of(OnnxGraph.texts("activations", functions.toArray(String[]::new)), alpha.build(),
+                beta.build());
     }
 
     private static Onnx.AttributeProto attributeFloats(String name, float value) {

@@ -61,18 +61,7 @@ final class TorchLayers {
                     forward.add(n + " = " + self + "(" + x + ".long())");
                 }
             }
-            case LSTM -> {
-                init.add(self + " = single_bias(nn.LSTM(" + in.dim(1) + ", " + l.i("units")
-                        + ", batch_first=True, bidirectional=" + (l.b("bidirectional") ? "True" : "False") + "))"
-                        + comment);
-                if (l.b("bidirectional") && !l.b("returnSequences")) { // each direction after its whole pass
-                    forward.add(n + ", (" + n + "_h, _) = " + self + "(" + x + ")");
-                    forward.add(n + " = torch.cat([" + n + "_h[0], " + n + "_h[1]], dim=1)");
-                } else {
-                    forward.add(n + ", _ = " + self + "(" + x + ")");
-                    lastStep(l, forward);
-                }
-            }
+            case LSTM -> lstm(l, x, init, forward, comment);
             case SIMPLE_RNN -> {
                 init.add(self + " = SimpleRNN(" + in.dim(1) + ", " + l.i("units") + ", "
                         + function(l.s("activation")) + ")" + comment);
@@ -114,6 +103,28 @@ final class TorchLayers {
         String input = "same".equals(l.s("padding"))
                 ? "same_pad(" + x + ", " + k + ", " + s + (max ? ", float(\"-inf\"))" : ")") : x;
         forward.add(l.name() + " = " + self + "(" + input + ")");
+    }
+
+    private static void lstm(Layer l, String x, List<String> init, List<String> forward, String comment) {
+        String self = "self." + l.name();
+        String bidirectional = l.b("bidirectional") ? "True" : "False";
+        if ("hard_sigmoid".equals(l.s("gateActivation"))) { // nn.LSTM's gates are sigmoid, always
+            init.add(self + " = GatedLSTM(" + l.in().dim(1) + ", " + l.i("units") + ", " + bidirectional
+                    + ", hard_sigmoid)" + comment);
+            forward.add(l.name() + " = " + self + "(" + x + ")");
+        } else {
+            init.add(self + " = single_bias(nn.LSTM(" + l.in().dim(1) + ", " + l.i("units")
+                    + ", batch_first=True, bidirectional=" + bidirectional + "))" + comment);
+            forward.add(l.name() + ", _ = " + self + "(" + x + ")");
+        }
+        if (l.b("bidirectional") && !l.b("returnSequences")) {
+            // the forward direction after the whole sequence, the backward one after the whole reversed sequence
+            int h = l.i("units");
+            forward.add(l.name() + " = torch.cat([" + l.name() + "[:, -1, :" + h + "], " + l.name() + "[:, 0, " + h
+                    + ":]], dim=1)");
+        } else {
+            lastStep(l, forward);
+        }
     }
 
     private static void lastStep(Layer l, List<String> forward) {

@@ -28,6 +28,7 @@ import org.layercanvas.runtime.compile.LayerNormLayer;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationELU;
 import org.nd4j.linalg.activations.impl.ActivationGELU;
+import org.nd4j.linalg.activations.impl.ActivationHardSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
@@ -149,6 +150,10 @@ final class Dl4jLayers {
             p.put("units", (int) l.getNOut());
             p.put("returnSequences", !lastStep);
             p.put("bidirectional", bidirectional);
+            p.put("gateActivation", gates(l.getGateActivationFn(), reasons));
+            if (!(l.getActivationFn() instanceof ActivationTanH)) {
+                reasons.add(ImportMessages.format("option.unsupported", "activation", l.getActivationFn()));
+            }
             return mapped(LayerType.LSTM, p, reasons);
         }
         if (rnn instanceof SimpleRnn s && !bidirectional) {
@@ -195,6 +200,17 @@ final class Dl4jLayers {
 
     private static KerasLayers.Mapped mapped(LayerType type, Map<String, Object> p, List<String> reasons) {
         return reasons.isEmpty() ? new KerasLayers.Mapped(type, p, null, null) : null;
+    }
+
+    private static String gates(IActivation a, List<String> reasons) {
+        if (a instanceof ActivationSigmoid) {
+            return "sigmoid";
+        }
+        if (a instanceof ActivationHardSigmoid) {
+            return "hard_sigmoid";
+        }
+        reasons.add(ImportMessages.format("option.unsupported", "gateActivationFn", a));
+        return null;
     }
 
     private static String activation(IActivation a, List<String> reasons) {

@@ -63,7 +63,7 @@ final class Dl4jZipImporter {
             return new ImportResult(r.document(), warnings, null);
         }
         Map<String, Long> counts = KerasArchive.counts(weights, KerasArchive.slots(parsed.root(), where), where);
-        return Importers.withKerasWeights(r, counts, KerasWeights.notLoadable(parsed.root()),
+        return Importers.withKerasWeights(r, counts, KerasWeights.notLoadable(parsed.root(), true),
                 ImportedWeights.Format.KERAS_ARCHIVE, file, where);
     }
 

@@ -85,7 +85,7 @@ public final class Importers {
         if (h5.weightCounts().isEmpty()) {
             return architecture;
         }
-        return withKerasWeights(architecture, h5.weightCounts(), KerasWeights.notLoadable(config.root()),
+        return withKerasWeights(architecture, h5.weightCounts(), KerasWeights.notLoadable(file, where),
                 ImportedWeights.Format.KERAS_H5, file, where);
     }
 

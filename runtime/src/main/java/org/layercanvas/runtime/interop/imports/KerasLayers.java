@@ -207,10 +207,11 @@ final class KerasLayers {
         if (c.has("activation") && !act.equals("tanh")) {
             c.reason("option.unsupported", "activation", act);
         }
+        // Keras 3 defines hard_sigmoid differently: KerasWeights refuses such a file's weights
         String gate = c.text("recurrent_activation", "sigmoid");
-        if (gate.equals("hard_sigmoid")) {
-            warnings.add(ImportMessages.format("warning.hardSigmoid"));
-        } else if (!gate.equals("sigmoid")) {
+        if (gate.equals("hard_sigmoid") || gate.equals("sigmoid")) {
+            p.put("gateActivation", gate);
+        } else {
             c.reason("option.unsupported", "recurrent_activation", gate);
         }
         p.put("bidirectional", bidirectional);

@@ -47,31 +47,51 @@ final class KerasWeights {
 
     /**
      * The layers of the file's architecture ({@code model_config}) whose Keras weights would predict differently in
-     * the compiled network, each with the reason: LSTM gates that are {@code hard_sigmoid} (the catalog's are
-     * sigmoid). A Bidirectional counts under its own name. Empty when the file holds no architecture (a weights-only file
-     * cannot tell).
+     * the compiled network, each with the reason: LSTM gates that are Keras 3's {@code hard_sigmoid} (relu6(x + 3) /
+     * 6; Keras 2's, which the catalog's {@code hard_sigmoid} gates are, is max(0, min(1, 0.2x + 0.5))). A
+     * Bidirectional counts under its own name. Empty when the file holds no architecture (a weights-only file cannot
+     * tell). The Keras version is the file's {@code keras_version} attribute (Keras 2 and 3 both write it).
      */
     static Map<String, String> notLoadable(Path file, String where) throws ImportException {
         String config;
+        String version;
         try (HdfFile hdf = new HdfFile(file)) {
-            Attribute a = hdf.getAttribute("model_config");
-            Object data = a == null || a.getSizeInBytes() > KerasJson.MAX_CHARS ? null : a.getData();
-            config = data instanceof String text ? text : data instanceof String[] list && list.length == 1 ? list[0]
-                    : null;
+            config = textAttribute(hdf, "model_config");
+            version = textAttribute(hdf, "keras_version");
         } catch (RuntimeException e) {
             throw ImportException.unreadable(where, ImportMessages.format("h5.unreadable",
                     String.valueOf(e.getMessage())));
         }
-        return config == null ? Map.of() : notLoadable(KerasJson.parse(config, where).root());
+        if (config == null) {
+            return Map.of();
+        }
+        JsonNode root = KerasJson.parse(config, where).root();
+        return notLoadable(root, keras3(version != null ? version : root.path("keras_version").asText("")));
     }
 
-    static Map<String, String> notLoadable(JsonNode architecture) {
+    private static String textAttribute(HdfFile hdf, String name) {
+        Attribute a = hdf.getAttribute(name);
+        Object data = a == null || a.getSizeInBytes() > KerasJson.MAX_CHARS ? null : a.getData();
+        return data instanceof String text ? text : data instanceof String[] list && list.length == 1 ? list[0]
+                : null;
+    }
+
+    /** Whether a {@code keras_version} is Keras 3 or later (an absent version is older Keras). */
+    static boolean keras3(String version) {
+        int dot = version.indexOf('.');
+        String major = dot < 0 ? version : version.substring(0, dot);
+        return major.matches("[0-9]{1,4}") && Integer.parseInt(major) >= 3;
+    }
+
+    /** @param keras3 whether the file was written by Keras 3 (a {@code .keras} archive always is) */
+    static Map<String, String> notLoadable(JsonNode architecture, boolean keras3) {
         Map<String, String> reasons = new LinkedHashMap<>();
-        collect(architecture, null, reasons, 0);
+        collect(architecture, null, reasons, keras3, 0);
         return reasons;
     }
 
-    private static void collect(JsonNode node, String owner, Map<String, String> reasons, int depth) {
+    private static void collect(JsonNode node, String owner, Map<String, String> reasons, boolean keras3,
+                                int depth) {
         if (depth > 64 || node == null) {
             return;
         }
@@ -80,15 +100,15 @@ final class KerasWeights {
         if (node.isObject() && node.has("class_name") && config.isObject()) {
             String name = config.path("name").asText(node.path("name").asText(""));
             String me = owner != null ? owner : name;
-            if ("hard_sigmoid".equals(KerasConfig.activationName(config.get("recurrent_activation")))) {
-                reasons.putIfAbsent(me, ImportMessages.format("weights.hardSigmoid"));
+            if (keras3 && "hard_sigmoid".equals(KerasConfig.activationName(config.get("recurrent_activation")))) {
+                reasons.putIfAbsent(me, ImportMessages.format("weights.keras3HardSigmoid"));
             }
             boolean bidirectional = "Bidirectional".equals(node.path("class_name").asText());
             // the layer a Bidirectional wraps is loaded as part of it; a model's layers are layers of their own
             inner = bidirectional ? me : null;
         }
         for (JsonNode child : node) {
-            collect(child, inner, reasons, depth + 1);
+            collect(child, inner, reasons, keras3, depth + 1);
         }
     }
 

@@ -67,7 +67,7 @@ public final class WeightLoader {
                 byte[] h5 = KerasArchive.weightsFile(zip, where);
                 Map<String, Map<String, INDArray>> keras = h5 == null ? Map.of()
                         : KerasArchive.arrays(h5, KerasArchive.slots(config, where), where);
-                return fromKeras(graph, doc, keras, KerasWeights.notLoadable(config), where);
+                return fromKeras(graph, doc, keras, KerasWeights.notLoadable(config, true), where);
             }
         } catch (IOException e) {
             throw ImportException.unreadable(where, ImportMessages.format("zip.unreadable", e.getMessage()));

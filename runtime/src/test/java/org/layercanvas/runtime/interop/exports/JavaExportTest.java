@@ -53,6 +53,7 @@ class JavaExportTest {
         all.add(Arguments.of("every-image-layer", OnnxExportTest.imageLayers()));
         all.add(Arguments.of("every-sequence-layer", OnnxExportTest.sequenceLayers()));
         all.add(Arguments.of("bidirectional-last-step", OnnxExportTest.bidirectionalLastStep()));
+        all.add(Arguments.of("hard-sigmoid-lstms", OnnxExportTest.hardSigmoidLstms()));
         all.add(Arguments.of("self-attention", OnnxExportTest.graph(List.of(
                 OnnxExportTest.node("in", LayerType.INPUT, "kind", "timeseries", "length", 4, "features", 8),
                 OnnxExportTest.node("att", LayerType.SELF_ATTENTION, "heads", 2, "headSize", 4),

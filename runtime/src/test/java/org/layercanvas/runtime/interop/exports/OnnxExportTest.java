@@ -55,9 +55,32 @@ class OnnxExportTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("networks")
     void onnxRuntimeGivesDl4jsOutputs(String name, NetworkDocument doc) throws Exception {
+        assertSameOutputs(name, doc, 1);
+    }
+
+    /**
+     * LSTMs with hard_sigmoid gates (ONNX's HardSigmoid, alpha 0.2, beta 0.5), one bidirectional; weights in
+     * [-2, 2] so that many gates sit on the flat parts of hard_sigmoid, as well as on its slope.
+     */
+    @Test
+    void hardSigmoidGatesGiveDl4jsOutputs() throws Exception {
+        assertSameOutputs("hard-sigmoid-lstms", hardSigmoidLstms(), 4);
+    }
+
+    static NetworkDocument hardSigmoidLstms() {
+        return graph(List.of(
+                node("in", LayerType.INPUT, "kind", "timeseries", "length", 6, "features", 3),
+                node("bi", LayerType.LSTM, "units", 4, "returnSequences", true, "bidirectional", true,
+                        "gateActivation", "hard_sigmoid"),
+                node("last", LayerType.LSTM, "units", 3, "gateActivation", "hard_sigmoid"),
+                node("out", LayerType.OUTPUT, "units", 2)),
+                List.of(Edge.of("in", "bi"), Edge.of("bi", "last"), Edge.of("last", "out")));
+    }
+
+    private static void assertSameOutputs(String name, NetworkDocument doc, float scale) throws Exception {
         ComputationGraph graph = Exporters.initialised(doc);
         Nd4j.getRandom().setSeed(7);
-        graph.setParams(Nd4j.rand(DataType.FLOAT, 1, graph.numParams()).subi(0.5));
+        graph.setParams(Nd4j.rand(DataType.FLOAT, 1, graph.numParams()).subi(0.5).muli(scale));
         byte[] model = new OnnxExporter().export(doc, graph);
 
         TensorShape in = new ShapeInference(LayerCatalog.standard()).analyze(doc).inputShape(doc).orElseThrow();

@@ -33,7 +33,7 @@ import org.layercanvas.model.shape.ShapeInference;
  */
 class PythonExportRunTest {
     private static final Path VENVS = Path.of(System.getProperty("user.home"), ".cache", "layercanvas-ci", "venvs");
-    private static final Python KERAS = Python.find("LAYERCANVAS_KERAS_PYTHON", VENVS.resolve("keras"), "keras");
+    static final Python KERAS = Python.find("LAYERCANVAS_KERAS_PYTHON", VENVS.resolve("keras"), "keras");
     static final Python TORCH = Python.find("LAYERCANVAS_TORCH_PYTHON", VENVS.resolve("torch"), "torch");
     private static final Pattern KERAS_LOSS = Pattern.compile("(?m)^\\d+/\\d+ - .*? - loss: ([0-9.eE+-]+)");
     private static final Pattern TORCH_LOSS = Pattern.compile("epoch \\d+/\\d+ +loss ([0-9.eE+-]+)");

@@ -79,6 +79,39 @@ class Dl4jZipImportTest {
         assertThat(doc.edges()).containsExactlyInAnyOrderElementsOf(drawn.edges());
     }
 
+    /** The gate function of a DL4J LSTM is the gate option; one the catalog lacks is named, not dropped. */
+    @Test
+    void lstmGatesComeBackAsTheGateOptionAndOthersAreNamed() throws Exception {
+        NetworkDocument drawn = DocumentJson.read(Samples.text("sentiment-lstm").orElseThrow(), "sentiment-lstm");
+        for (Node n : drawn.nodes()) {
+            if (n.type() == LayerType.LSTM) {
+                drawn = drawn.withNode(n.withParam("gateActivation", "hard_sigmoid"));
+            }
+        }
+        ComputationGraph graph = new ComputationGraph(new GraphCompiler(LayerCatalog.standard()).compile(drawn)
+                .configuration());
+        graph.init();
+        Path zip = dir.resolve("hard.zip");
+        ModelFiles.save(graph, zip);
+        ImportResult r = Importers.read(zip);
+        assertThat(r.document().nodes()).filteredOn(n -> n.type() == LayerType.LSTM).isNotEmpty()
+                .allSatisfy(n -> assertThat(n.params()).containsEntry("gateActivation", "hard_sigmoid"));
+        assertThat(r.weights().total()).isEqualTo(graph.numParams());
+
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
+                .layer(new org.deeplearning4j.nn.conf.layers.LSTM.Builder().nOut(3).activation(Activation.TANH)
+                        .gateActivationFunction(Activation.SOFTSIGN).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.RnnOutputLayer.Builder(
+                        LossFunctions.LossFunction.MSE).nOut(1).activation(Activation.IDENTITY).build())
+                .setInputType(InputType.recurrent(2, 5)).build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        Path softsign = dir.resolve("softsign.zip");
+        ModelSerializer.writeModel(net, softsign.toFile(), false);
+        assertThat(texts(failure(softsign))).anySatisfy(t -> assertThat(t).contains("layer0")
+                .contains("gateActivationFn"));
+    }
+
     @Test
     void aMultiLayerNetworkSavedByAnotherProgramImports() throws Exception {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()

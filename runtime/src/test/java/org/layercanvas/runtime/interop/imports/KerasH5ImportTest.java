@@ -29,7 +29,7 @@ class KerasH5ImportTest {
     Path dir;
 
     @Test
-    void lstmModelWithHardSigmoidGatesImportsWithoutItsWeights() throws Exception {
+    void keras2LstmModelWithHardSigmoidGatesImportsWithItsWeights() throws Exception {
         Path file = keras("simple_lstm_tf_keras_2_model.h5");
         ImportResult r = Importers.read(file);
         NetworkDocument doc = r.document();
@@ -39,12 +39,11 @@ class KerasH5ImportTest {
                 .containsEntry("features", 1);
         // LSTM(50) on 1 feature: 4 * (1*50 + 50*50 + 50); Dense(1): 51
         assertThat(params(doc)).isEqualTo(10_451);
-        // Keras 2's default hard_sigmoid gates: with the catalog's sigmoid gates these weights predict differently
-        assertThat(r.weights()).isNull();
-        assertThat(warnings(r)).noneMatch(w -> w.contains("weights for this layer"))
-                .anySatisfy(w -> assertThat(w).contains("hard_sigmoid").contains("gates use sigmoid"))
-                .anySatisfy(w -> assertThat(w).startsWith("simple_lstm_tf_keras_2_model.h5: layer \"lstm_1\"")
-                        .contains("weights are not kept"));
+        // Keras 2's default hard_sigmoid gates are the LSTM's gate option: the weights are kept
+        assertThat(node(doc, "lstm_1").params()).containsEntry("gateActivation", "hard_sigmoid");
+        assertThat(r.weights()).isNotNull();
+        assertThat(r.weights().total()).isEqualTo(10_451);
+        assertThat(warnings(r)).noneMatch(w -> w.contains("weights") || w.contains("hard_sigmoid"));
     }
 
     @Test
@@ -72,7 +71,7 @@ class KerasH5ImportTest {
         ImportResult r = Importers.read(keras("lstm_functional_tf_keras_2.h5"));
         assertThat(r.document().nodes()).extracting(n -> n.type()).contains(LayerType.INPUT, LayerType.LSTM,
                 LayerType.OUTPUT);
-        assertThat(r.weights()).as("hard_sigmoid gates: weights not kept").isNull();
+        assertThat(r.weights()).as("Keras 2 hard_sigmoid gates: weights kept").isNotNull();
     }
 
     @Test

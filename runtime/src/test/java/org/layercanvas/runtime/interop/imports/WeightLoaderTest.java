@@ -50,14 +50,23 @@ class WeightLoaderTest {
     }
 
     @Test
-    void aKerasLstmWithHardSigmoidGatesIsRefusedWithTheLayerAndTheReason() throws Exception {
+    void aKeras2LstmWithHardSigmoidGatesLoadsEveryParameter() throws Exception {
         Path file = keras("simple_lstm_tf_keras_2_model.h5");
+        ImportResult r = Importers.read(file);
+        assertThat(r.weights()).isNotNull();
+        ComputationGraph graph = compiled(r.document());
+        assertThat(WeightLoader.load(graph, r.document(), file)).isEqualTo(graph.numParams());
+    }
+
+    @Test
+    void aKeras3LstmWithHardSigmoidGatesIsRefusedWithTheLayerAndTheReason() throws Exception {
+        Path file = keras("keras3_lstm_hard_sigmoid.h5");
         ImportResult r = Importers.read(file);
         ComputationGraph graph = compiled(r.document());
         INDArray before = graph.params().dup();
         ImportException e = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class,
                 () -> WeightLoader.load(graph, r.document(), file));
-        assertThat(e.getMessage()).contains("simple_lstm_tf_keras_2_model.h5: layer \"lstm_1\"")
+        assertThat(e.getMessage()).contains("keras3_lstm_hard_sigmoid.h5: layer \"lstm\"")
                 .contains("hard_sigmoid");
         assertThat(graph.params()).isEqualTo(before);
     }

@@ -35,6 +35,40 @@ class SimpleRNN(nn.Module):
         return torch.stack(steps, dim=1)
 
 
+def hard_sigmoid(x):
+    """Keras 2's and Deeplearning4j's hard sigmoid, max(0, min(1, 0.2 x + 0.5)); F.hardsigmoid's slope is 1/6."""
+    return torch.clamp(0.2 * x + 0.5, 0.0, 1.0)
+
+
+class GatedLSTM(nn.Module):
+    """An LSTM whose input, forget and output gates apply `gate` (nn.LSTM's are always sigmoid), over a
+    batch-first sequence [N, T, F]; one bias per gate. Gives [N, T, units] per direction, forward first."""
+
+    def __init__(self, features, units, bidirectional, gate):
+        super().__init__()
+        directions = 2 if bidirectional else 1
+        self.w = nn.ModuleList(nn.Linear(features, 4 * units) for _ in range(directions))
+        self.u = nn.ModuleList(nn.Linear(units, 4 * units, bias=False) for _ in range(directions))
+        self.gate = gate
+
+    def run(self, x, w, u):
+        h = x.new_zeros((x.shape[0], u.in_features))
+        c = h
+        steps = []
+        for t in range(x.shape[1]):
+            i, f, g, o = (w(x[:, t]) + u(h)).chunk(4, dim=1)
+            c = self.gate(f) * c + self.gate(i) * torch.tanh(g)
+            h = self.gate(o) * torch.tanh(c)
+            steps.append(h)
+        return torch.stack(steps, dim=1)
+
+    def forward(self, x):
+        out = [self.run(x, self.w[0], self.u[0])]
+        if len(self.w) > 1:
+            out.append(self.run(x.flip(1), self.w[1], self.u[1]).flip(1))
+        return torch.cat(out, dim=2)
+
+
 class SelfAttention(nn.Module):
     """Multi-head dot-product self-attention over [N, T, F] with input and output projections, no biases."""
 

@@ -144,10 +144,21 @@ def cnn_global():
     save(m, "keras3_cnn_global", own.normal(0, 1, (4, 6, 6, 3)).astype("float32"), own)
 
 
+def lstm_hard_sigmoid():
+    """Keras 3's hard_sigmoid is relu6(x + 3) / 6, not Keras 2's clip(0.2 x + 0.5): its weights are refused."""
+    own = np.random.default_rng(14)
+    m = keras.Sequential([
+        keras.Input((6, 3)),
+        layers.LSTM(4, recurrent_activation="hard_sigmoid", name="lstm"),
+        layers.Dense(2, activation="softmax", name="out"),
+    ], name="keras3_lstm_hard_sigmoid")
+    save(m, "keras3_lstm_hard_sigmoid", own.normal(0, 1, (4, 6, 3)).astype("float32"), own)
+
+
 MODELS = {"cnn": cnn, "lstm": lstm, "embedding_lstm": embedding_lstm,
           "bilstm_sequences": lambda: bidirectional(True), "bilstm_last": lambda: bidirectional(False),
           "rnn_norm": rnn_norm, "flatten_sequence": flatten_sequence, "embedding_flatten": embedding_flatten,
-          "cnn_same": cnn_same, "cnn_global": cnn_global}
+          "cnn_same": cnn_same, "cnn_global": cnn_global, "lstm_hard_sigmoid": lstm_hard_sigmoid}
 
 if __name__ == "__main__":
     print("keras", keras.__version__, "backend", keras.backend.backend(), file=sys.stderr)
