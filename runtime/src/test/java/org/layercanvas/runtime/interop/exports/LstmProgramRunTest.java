@@ -25,12 +25,14 @@ import org.layercanvas.model.NetworkDocument;
 import org.layercanvas.runtime.interop.imports.Importers;
 
 /**
- * LSTMs with hard_sigmoid gates in the Python programs: imported from the hand-written Keras 2 files
- * (imports/keras/make_keras2_hard_sigmoid.py), exported, given the file's weights, the Keras program (Keras 3, its
- * own gate function) and the PyTorch program (its own LSTM module) predict what the NumPy LSTM with Keras 2's
- * gates predicted, within 1e-5. The Keras JSON, which Keras 3 reads with its own hard_sigmoid, is refused.
+ * LSTMs in the Python programs, imported from Keras files, exported and given the file's weights, predict what was
+ * stored with the file, within 1e-5. Hard_sigmoid gates (the hand-written Keras 2 files,
+ * imports/keras/make_keras2_hard_sigmoid.py, against the NumPy LSTM with Keras 2's gates): the Keras program (Keras
+ * 3, its own gate function) and the PyTorch program (its own LSTM module); the Keras JSON, which Keras 3 reads with
+ * its own hard_sigmoid, is refused. A Bidirectional LSTM returning its last step (Keras 3's own predictions): the
+ * PyTorch program's nn.LSTM halves, the forward one at the last step and the backward one at the first.
  */
-class HardSigmoidProgramRunTest {
+class LstmProgramRunTest {
     private static final double TOLERANCE = 1e-5;
     private static final Pattern DIFFERENCE = Pattern.compile("(?m)^max difference ([0-9.eE+-]+)$");
     /** Keras layer name -> datasets of its weights, in Keras's set_weights order. */
@@ -42,7 +44,12 @@ class HardSigmoidProgramRunTest {
                     "bidirectional_1", List.of("forward", "backward").stream().flatMap(d -> names(
                             "bidirectional_1/bidirectional_1/" + d + "_lstm_1/", "kernel", "recurrent_kernel",
                             "bias").stream()).toList(),
-                    "dense_1", names("dense_1/dense_1/", "kernel", "bias")));
+                    "dense_1", names("dense_1/dense_1/", "kernel", "bias")),
+            "keras3_bilstm_last", Map.of(
+                    "bilstm", List.of("forward", "backward").stream().flatMap(d -> keras3Names(
+                            "bilstm/keras3_bilstm/bilstm/" + d + "_lstm_1/lstm_cell/", "kernel", "recurrent_kernel",
+                            "bias").stream()).toList(),
+                    "out", keras3Names("out/keras3_bilstm/out/", "kernel", "bias")));
     private static final String KERAS_CHECK = """
             import json, numpy as np, net
             d = json.load(open("weights.json"))
@@ -61,8 +68,14 @@ class HardSigmoidProgramRunTest {
             with torch.no_grad():
                 for name, arrays in d["layers"].items():
                     module = getattr(m, name)
-                    if name == "dense_1":
+                    if isinstance(module, torch.nn.Linear):
                         module.weight.copy_(t(arrays[0]).T); module.bias.copy_(t(arrays[1]))
+                        continue
+                    if isinstance(module, torch.nn.LSTM):  # its recurrent bias stays 0 (one bias per gate)
+                        for k, side in enumerate(["", "_reverse"][:len(arrays) // 3]):
+                            getattr(module, "weight_ih_l0" + side).copy_(t(arrays[3 * k]).T)
+                            getattr(module, "weight_hh_l0" + side).copy_(t(arrays[3 * k + 1]).T)
+                            getattr(module, "bias_ih_l0" + side).copy_(t(arrays[3 * k + 2]))
                         continue
                     for k in range(len(arrays) // 3):
                         module.w[k].weight.copy_(t(arrays[3 * k]).T); module.w[k].bias.copy_(t(arrays[3 * k + 2]))
@@ -76,6 +89,11 @@ class HardSigmoidProgramRunTest {
 
     private static List<String> names(String prefix, String... kinds) {
         return List.of(kinds).stream().map(k -> prefix + k + ":0").toList();
+    }
+
+    /** Keras 3 names its weight datasets without Keras 2's {@code :0}. */
+    private static List<String> keras3Names(String prefix, String... kinds) {
+        return List.of(kinds).stream().map(k -> prefix + k).toList();
     }
 
     @ParameterizedTest
@@ -98,6 +116,14 @@ class HardSigmoidProgramRunTest {
     }
 
     @Test
+    void pytorchProgramsBidirectionalLastStepPredictsWhatKerasPredicted() throws Exception {
+        assumeTrue(TORCH.present(), TORCH.reason());
+        String program = new PyTorchExporter().export(imported("keras3_bilstm_last"));
+        assertThat(program).contains("nn.LSTM(");
+        assertThat(difference(TORCH, "keras3_bilstm_last", program, TORCH_CHECK)).isLessThan(TOLERANCE);
+    }
+
+    @Test
     void kerasJsonIsRefusedNamingTheLstmAndWhy() {
         assertThatThrownBy(() -> new KerasJsonExporter().export(imported("keras2_hard_sigmoid_lstm")))
                 .isInstanceOf(ExportException.class).hasMessageStartingWith("lstm_1: ")
@@ -113,7 +139,7 @@ class HardSigmoidProgramRunTest {
         Matcher m = DIFFERENCE.matcher(out);
         assertThat(m.find()).as(out).isTrue();
         double worst = Double.parseDouble(m.group(1));
-        System.out.printf("%s program, %s: largest difference from the NumPy LSTM %.3g%n",
+        System.out.printf("%s program, %s: largest difference from the stored predictions %.3g%n",
                 python == KERAS ? "Keras" : "PyTorch", model, worst);
         return worst;
     }
@@ -140,7 +166,7 @@ class HardSigmoidProgramRunTest {
     }
 
     private static Path fixture(String name) throws URISyntaxException {
-        var url = HardSigmoidProgramRunTest.class.getResource("/org/layercanvas/runtime/interop/imports/keras/"
+        var url = LstmProgramRunTest.class.getResource("/org/layercanvas/runtime/interop/imports/keras/"
                 + name);
         assertThat(url).as(name).isNotNull();
         return Path.of(url.toURI());
