@@ -202,6 +202,30 @@ class KerasWrittenJsonTest {
                 .isEqualTo("missing.json: no such file");
     }
 
+    /**
+     * A Sequential model given no input shape and built by {@code fit}: tf.keras 2 writes the shape only as the
+     * model's {@code build_input_shape} (seen in real 2.2.4-tf and 2.3.0-tf files: Flatten first, 224x224x3), Keras 3
+     * as {@code build_config}. Both were refused as giving no input shape.
+     */
+    @Test
+    void aSequentialModelBuiltByFitTakesItsInputFromTheBuildShape() throws Exception {
+        String layers = "\"layers\": [" + layer("Flatten", "\"name\": \"flatten_4\", \"data_format\": \"channels_last\"")
+                + ", " + layer("Dropout", "\"name\": \"dropout_2\", \"rate\": 0.4")
+                + ", " + layer("Dense", "\"name\": \"dense_6\", \"units\": 4, \"activation\": \"relu\"")
+                + ", " + layer("Dense", "\"name\": \"dense_8\", \"units\": 1, \"activation\": \"sigmoid\"") + "]";
+        NetworkDocument tf2 = imported("{\"class_name\": \"Sequential\", \"config\": {\"name\": \"sequential_2\", "
+                + layers + ", \"build_input_shape\": [null, 8, 8, 3]}, \"keras_version\": \"2.2.4-tf\", "
+                + "\"backend\": \"tensorflow\"}");
+        assertThat(params(tf2)).isEqualTo(8 * 8 * 3 * 4 + 4 + 4 + 1);
+        assertThat(node(tf2, "flatten_4").type()).isEqualTo(LayerType.FLATTEN);
+        NetworkDocument keras3 = imported("{\"module\": \"keras\", \"class_name\": \"Sequential\", \"config\": "
+                + "{\"name\": \"sequential\", " + layers + "}, \"build_config\": {\"input_shape\": [null, 8, 8, 3]}}");
+        assertThat(params(keras3)).isEqualTo(params(tf2));
+        ImportException none = failure(writeUnchecked("unbuilt.json", "{\"class_name\": \"Sequential\", \"config\": {"
+                + layers + "}, \"keras_version\": \"2.2.4-tf\"}"));
+        assertThat(texts(none)).singleElement().asString().contains("\"flatten_4\"").contains("build_input_shape");
+    }
+
     @Test
     void anOutOfRangeValueIsAnImportErrorNotASurpriseOnTheCanvas() {
         ImportException e = failure(writeUnchecked("big.json", sequential(
