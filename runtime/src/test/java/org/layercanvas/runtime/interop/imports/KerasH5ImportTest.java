@@ -109,6 +109,14 @@ class KerasH5ImportTest {
             out.putGroup("dense_1");
         }
         assertThat(texts(failure(file))).singleElement().asString().contains("weights only");
+        // Keras 3's save_weights("x.weights.h5"): the layout of a .keras archive's model.weights.h5 (was "no
+        // model_config attribute", which does not say that the model itself is elsewhere)
+        Path keras3 = dir.resolve("model.weights.h5");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(keras("keras3_lstm.keras").toFile());
+                java.io.InputStream in = zip.getInputStream(zip.getEntry("model.weights.h5"))) {
+            Files.copy(in, keras3);
+        }
+        assertThat(texts(failure(keras3))).singleElement().asString().contains("weights only");
         Path other = dir.resolve("other.h5");
         try (WritableHdfFile out = HdfFile.write(other)) {
             out.putGroup("data").putDataset("x", new double[] {1, 2, 3});
