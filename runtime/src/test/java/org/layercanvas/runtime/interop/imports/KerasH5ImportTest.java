@@ -101,6 +101,23 @@ class KerasH5ImportTest {
         assertThat(texts(failure(fake))).singleElement().asString().contains("HDF5 signature");
     }
 
+    /**
+     * A model kept in Git LFS and cloned without it is a 130-byte text file; real ones (a cats-and-dogs classifier's
+     * model.h5 and model.keras) were refused as "no HDF5 signature" and "not a format LayerCanvas imports".
+     */
+    @Test
+    void aGitLfsPointerSaysSoWhateverItsName() throws Exception {
+        String pointer = "version https://git-lfs.github.com/spec/v1\n"
+                + "oid sha256:" + "0123456789abcdef".repeat(4) + "\nsize 12345678\n";
+        for (String name : new String[] {"model.h5", "model.keras", "model.json"}) {
+            Path file = ImportFixtures.write(dir, name, pointer);
+            ImportException e = failure(file);
+            assertThat(e.unreadable()).as(name).isTrue();
+            assertThat(texts(e)).as(name).singleElement().asString().startsWith(name + ": ")
+                    .contains("Git LFS pointer").contains("git lfs pull");
+        }
+    }
+
     @Test
     void anHdf5FileWithoutAModelSaysSo() throws Exception {
         Path file = dir.resolve("weights.h5");
