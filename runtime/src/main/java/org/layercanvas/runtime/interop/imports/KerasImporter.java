@@ -83,6 +83,9 @@ final class KerasImporter {
         return mapped;
     }
 
+    private static final java.util.Set<String> RECURRENT = java.util.Set.of("LSTM", "GRU", "SimpleRNN", "RNN",
+            "CuDNNLSTM", "CuDNNGRU", "Bidirectional");
+
     /** Every layer reads existing layers, as many as its catalog type takes. */
     private void checkWiring(KerasModel model, Map<String, KerasLayers.Mapped> mapped) {
         for (KerasModel.Layer l : model.layers()) {
@@ -99,6 +102,10 @@ final class KerasImporter {
             boolean merge = m.type() == LayerType.ADD || m.type() == LayerType.CONCATENATE;
             if (l.inbound().isEmpty()) {
                 errors.add(new ImportProblem(at, ImportMessages.format("keras.noInbound")));
+            } else if (!merge && l.inbound().size() > 1 && RECURRENT.contains(l.className())) {
+                // the tensors after the first are initial_state (Keras 2 lists them with the input)
+                errors.add(new ImportProblem(at, ImportMessages.format("keras.initialState",
+                        String.join(", ", new java.util.LinkedHashSet<>(l.inbound().subList(1, l.inbound().size()))))));
             } else if (!merge && l.inbound().size() > 1) {
                 errors.add(new ImportProblem(at, ImportMessages.format("keras.manyInbound", l.inbound().size())));
             }

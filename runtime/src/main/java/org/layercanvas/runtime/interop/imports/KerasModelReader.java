@@ -172,6 +172,12 @@ final class KerasModelReader {
         }
         if (node.isObject() && node.has("args")) {
             collectInbound(node.get("args"), into);
+            // Keras 3 passes a recurrent layer's initial_state as a keyword; read like Keras 2's extra inbound
+            // tensors, so that it is refused by name and not dropped
+            JsonNode state = node.path("kwargs").path("initial_state");
+            if (!state.isMissingNode() && !state.isNull()) {
+                collectInbound(state, into);
+            }
             return;
         }
         for (JsonNode child : node) {
