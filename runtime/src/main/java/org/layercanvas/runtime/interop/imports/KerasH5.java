@@ -93,7 +93,7 @@ final class KerasH5 {
         try {
             com.fasterxml.jackson.databind.JsonNode loss = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(trainingConfig).path("loss");
-            return loss.isTextual() ? loss.textValue() : null;
+            return KerasOutputs.lossHint(loss);
         } catch (java.io.IOException | RuntimeException e) {
             return null; // the loss only refines a regression Output's loss; without it the import still works
         }

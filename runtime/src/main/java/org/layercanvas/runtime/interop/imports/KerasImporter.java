@@ -29,7 +29,7 @@ final class KerasImporter {
 
     /**
      * @param title    the document's title when the model has no name
-     * @param lossHint the loss of the file's training configuration ({@code .h5} only), or null
+     * @param lossHint the loss the file was compiled with ({@link KerasOutputs#lossHint}), or null
      */
     ImportResult read(KerasJson.Parsed parsed, String title, String lossHint) throws ImportException {
         if (parsed.doubleEncoded()) {
@@ -39,7 +39,8 @@ final class KerasImporter {
         Map<String, KerasLayers.Mapped> mapped = mapLayers(model);
         checkWiring(model, mapped);
         failIfAny();
-        Map<String, String> outputs = new KerasOutputs(model, mapped, lossHint, reader::layerWhere, errors).fold();
+        Map<String, String> outputs = new KerasOutputs(model, mapped, lossHint, reader::layerWhere, errors, warnings)
+                .fold();
         KerasInputs inputs = new KerasInputs(model, mapped, reader::layerWhere, errors, warnings);
         List<Node> nodes = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();

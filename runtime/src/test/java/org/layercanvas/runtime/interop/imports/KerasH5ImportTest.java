@@ -155,6 +155,41 @@ class KerasH5ImportTest {
         assertThat(warnings(r)).anySatisfy(w -> assertThat(w).contains("decoded once"));
     }
 
+    /**
+     * Dense(1) without activation trained with {@code BinaryCrossentropy(from_logits=True)} (TensorFlow's text
+     * classification tutorial; a real 2.11 file did so) imported as a regression Output with loss mse; Keras 3's
+     * MNIST tutorial form, Dense(10) with {@code SparseCategoricalCrossentropy(from_logits=True)}, likewise.
+     */
+    @Test
+    void anOutputTrainedFromLogitsGetsTheClassifiersLossAndSaysSo() throws Exception {
+        String dense = "{\"class_name\": \"Sequential\", \"keras_version\": \"2.11.0\", \"config\": {\"name\": \"s\", "
+                + "\"layers\": [{\"class_name\": \"Dense\", \"config\": {\"name\": \"logit\", \"units\": UNITS, "
+                + "\"activation\": \"linear\", \"batch_input_shape\": [null, 4]}}]}}";
+        Path h5 = dir.resolve("reviews.h5");
+        try (WritableHdfFile out = HdfFile.write(h5)) {
+            out.putAttribute("model_config", dense.replace("UNITS", "1"));
+            out.putAttribute("training_config", "{\"loss\": {\"class_name\": \"BinaryCrossentropy\", \"config\": "
+                    + "{\"reduction\": \"auto\", \"name\": \"binary_crossentropy\", \"from_logits\": true}}}");
+        }
+        ImportResult r = Importers.read(h5);
+        assertThat(node(r.document(), "logit").params()).containsEntry("loss", "sigmoid_bce");
+        assertThat(warnings(r)).anySatisfy(w -> assertThat(w).contains("layer \"logit\"").contains("from_logits")
+                .contains("sigmoid"));
+
+        Path archive = dir.resolve("digits.keras");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(archive))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("config.json"));
+            String config = dense.replace("UNITS", "10").replaceFirst("}$", ", \"compile_config\": {\"loss\": "
+                    + "{\"module\": \"keras.losses\", \"class_name\": \"SparseCategoricalCrossentropy\", "
+                    + "\"config\": {\"from_logits\": true}, \"registered_name\": null}}}");
+            zip.write(config.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        ImportResult k3 = Importers.read(archive);
+        assertThat(node(k3.document(), "logit").params()).containsEntry("loss", "softmax_ce");
+        assertThat(warnings(k3)).anySatisfy(w -> assertThat(w).contains("from_logits").contains("softmax"));
+    }
+
     @Test
     void aHugeTextFileIsRefusedBeforeItIsRead() throws Exception {
         Path huge = dir.resolve("huge.json");
