@@ -77,7 +77,8 @@ class ImportCommandTest {
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
         Run unknown = cli("import", text.toString(), "--out", dir.resolve("o.lcnet").toString());
         assertThat(unknown.exit()).isEqualTo(ExitCodes.UNREADABLE);
-        assertThat(unknown.err()).startsWith("error: notes.txt: not a format LayerCanvas imports");
+        assertThat(unknown.err()).startsWith("error: notes.txt: not a format LayerCanvas imports")
+                .contains(".keras archive");
     }
 
     @Test

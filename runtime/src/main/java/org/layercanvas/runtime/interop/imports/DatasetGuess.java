@@ -38,8 +38,9 @@ final class DatasetGuess {
             return result;
         }
         List<ImportProblem> notes = new ArrayList<>(result.warnings());
-        notes.add(new ImportProblem(where, ImportMessages.format("dataset.guessed", spec.get().id(),
-                input.get().toString(), classes)));
+        // one sigmoid unit is two classes: "with 1 classes" read as a mistake
+        notes.add(new ImportProblem(where, ImportMessages.format(classes == 1 ? "dataset.guessedOneOutput"
+                : "dataset.guessed", spec.get().id(), input.get().toString(), classes)));
         return new ImportResult(doc.withDataset(spec.get()), notes, result.weights());
     }
 

@@ -55,7 +55,8 @@ final class Dl4jZipImporter {
     private static ImportResult kerasArchive(ZipFile zip, Path file, String where, String title)
             throws IOException, ImportException {
         KerasJson.Parsed parsed = KerasJson.parse(KerasArchive.configuration(zip, where), where);
-        ImportResult r = new KerasImporter(where).read(parsed, title, null);
+        ImportResult r = new KerasImporter(where).read(parsed, title,
+                KerasOutputs.lossHint(parsed.root().path("compile_config").path("loss")));
         byte[] weights = KerasArchive.weightsFile(zip, where);
         if (weights == null) {
             List<ImportProblem> warnings = new ArrayList<>(r.warnings());

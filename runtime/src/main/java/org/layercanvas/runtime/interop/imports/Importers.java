@@ -31,6 +31,8 @@ public final class Importers {
     public static final long MAX_TEXT_BYTES = KerasJson.MAX_CHARS;
     private static final byte[] HDF5 = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
     private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final byte[] LFS = "version ".getBytes(StandardCharsets.US_ASCII);
+    private static final String LFS_POINTER = "version https://git-lfs.";
 
     private Importers() {
     }
@@ -56,6 +58,10 @@ public final class Importers {
         }
         if (size == 0) {
             throw ImportException.unreadable(where, ImportMessages.format("file.empty"));
+        }
+        if (startsWith(head, LFS) && size < 1024 && text(file, where, size).startsWith(LFS_POINTER)) {
+            // what a clone without Git LFS, or a "raw" link, gives for a model kept in LFS
+            throw ImportException.unreadable(where, ImportMessages.format("file.gitLfsPointer"));
         }
         String title = stem(where);
         if (startsWith(head, HDF5)) {

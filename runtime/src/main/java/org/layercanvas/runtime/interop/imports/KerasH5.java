@@ -28,7 +28,11 @@ final class KerasH5 {
         try (HdfFile hdf = new HdfFile(file)) {
             Attribute config = hdf.getAttribute("model_config");
             if (config == null) {
-                boolean weightsOnly = hdf.getAttribute("layer_names") != null;
+                // Keras 2's save_weights names its layers in an attribute; Keras 3's (x.weights.h5) keeps groups
+                // "layers" and "vars" at the root, as in the model.weights.h5 of a .keras archive
+                boolean weightsOnly = hdf.getAttribute("layer_names") != null
+                        || hdf.getChildren().get("layers") instanceof Group
+                        && hdf.getChildren().containsKey("vars");
                 throw ImportException.unsupported(where,
                         ImportMessages.format(weightsOnly ? "h5.weightsOnly" : "h5.noModelConfig"));
             }
@@ -89,7 +93,7 @@ final class KerasH5 {
         try {
             com.fasterxml.jackson.databind.JsonNode loss = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(trainingConfig).path("loss");
-            return loss.isTextual() ? loss.textValue() : null;
+            return KerasOutputs.lossHint(loss);
         } catch (java.io.IOException | RuntimeException e) {
             return null; // the loss only refines a regression Output's loss; without it the import still works
         }

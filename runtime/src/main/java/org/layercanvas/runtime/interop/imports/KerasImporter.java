@@ -29,7 +29,7 @@ final class KerasImporter {
 
     /**
      * @param title    the document's title when the model has no name
-     * @param lossHint the loss of the file's training configuration ({@code .h5} only), or null
+     * @param lossHint the loss the file was compiled with ({@link KerasOutputs#lossHint}), or null
      */
     ImportResult read(KerasJson.Parsed parsed, String title, String lossHint) throws ImportException {
         if (parsed.doubleEncoded()) {
@@ -39,7 +39,8 @@ final class KerasImporter {
         Map<String, KerasLayers.Mapped> mapped = mapLayers(model);
         checkWiring(model, mapped);
         failIfAny();
-        Map<String, String> outputs = new KerasOutputs(model, mapped, lossHint, reader::layerWhere, errors).fold();
+        Map<String, String> outputs = new KerasOutputs(model, mapped, lossHint, reader::layerWhere, errors, warnings)
+                .fold();
         KerasInputs inputs = new KerasInputs(model, mapped, reader::layerWhere, errors, warnings);
         List<Node> nodes = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
@@ -83,6 +84,9 @@ final class KerasImporter {
         return mapped;
     }
 
+    private static final java.util.Set<String> RECURRENT = java.util.Set.of("LSTM", "GRU", "SimpleRNN", "RNN",
+            "CuDNNLSTM", "CuDNNGRU", "Bidirectional");
+
     /** Every layer reads existing layers, as many as its catalog type takes. */
     private void checkWiring(KerasModel model, Map<String, KerasLayers.Mapped> mapped) {
         for (KerasModel.Layer l : model.layers()) {
@@ -99,6 +103,10 @@ final class KerasImporter {
             boolean merge = m.type() == LayerType.ADD || m.type() == LayerType.CONCATENATE;
             if (l.inbound().isEmpty()) {
                 errors.add(new ImportProblem(at, ImportMessages.format("keras.noInbound")));
+            } else if (!merge && l.inbound().size() > 1 && RECURRENT.contains(l.className())) {
+                // the tensors after the first are initial_state (Keras 2 lists them with the input)
+                errors.add(new ImportProblem(at, ImportMessages.format("keras.initialState",
+                        String.join(", ", new java.util.LinkedHashSet<>(l.inbound().subList(1, l.inbound().size()))))));
             } else if (!merge && l.inbound().size() > 1) {
                 errors.add(new ImportProblem(at, ImportMessages.format("keras.manyInbound", l.inbound().size())));
             }

@@ -28,7 +28,7 @@ final class KerasModelReader {
 
     KerasModel read(JsonNode root) throws ImportException {
         if (root.isArray()) {
-            return sequential("", "", root);
+            return sequential("", "", root, null);
         }
         if (!root.isObject()) {
             throw unreadable("keras.notModel", kind(root));
@@ -41,7 +41,7 @@ final class KerasModelReader {
         }
         KerasModel model = switch (className) {
             case "Sequential" -> sequential(config.path("name").asText(""), version,
-                    config.isArray() ? config : config.path("layers"));
+                    config.isArray() ? config : config.path("layers"), builtShape(root));
             case "Model", "Functional" -> functional(config, version);
             default -> throw className.isEmpty() ? unreadable("keras.noClassName")
                     : unreadable("keras.notModelClass", className);
@@ -52,7 +52,28 @@ final class KerasModelReader {
         return model;
     }
 
-    private KerasModel sequential(String name, String version, JsonNode layers) throws ImportException {
+    /**
+     * The input shape a Sequential model was built with when no layer declares one: tf.keras 2 writes
+     * {@code "build_input_shape": [null, 224, 224, 3]} beside the layers of a model built by {@code fit} or
+     * {@code build}, Keras 3 {@code "build_config": {"input_shape": [...]}} beside the config. Null when absent or not
+     * one flat shape (a model built on several inputs).
+     */
+    private static JsonNode builtShape(JsonNode root) {
+        for (JsonNode shape : List.of(root.path("config").path("build_input_shape"),
+                root.path("build_config").path("input_shape"))) {
+            boolean flat = shape.isArray() && shape.size() >= 2;
+            for (JsonNode d : shape) {
+                flat &= d.isNull() || d.isIntegralNumber();
+            }
+            if (flat) {
+                return shape;
+            }
+        }
+        return null;
+    }
+
+    private KerasModel sequential(String name, String version, JsonNode layers, JsonNode builtShape)
+            throws ImportException {
         if (!layers.isArray() || layers.isEmpty()) {
             throw unreadable("keras.noLayers");
         }
@@ -67,7 +88,7 @@ final class KerasModelReader {
             }
             names.add(layerName);
             if (out.isEmpty() && !"InputLayer".equals(cls)) {
-                out.add(syntheticInput(config, names));
+                out.add(syntheticInput(config, builtShape, names));
             }
             List<String> inbound = out.isEmpty() ? List.of() : List.of(out.get(out.size() - 1).name());
             out.add(new KerasModel.Layer(layerName, cls, config, inbound));
@@ -76,8 +97,12 @@ final class KerasModelReader {
         return new KerasModel(name, version, out, List.of(first.name()), List.of(out.get(out.size() - 1).name()));
     }
 
-    /** A Sequential model without an InputLayer declares its input on the first layer. */
-    private KerasModel.Layer syntheticInput(JsonNode firstConfig, Set<String> names) throws ImportException {
+    /**
+     * A Sequential model without an InputLayer declares its input on the first layer, or else on the model as the
+     * shape it was built with.
+     */
+    private KerasModel.Layer syntheticInput(JsonNode firstConfig, JsonNode builtShape, Set<String> names)
+            throws ImportException {
         ObjectNode config = JsonNodeFactory.instance.objectNode();
         JsonNode shape = firstConfig.has("batch_input_shape") ? firstConfig.get("batch_input_shape")
                 : firstConfig.get("batch_shape");
@@ -89,6 +114,8 @@ final class KerasModelReader {
         } else if (firstConfig.has("input_dim")) {
             config.set("batch_input_shape", JsonNodeFactory.instance.arrayNode().addNull()
                     .add(firstConfig.get("input_dim")));
+        } else if (builtShape != null) {
+            config.set("batch_input_shape", builtShape);
         } else {
             throw ImportException.unsupported(where, ImportMessages.format("keras.noInputShape",
                     firstConfig.path("name").asText("?")));
@@ -145,6 +172,12 @@ final class KerasModelReader {
         }
         if (node.isObject() && node.has("args")) {
             collectInbound(node.get("args"), into);
+            // Keras 3 passes a recurrent layer's initial_state as a keyword; read like Keras 2's extra inbound
+            // tensors, so that it is refused by name and not dropped
+            JsonNode state = node.path("kwargs").path("initial_state");
+            if (!state.isMissingNode() && !state.isNull()) {
+                collectInbound(state, into);
+            }
             return;
         }
         for (JsonNode child : node) {

@@ -17,14 +17,38 @@ final class KerasOutputs {
     private final String lossHint;
     private final Function<String, String> whereOf;
     private final List<ImportProblem> errors;
+    private final List<ImportProblem> warnings;
 
     KerasOutputs(KerasModel model, Map<String, KerasLayers.Mapped> mapped, String lossHint,
-                 Function<String, String> whereOf, List<ImportProblem> errors) {
+                 Function<String, String> whereOf, List<ImportProblem> errors, List<ImportProblem> warnings) {
         this.model = model;
         this.mapped = mapped;
         this.lossHint = lossHint;
         this.whereOf = whereOf;
         this.errors = errors;
+        this.warnings = warnings;
+    }
+
+    /**
+     * The loss a Keras file was compiled with, as one word: {@code "binary_crossentropy"} as written, or from a loss
+     * object ({@code {"class_name": "BinaryCrossentropy", "config": {"from_logits": true}}}, what
+     * {@code loss=keras.losses.BinaryCrossentropy(from_logits=True)} saves) the same word with {@code "+logits"} when
+     * it reads logits. Null when absent or one loss per output.
+     */
+    static String lossHint(com.fasterxml.jackson.databind.JsonNode loss) {
+        if (loss.isTextual()) {
+            return loss.textValue();
+        }
+        if (!loss.isObject() || !loss.path("class_name").isTextual()) {
+            return null;
+        }
+        if (loss.path("class_name").textValue().equals("function") && loss.path("config").isTextual()) {
+            return loss.path("config").textValue(); // Keras 3's form of loss="binary_crossentropy"
+        }
+        String word = loss.path("class_name").textValue().replaceAll("([a-z])([A-Z])", "$1_$2")
+                .toLowerCase(java.util.Locale.ROOT).replace("crossentropy", "_crossentropy")
+                .replace("__", "_");
+        return loss.path("config").path("from_logits").asBoolean(false) ? word + "+logits" : word;
     }
 
     /** Replaces the outputs' mappings by Output layers; returns output layer name -> the node that represents it. */
@@ -52,6 +76,13 @@ final class KerasOutputs {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("units", d.params().get("units"));
             p.put("loss", loss(activation));
+            String fromLogits = "identity".equals(activation) ? logitsActivation() : null;
+            if (fromLogits != null) {
+                // Keras trains these logits through a softmax or sigmoid inside the loss: so does the Output
+                p.put("loss", fromLogits.equals("softmax") ? "softmax_ce" : "sigmoid_bce");
+                warnings.add(new ImportProblem(whereOf.apply(dense), ImportMessages.format("keras.fromLogits",
+                        fromLogits)));
+            }
             mapped.put(dense, new KerasLayers.Mapped(LayerType.OUTPUT, p, null, null));
             kept.put(name, dense);
         }
@@ -89,6 +120,15 @@ final class KerasOutputs {
             return false;
         }
         return true;
+    }
+
+    /** softmax or sigmoid when the file's loss reads logits (from_logits = true), else null. */
+    private String logitsActivation() {
+        if (lossHint == null || !lossHint.endsWith("+logits")) {
+            return null;
+        }
+        return lossHint.startsWith("binary_") ? "sigmoid"
+                : lossHint.startsWith("categorical_") || lossHint.startsWith("sparse_categorical_") ? "softmax" : null;
     }
 
     private String loss(String activation) {

@@ -52,4 +52,21 @@ class DatasetGuessTest {
                 """);
         assertThat(Importers.read(other).document().dataset()).isNull();
     }
+
+    /** A review classifier ending in one sigmoid unit was told to have "1 classes" (a real tf.keras 2 file did). */
+    @Test
+    void oneSigmoidOutputIsSaidToBeTwoClassesNotOne() throws Exception {
+        Path file = dir.resolve("reviews.json");
+        Files.writeString(file, """
+                {"class_name": "Sequential", "keras_version": "2.11.0", "config": {"name": "sequential", "layers": [
+                  {"class_name": "InputLayer", "config": {"name": "in", "batch_input_shape": [null, 40]}},
+                  {"class_name": "Embedding", "config": {"name": "embedding", "input_dim": 500, "output_dim": 8}},
+                  {"class_name": "GlobalAveragePooling1D", "config": {"name": "pool"}},
+                  {"class_name": "Dense", "config": {"name": "dense", "units": 1, "activation": "sigmoid"}}]}}
+                """);
+        ImportResult r = Importers.read(file);
+        assertThat(r.document().dataset().id()).isEqualTo("imdb");
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w.what()).startsWith("dataset set to imdb")
+                .contains("one output (two classes)").doesNotContain("1 classes"));
+    }
 }

@@ -50,11 +50,8 @@ class Dl4jZipImportTest {
         "resnet-mini", "fashion-cnn", "sentiment-lstm", "cifar10-cnn"})
     void aRunFolderModelOfEverySampleImportsAsTheDrawnNetwork(String name) throws Exception {
         NetworkDocument drawn = DocumentJson.read(Samples.text(name).orElseThrow(), name);
-        ComputationGraph graph = new ComputationGraph(new GraphCompiler(LayerCatalog.standard()).compile(drawn)
-                .configuration());
-        graph.init();
         Path zip = dir.resolve(name + ".zip");
-        ModelFiles.save(graph, zip);
+        ComputationGraph graph = savedAsARunSavesIt(drawn, zip);
 
         ImportResult r = Importers.read(zip);
         NetworkDocument doc = r.document();
@@ -88,11 +85,8 @@ class Dl4jZipImportTest {
                 drawn = drawn.withNode(n.withParam("gateActivation", "hard_sigmoid"));
             }
         }
-        ComputationGraph graph = new ComputationGraph(new GraphCompiler(LayerCatalog.standard()).compile(drawn)
-                .configuration());
-        graph.init();
         Path zip = dir.resolve("hard.zip");
-        ModelFiles.save(graph, zip);
+        ComputationGraph graph = savedAsARunSavesIt(drawn, zip);
         ImportResult r = Importers.read(zip);
         assertThat(r.document().nodes()).filteredOn(n -> n.type() == LayerType.LSTM).isNotEmpty()
                 .allSatisfy(n -> assertThat(n.params()).containsEntry("gateActivation", "hard_sigmoid"));
@@ -135,11 +129,8 @@ class Dl4jZipImportTest {
     void aBidirectionalLastStepOfThisRuntimeImportsWithItsWeights() throws Exception {
         NetworkDocument drawn = Networks.chain(Networks.seriesInput(6, 3),
                 Networks.id("bi", Networks.lstm(4, false, true)), Networks.output(3, "softmax_ce"));
-        ComputationGraph graph = new ComputationGraph(new GraphCompiler(LayerCatalog.standard()).compile(drawn)
-                .configuration());
-        graph.init();
         Path zip = dir.resolve("bi.zip");
-        ModelFiles.save(graph, zip);
+        ComputationGraph graph = savedAsARunSavesIt(drawn, zip);
 
         ImportResult r = Importers.read(zip);
 
@@ -281,5 +272,14 @@ class Dl4jZipImportTest {
             }
         }
         return file;
+    }
+
+    /** Compiles {@code drawn}, initialises it and saves it to {@code zip} as a run folder's model. */
+    private static ComputationGraph savedAsARunSavesIt(NetworkDocument drawn, Path zip) throws Exception {
+        ComputationGraph graph = new ComputationGraph(new GraphCompiler(LayerCatalog.standard()).compile(drawn)
+                .configuration());
+        graph.init();
+        ModelFiles.save(graph, zip);
+        return graph;
     }
 }

@@ -100,6 +100,23 @@ class KerasH5ImportTest {
         assertThat(texts(failure(fake))).singleElement().asString().contains("HDF5 signature");
     }
 
+    /**
+     * A model kept in Git LFS and cloned without it is a 130-byte text file; real ones (a cats-and-dogs classifier's
+     * model.h5 and model.keras) were refused as "no HDF5 signature" and "not a format LayerCanvas imports".
+     */
+    @Test
+    void aGitLfsPointerSaysSoWhateverItsName() throws Exception {
+        String pointer = "version https://git-lfs.github.com/spec/v1\n"
+                + "oid sha256:" + "0123456789abcdef".repeat(4) + "\nsize 12345678\n";
+        for (String name : new String[] {"model.h5", "model.keras", "model.json"}) {
+            Path file = ImportFixtures.write(dir, name, pointer);
+            ImportException e = failure(file);
+            assertThat(e.unreadable()).as(name).isTrue();
+            assertThat(texts(e)).as(name).singleElement().asString().startsWith(name + ": ")
+                    .contains("Git LFS pointer").contains("git lfs pull");
+        }
+    }
+
     @Test
     void anHdf5FileWithoutAModelSaysSo() throws Exception {
         Path file = dir.resolve("weights.h5");
@@ -108,6 +125,14 @@ class KerasH5ImportTest {
             out.putGroup("dense_1");
         }
         assertThat(texts(failure(file))).singleElement().asString().contains("weights only");
+        // Keras 3's save_weights("x.weights.h5"): the layout of a .keras archive's model.weights.h5 (was "no
+        // model_config attribute", which does not say that the model itself is elsewhere)
+        Path keras3 = dir.resolve("model.weights.h5");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(keras("keras3_lstm.keras").toFile());
+                java.io.InputStream in = zip.getInputStream(zip.getEntry("model.weights.h5"))) {
+            Files.copy(in, keras3);
+        }
+        assertThat(texts(failure(keras3))).singleElement().asString().contains("weights only");
         Path other = dir.resolve("other.h5");
         try (WritableHdfFile out = HdfFile.write(other)) {
             out.putGroup("data").putDataset("x", new double[] {1, 2, 3});
@@ -127,6 +152,41 @@ class KerasH5ImportTest {
         assertThat(params(r.document())).isEqualTo(669_706);
         assertThat(r.weights()).as("no model_weights group: nothing to keep").isNull();
         assertThat(warnings(r)).anySatisfy(w -> assertThat(w).contains("decoded once"));
+    }
+
+    /**
+     * Dense(1) without activation trained with {@code BinaryCrossentropy(from_logits=True)} (TensorFlow's text
+     * classification tutorial; a real 2.11 file did so) imported as a regression Output with loss mse; Keras 3's
+     * MNIST tutorial form, Dense(10) with {@code SparseCategoricalCrossentropy(from_logits=True)}, likewise.
+     */
+    @Test
+    void anOutputTrainedFromLogitsGetsTheClassifiersLossAndSaysSo() throws Exception {
+        String dense = "{\"class_name\": \"Sequential\", \"keras_version\": \"2.11.0\", \"config\": {\"name\": \"s\", "
+                + "\"layers\": [{\"class_name\": \"Dense\", \"config\": {\"name\": \"logit\", \"units\": UNITS, "
+                + "\"activation\": \"linear\", \"batch_input_shape\": [null, 4]}}]}}";
+        Path h5 = dir.resolve("reviews.h5");
+        try (WritableHdfFile out = HdfFile.write(h5)) {
+            out.putAttribute("model_config", dense.replace("UNITS", "1"));
+            out.putAttribute("training_config", "{\"loss\": {\"class_name\": \"BinaryCrossentropy\", \"config\": "
+                    + "{\"reduction\": \"auto\", \"name\": \"binary_crossentropy\", \"from_logits\": true}}}");
+        }
+        ImportResult r = Importers.read(h5);
+        assertThat(node(r.document(), "logit").params()).containsEntry("loss", "sigmoid_bce");
+        assertThat(warnings(r)).anySatisfy(w -> assertThat(w).contains("layer \"logit\"").contains("from_logits")
+                .contains("sigmoid"));
+
+        Path archive = dir.resolve("digits.keras");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(archive))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("config.json"));
+            String config = dense.replace("UNITS", "10").replaceFirst("}$", ", \"compile_config\": {\"loss\": "
+                    + "{\"module\": \"keras.losses\", \"class_name\": \"SparseCategoricalCrossentropy\", "
+                    + "\"config\": {\"from_logits\": true}, \"registered_name\": null}}}");
+            zip.write(config.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        ImportResult k3 = Importers.read(archive);
+        assertThat(node(k3.document(), "logit").params()).containsEntry("loss", "softmax_ce");
+        assertThat(warnings(k3)).anySatisfy(w -> assertThat(w).contains("from_logits").contains("softmax"));
     }
 
     @Test

@@ -114,6 +114,20 @@ class KerasPredictionsTest {
         }
     }
 
+    /**
+     * A Keras 3 archive no one here wrote (a flow-regression MLP: Dense, Dropout, Dense with LeakyReLU(0.2) layers,
+     * a linear output), the first of the real files tried to be kept: its weights predict what Keras predicts.
+     */
+    @Test
+    void aThirdPartyKeras3ArchiveWithLeakyRelu() throws Exception {
+        Path io = keras("flownet_final_inputs_and_outputs.h5");
+        ImportResult r = Importers.read(keras("flownet_final_model.keras"));
+        assertThat(r.weights()).isNotNull();
+        assertThat(r.warnings()).isEmpty();
+        assertClose("flownet_final_model.keras", withWeights(r).outputSingle(h5(io, "inputs/input")),
+                h5(io, "outputs/output"));
+    }
+
     @Test
     void keras3LstmOverSevenSteps() throws Exception {
         Path io = keras("keras3_lstm_inputs_and_outputs.h5");

@@ -118,6 +118,53 @@ class KerasWrittenJsonTest {
         assertTopToBottom(doc);
     }
 
+    /**
+     * An LSTM started from other layers' state (an image-captioning decoder, an encoder-decoder): Keras 3 passes
+     * {@code initial_state} as a keyword, which was dropped, so the model imported as a different network without a
+     * word; Keras 2 lists the states with the input, which was refused as "reads 3 layers".
+     */
+    @Test
+    void aRecurrentLayerStartedFromAnotherLayersStateIsRefusedByName() {
+        String keras3 = """
+            {"module": "keras", "class_name": "Functional", "config": {"name": "captions", "layers": [
+              {"class_name": "InputLayer", "name": "image", "config": {"batch_shape": [null, 8], "name": "image"},
+               "inbound_nodes": []},
+              {"class_name": "InputLayer", "name": "words", "config": {"batch_shape": [null, 6, 2], "name": "words"},
+               "inbound_nodes": []},
+              {"class_name": "Dense", "name": "h0", "config": {"name": "h0", "units": 4}, "inbound_nodes": [{"args": [
+                {"class_name": "__keras_tensor__", "config": {"keras_history": ["image", 0, 0]}}], "kwargs": {}}]},
+              {"class_name": "Dense", "name": "c0", "config": {"name": "c0", "units": 4}, "inbound_nodes": [{"args": [
+                {"class_name": "__keras_tensor__", "config": {"keras_history": ["image", 0, 0]}}], "kwargs": {}}]},
+              {"class_name": "LSTM", "name": "dec", "config": {"name": "dec", "units": 4}, "inbound_nodes": [{"args": [
+                {"class_name": "__keras_tensor__", "config": {"keras_history": ["words", 0, 0]}}],
+                "kwargs": {"initial_state": [
+                  {"class_name": "__keras_tensor__", "config": {"keras_history": ["h0", 0, 0]}},
+                  {"class_name": "__keras_tensor__", "config": {"keras_history": ["c0", 0, 0]}}]}}]},
+              {"class_name": "Dense", "name": "out", "config": {"name": "out", "units": 2, "activation": "softmax"},
+               "inbound_nodes": [{"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": ["dec", 0, 0]}}],
+               "kwargs": {}}]}],
+             "input_layers": [["image", 0, 0], ["words", 0, 0]], "output_layers": [["out", 0, 0]]}}
+            """;
+        assertThat(texts(failure(writeUnchecked("captions.json", keras3)))).singleElement().asString()
+                .contains("\"dec\"").contains("state of h0, c0").contains("initial_state");
+        String keras2 = """
+            {"class_name": "Model", "keras_version": "2.2.4", "config": {"name": "seq2seq", "layers": [
+              {"class_name": "InputLayer", "name": "input_1", "config": {"batch_input_shape": [null, 5, 3], "name": "input_1"},
+               "inbound_nodes": []},
+              {"class_name": "InputLayer", "name": "input_2", "config": {"batch_input_shape": [null, 6, 3], "name": "input_2"},
+               "inbound_nodes": []},
+              {"class_name": "LSTM", "name": "lstm_1", "config": {"name": "lstm_1", "units": 4},
+               "inbound_nodes": [[["input_1", 0, 0, {}]]]},
+              {"class_name": "LSTM", "name": "lstm_2", "config": {"name": "lstm_2", "units": 4},
+               "inbound_nodes": [[["input_2", 0, 0, {}], ["lstm_1", 0, 1, {}], ["lstm_1", 0, 2, {}]]]},
+              {"class_name": "Dense", "name": "out", "config": {"name": "out", "units": 2, "activation": "softmax"},
+               "inbound_nodes": [[["lstm_2", 0, 0, {}]]]}],
+             "input_layers": [["input_1", 0, 0], ["input_2", 0, 0]], "output_layers": [["out", 0, 0]]}}
+            """;
+        assertThat(texts(failure(writeUnchecked("seq2seq.json", keras2)))).singleElement().asString()
+                .contains("\"lstm_2\"").contains("state of lstm_1 (initial_state");
+    }
+
     @Test
     void aDenseFollowedByASoftmaxActivationBecomesOneOutput() throws Exception {
         NetworkDocument doc = imported(sequential(
@@ -200,6 +247,30 @@ class KerasWrittenJsonTest {
                 .singleElement().asString().contains("\"Adam\" is not a Keras model class");
         assertThat(texts(failure(dir.resolve("missing.json")))).singleElement().asString()
                 .isEqualTo("missing.json: no such file");
+    }
+
+    /**
+     * A Sequential model given no input shape and built by {@code fit}: tf.keras 2 writes the shape only as the
+     * model's {@code build_input_shape} (seen in real 2.2.4-tf and 2.3.0-tf files: Flatten first, 224x224x3), Keras 3
+     * as {@code build_config}. Both were refused as giving no input shape.
+     */
+    @Test
+    void aSequentialModelBuiltByFitTakesItsInputFromTheBuildShape() throws Exception {
+        String layers = "\"layers\": [" + layer("Flatten", "\"name\": \"flatten_4\", \"data_format\": \"channels_last\"")
+                + ", " + layer("Dropout", "\"name\": \"dropout_2\", \"rate\": 0.4")
+                + ", " + layer("Dense", "\"name\": \"dense_6\", \"units\": 4, \"activation\": \"relu\"")
+                + ", " + layer("Dense", "\"name\": \"dense_8\", \"units\": 1, \"activation\": \"sigmoid\"") + "]";
+        NetworkDocument tf2 = imported("{\"class_name\": \"Sequential\", \"config\": {\"name\": \"sequential_2\", "
+                + layers + ", \"build_input_shape\": [null, 8, 8, 3]}, \"keras_version\": \"2.2.4-tf\", "
+                + "\"backend\": \"tensorflow\"}");
+        assertThat(params(tf2)).isEqualTo(8 * 8 * 3 * 4 + 4 + 4 + 1);
+        assertThat(node(tf2, "flatten_4").type()).isEqualTo(LayerType.FLATTEN);
+        NetworkDocument keras3 = imported("{\"module\": \"keras\", \"class_name\": \"Sequential\", \"config\": "
+                + "{\"name\": \"sequential\", " + layers + "}, \"build_config\": {\"input_shape\": [null, 8, 8, 3]}}");
+        assertThat(params(keras3)).isEqualTo(params(tf2));
+        ImportException none = failure(writeUnchecked("unbuilt.json", "{\"class_name\": \"Sequential\", \"config\": {"
+                + layers + "}, \"keras_version\": \"2.2.4-tf\"}"));
+        assertThat(texts(none)).singleElement().asString().contains("\"flatten_4\"").contains("build_input_shape");
     }
 
     @Test

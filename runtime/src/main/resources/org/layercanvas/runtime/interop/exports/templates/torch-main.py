@@ -84,7 +84,13 @@ def main():
     if rank == 0:
         torch.save(model.state_dict(), "model.pt")
     if distributed:
+        dist.barrier()  # leave together
         dist.destroy_process_group()
+        # Gloo's threads can abort the interpreter's own shutdown (SIGABRT, "terminate called without an active
+        # exception") after all work is done; everything is written, so leave without that shutdown.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
 
 
 def say(line):
