@@ -78,7 +78,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            err.println(Text.get("line.error", Text.get("labelled", out, Text.get("export.noFolder"))));
+            err.println(Text.get("line.error", Text.get("labelled", out, Text.get("output.noFolder"))));
             return ExitCodes.UNREADABLE;
         }
         try {

@@ -51,6 +51,11 @@ final class ImportCommand implements Callable<Integer> {
         for (ImportProblem p : result.warnings()) {
             err.println(Text.get("line.warning", Text.get("labelled", p.where(), p.what())));
         }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
+            err.println(Text.get("line.error", Text.get("labelled", out, Text.get("output.noFolder"))));
+            return ExitCodes.UNREADABLE;
+        }
         try {
             if (result.weights() != null) {
                 ImportedWeights w = result.weights();

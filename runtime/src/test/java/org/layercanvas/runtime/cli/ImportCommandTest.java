@@ -87,7 +87,8 @@ class ImportCommandTest {
         Path out = dir.resolve("missing-folder").resolve("net.lcnet");
         Run run = cli("import", flow.toString(), "--out", out.toString());
         assertThat(run.exit()).as("%s", run).isEqualTo(ExitCodes.UNREADABLE);
-        assertThat(run.err()).startsWith("error: " + out + ": cannot write");
+        assertThat(run.err()).startsWith("error: " + out + ": the folder to write into does not exist");
+        assertThat(out.getParent()).doesNotExist();
     }
 
     @Test
