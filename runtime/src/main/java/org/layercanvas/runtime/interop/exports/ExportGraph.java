@@ -63,6 +63,22 @@ final class ExportGraph {
         String s(String param) {
             return String.valueOf(params.get(param));
         }
+
+        /**
+         * An LSTM with hard_sigmoid gates: Keras 2's and DL4J's, max(0, min(1, 0.2x + 0.5)). Keras 3 and PyTorch read
+         * the name as relu6(x + 3) / 6, so their programs bring their own function.
+         */
+        boolean hardSigmoidGates() {
+            return type() == org.layercanvas.model.layers.LayerType.LSTM && "hard_sigmoid".equals(s("gateActivation"));
+        }
+
+        /**
+         * A bidirectional LSTM answering one vector: the forward direction after the whole sequence next to the
+         * backward direction after the whole reversed sequence (the compiler's {@code BidirectionalLastStep}).
+         */
+        boolean bidirectionalLastStep() {
+            return b("bidirectional") && !b("returnSequences");
+        }
     }
 
     private final NetworkDocument document;

@@ -46,7 +46,7 @@ final class JavaLayers {
             case FLATTEN -> "graph.addVertex(" + id + ", " + flatten(in) + ", " + from + ");";
             case EMBEDDING -> layer(id, "new EmbeddingSequenceLayer.Builder().nIn(" + in.vocabSize() + ").nOut("
                     + l.i("dim") + ").inputLength(" + in.dim(0) + ").build()", from);
-            case LSTM -> l.b("bidirectional") && !l.b("returnSequences")
+            case LSTM -> l.bidirectionalLastStep()
                     ? bidirectionalLastStep(l, lstm(l, in), from, input)
                     : layer(id, recurrent(l, lstm(l, in), l.b("bidirectional")), from);
             case SIMPLE_RNN -> layer(id, recurrent(l, "new SimpleRnn.Builder().nIn(" + in.dim(1) + ").nOut("
@@ -96,7 +96,7 @@ final class JavaLayers {
     private static String lstm(Layer l, TensorShape in) {
         return "new LSTM.Builder().nIn(" + in.dim(1) + ").nOut(" + l.i("units")
                 + ").activation(Activation.TANH).gateActivationFunction(Activation."
-                + ("hard_sigmoid".equals(l.s("gateActivation")) ? "HARDSIGMOID" : "SIGMOID") + ").build()";
+                + (l.hardSigmoidGates() ? "HARDSIGMOID" : "SIGMOID") + ").build()";
     }
 
     /**

@@ -30,7 +30,7 @@ public final class KerasJsonExporter {
         ArrayNode layers = config.putArray("layers");
         KerasLayers keras = new KerasLayers(graph);
         for (Layer l : graph.layers()) {
-            if (KerasLayers.hasHardSigmoidGates(l)) {
+            if (l.hardSigmoidGates()) {
                 throw new ExportException(l.id(), ExportMessages.format("keras.hardSigmoidJson"));
             }
             KerasLayers.Spec spec = keras.spec(l);

@@ -134,15 +134,6 @@ final class KerasLayers {
         return new Spec("Embedding", c);
     }
 
-    /**
-     * Whether {@code l} is an LSTM with hard_sigmoid gates: Keras 2's and DL4J's, max(0, min(1, 0.2x + 0.5)). Keras
-     * 3 reads the name {@code "hard_sigmoid"} as relu6(x + 3) / 6, so a program passes its own function instead.
-     */
-    static boolean hasHardSigmoidGates(Layer l) {
-        return l.type() == org.layercanvas.model.layers.LayerType.LSTM
-                && "hard_sigmoid".equals(l.s("gateActivation"));
-    }
-
     private Spec lstm(Layer l, ObjectNode c) {
         recurrentCommon(l, c, "tanh");
         c.put("recurrent_activation", l.s("gateActivation")).put("unit_forget_bias", true).put("implementation", 2);

@@ -41,7 +41,7 @@ public final class KerasProgramExporter {
         if (graph.layers().stream().anyMatch(KerasProgramExporter::hasPositions)) {
             b.append("\n\n").append(Template.load("keras-positions.py"));
         }
-        if (graph.layers().stream().anyMatch(KerasLayers::hasHardSigmoidGates)) {
+        if (graph.layers().stream().anyMatch(Layer::hardSigmoidGates)) {
             b.append("\n\n").append(Template.load("keras-hard-sigmoid.py"));
         }
         b.append("\n\ndef build_model():\n");

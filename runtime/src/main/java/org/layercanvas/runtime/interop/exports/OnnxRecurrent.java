@@ -56,11 +56,10 @@ final class OnnxRecurrent {
                 .addAttribute(OnnxGraph.text("direction", bidirectional ? "bidirectional" : "forward"));
         if (!lstm) {
             node.addAllAttribute(activation(l));
-        } else if ("hard_sigmoid".equals(l.s("gateActivation"))) {
+        } else if (l.hardSigmoidGates()) {
             node.addAllAttribute(hardSigmoidGates(dirs));
         }
-        boolean all = l.b("returnSequences");
-        if (bidirectional && !all) { // each direction's final state: Y_h, [directions, N, H]
+        if (l.bidirectionalLastStep()) { // each direction's final state: Y_h, [directions, N, H]
             String finals = onnx.fresh(l.id() + "_yh");
             node.addOutput(finals);
             String ndh = onnx.fresh(l.id() + "_ndh");
@@ -71,6 +70,7 @@ final class OnnxRecurrent {
         String nhdt = onnx.fresh(l.id() + "_ndht");
         onnx.node("Transpose", List.of(y), nhdt).addAttribute(OnnxGraph.ints("perm", 2, 1, 3, 0));
         String shape = onnx.longs(l.id() + "_shape", new long[] {0, (long) dirs * h, steps}, 3);
+        boolean all = l.b("returnSequences");
         String joined = all ? l.id() : onnx.fresh(l.id() + "_all");
         onnx.node("Reshape", List.of(nhdt, shape), joined);
         if (!all) {

@@ -108,7 +108,7 @@ final class TorchLayers {
     private static void lstm(Layer l, String x, List<String> init, List<String> forward, String comment) {
         String self = "self." + l.name();
         String bidirectional = l.b("bidirectional") ? "True" : "False";
-        if ("hard_sigmoid".equals(l.s("gateActivation"))) { // nn.LSTM's gates are sigmoid, always
+        if (l.hardSigmoidGates()) { // nn.LSTM's gates are sigmoid, always
             init.add(self + " = GatedLSTM(" + l.in().dim(1) + ", " + l.i("units") + ", " + bidirectional
                     + ", hard_sigmoid)" + comment);
             forward.add(l.name() + " = " + self + "(" + x + ")");
@@ -117,8 +117,7 @@ final class TorchLayers {
                     + ", batch_first=True, bidirectional=" + bidirectional + "))" + comment);
             forward.add(l.name() + ", _ = " + self + "(" + x + ")");
         }
-        if (l.b("bidirectional") && !l.b("returnSequences")) {
-            // the forward direction after the whole sequence, the backward one after the whole reversed sequence
+        if (l.bidirectionalLastStep()) { // forward half of the last step, backward half of the first
             int h = l.i("units");
             forward.add(l.name() + " = torch.cat([" + l.name() + "[:, -1, :" + h + "], " + l.name() + "[:, 0, " + h
                     + ":]], dim=1)");
